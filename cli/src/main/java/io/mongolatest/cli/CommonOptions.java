@@ -1,0 +1,30 @@
+package io.mongolatest.cli;
+
+import java.nio.file.Path;
+
+import picocli.CommandLine.Option;
+
+/** Options every command accepts: where state lives, the config file, how much to log. */
+final class CommonOptions {
+    @Option(names = "--state-dir", paramLabel = "DIR",
+            description = "Local state: ledger.db, logs. Default: $MONGO_LATEST_HOME or ~/.mongo-latest.")
+    Path stateDir;
+
+    @Option(names = "--config", paramLabel = "FILE",
+            description = "YAML file of option defaults (keys are option names without '--'); flags override it.")
+    Path config;
+
+    @Option(names = {"-v", "--verbose"}, description = "Show debug logging and stack traces on the terminal.")
+    boolean verbose;
+
+    Path stateDir() {
+        if (stateDir != null) {
+            return stateDir.toAbsolutePath().normalize();
+        }
+        String home = System.getenv("MONGO_LATEST_HOME");
+        if (home != null && !home.isBlank()) {
+            return Path.of(home).toAbsolutePath().normalize();
+        }
+        return Path.of(System.getProperty("user.home"), ".mongo-latest");
+    }
+}
