@@ -1,0 +1,32 @@
+package io.mongolatest.metrics;
+
+/**
+ * Where run status and step figures go. Every method is best effort: it never throws, and a slow or
+ * absent receiver costs a bounded amount of time, logged as a warning.
+ */
+public interface StatusMetrics extends AutoCloseable {
+
+    /** Removes this run's metric group (stale values from an earlier attempt, or at the end of a run). */
+    void deleteRunGroup(RunLabels run);
+
+    /** Removes every group of every job: the original system's behaviour, kept as an option. */
+    void deleteEverything();
+
+    /** Sets {@code mongo_latest_status} of this run, keeping the step figures already pushed. */
+    void pushStatus(RunLabels run, RunState state);
+
+    /** Adds one finished step's figures to this run's group, keeping the others and the status. */
+    void pushStep(RunLabels run, StepFigures figures);
+
+    /** A short description for logs and plans, e.g. the Pushgateway URL, or "none". */
+    String describe();
+
+    @Override
+    default void close() {
+    }
+
+    /** Metrics switched off: nothing is pushed. */
+    static StatusMetrics none() {
+        return NoStatusMetrics.INSTANCE;
+    }
+}
