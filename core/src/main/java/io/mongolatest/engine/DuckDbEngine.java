@@ -1,0 +1,70 @@
+package io.mongolatest.engine;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.Properties;
+
+import io.mongolatest.MongoLatestException;
+
+/**
+ * The embedded engine. A session is a connection to {@code <warehouse>/catalog.duckdb}, which keeps the
+ * schemas and views for interactive use; table data lives in Parquet beside it.
+ */
+public final class DuckDbEngine implements SqlEngine {
+    public static final String CATALOG_FILE = "catalog.duckdb";
+
+    @Override
+    public String name() {
+        return "duckdb";
+    }
+
+    @Override
+    public EngineSession open(EngineSettings settings) {
+        Path catalog = settings.warehouse().resolve(CATALOG_FILE);
+        try {
+            Files.createDirectories(settings.tempDir());
+            if (!settings.readOnly()) {
+                Files.createDirectories(settings.warehouse());
+            }
+        } catch (IOException e) {
+            throw MongoLatestException.user("cannot create " + settings.warehouse() + ": " + e.getMessage(), e);
+        }
+        Properties props = new Properties();
+        if (settings.readOnly()) {
+            props.setProperty("duckdb.read_only", "true");
+        }
+        Connection c;
+        try {
+            c = DriverManager.getConnection("jdbc:duckdb:" + catalog, props);
+        } catch (SQLException e) {
+            throw opening(catalog, e);
+        }
+        DuckDbSession session = new DuckDbSession(c);
+        try {
+            session.execute("SET memory_limit = " + DuckDbSql.literal(settings.memoryLimit().megabytes() + "MB"));
+            session.execute("SET temp_directory = " + DuckDbSql.literal(settings.tempDir().toString()));
+            // Order of rows within a table is not part of the contract; dropping it saves memory.
+            session.execute("SET preserve_insertion_order = false");
+            if (settings.threads() > 0) {
+                session.execute("SET threads = " + settings.threads());
+            }
+        } catch (RuntimeException e) {
+            session.close();
+            throw e;
+        }
+        return session;
+    }
+
+    private static MongoLatestException opening(Path catalog, SQLException e) {
+        String msg = e.getMessage() == null ? "" : e.getMessage();
+        if (msg.contains("lock")) {
+            return MongoLatestException.user("the warehouse catalog " + catalog
+                    + " is in use by another process (a run in progress?); try again when it ends");
+        }
+        return MongoLatestException.external("cannot open " + catalog + ": " + msg.strip(), e);
+    }
+}

@@ -1,0 +1,25 @@
+package io.mongolatest.engine;
+
+import static java.util.Objects.requireNonNull;
+
+import java.nio.file.Path;
+
+/**
+ * How to open an engine session.
+ *
+ * @param warehouse   root of the warehouse the session reads and writes
+ * @param memoryLimit most memory the engine may use before spilling to {@code tempDir}
+ * @param tempDir     where the engine spills
+ * @param threads     worker threads, 0 for the engine's default
+ * @param readOnly    true for sessions that must not change the warehouse (the {@code query} command)
+ */
+public record EngineSettings(Path warehouse, DataSize memoryLimit, Path tempDir, int threads, boolean readOnly) {
+    public EngineSettings {
+        requireNonNull(warehouse, "warehouse is null");
+        requireNonNull(memoryLimit, "memoryLimit is null");
+        requireNonNull(tempDir, "tempDir is null");
+        if (threads < 0) {
+            throw new IllegalArgumentException("threads < 0");
+        }
+    }
+}

@@ -1,0 +1,18 @@
+package io.mongolatest.pipeline;
+
+import static java.util.Objects.requireNonNull;
+
+import io.mongolatest.ledger.LedgerRow;
+
+/**
+ * The end of a run.
+ *
+ * @param row     the ledger row as this run left it; null when it never got the run
+ * @param message one line for the operator: what failed, who holds the run, ...; null when completed
+ */
+public record RunResult(Plan plan, RunOutcome outcome, LedgerRow row, String message) {
+    public RunResult {
+        requireNonNull(plan, "plan is null");
+        requireNonNull(outcome, "outcome is null");
+    }
+}
