@@ -122,7 +122,9 @@ public final class PipelineYaml {
                 throw error(t.getKeyNode(), "unknown key '" + key + "' in " + what + " (expected one of "
                         + String.join(", ", new TreeSet<>(allowed)) + ")");
             }
-            out.put(key, t.getValueNode());
+            if (out.put(key, t.getValueNode()) != null) {
+                throw error(t.getKeyNode(), "duplicate key '" + key + "' in " + what);
+            }
         }
         return out;
     }

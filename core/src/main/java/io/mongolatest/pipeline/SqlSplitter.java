@@ -34,13 +34,17 @@ public final class SqlSplitter {
             } else if (c == '-' && i + 1 < n && text.charAt(i + 1) == '-') {
                 int end = text.indexOf('\n', i);
                 end = end < 0 ? n : end;
-                current.append(text, i, end);
+                if (hasCode) {
+                    current.append(text, i, end);
+                }
                 i = end;
             } else if (c == '/' && i + 1 < n && text.charAt(i + 1) == '*') {
                 int end = text.indexOf("*/", i + 2);
                 end = end < 0 ? n : end + 2;
                 String comment = text.substring(i, end);
-                current.append(comment);
+                if (hasCode) {
+                    current.append(comment); // comments before a statement's code are not part of it
+                }
                 line += count(comment);
                 i = end;
             } else if (c == ';') {
@@ -57,7 +61,9 @@ public final class SqlSplitter {
                     hasCode = true;
                     startLine = line;
                 }
-                current.append(c);
+                if (hasCode) {
+                    current.append(c);
+                }
                 i++;
             }
         }
