@@ -9,6 +9,14 @@ import picocli.CommandLine.Spec;
         versionProvider = VersionProvider.class,
         description = "Builds and publishes the Mongo Latest data product from MongoDB snapshot exports.",
         subcommands = {
+                RunCommand.class,
+                PlanCommand.class,
+                StatusCommand.class,
+                ReportCommand.class,
+                ClearCommand.class,
+                StopCommand.class,
+                ProductCommand.class,
+                LedgerCommand.class,
         })
 final class MongoLatestCommand implements Runnable {
     @Spec

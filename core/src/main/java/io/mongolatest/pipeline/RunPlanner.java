@@ -120,7 +120,7 @@ public final class RunPlanner {
      * owner ran on this host and is gone. An IN_PROGRESS row without a lease was written by the original
      * system, whose runners cannot be checked: it counts as held.
      */
-    static Optional<String> liveHolder(LedgerRow row, Instant now) {
+    public static Optional<String> liveHolder(LedgerRow row, Instant now) {
         Lease lease = row.lease();
         if (lease == null) {
             return row.status() == RunStatus.IN_PROGRESS

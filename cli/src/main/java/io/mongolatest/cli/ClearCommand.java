@@ -1,0 +1,61 @@
+package io.mongolatest.cli;
+
+import java.io.PrintWriter;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+
+import io.mongolatest.ErrorKind;
+import io.mongolatest.MongoLatestException;
+import io.mongolatest.ledger.LedgerRow;
+import io.mongolatest.ledger.RunKey;
+import io.mongolatest.ledger.RunLedger;
+import io.mongolatest.pipeline.RunParameters;
+import io.mongolatest.pipeline.RunPlanner;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "clear", mixinStandardHelpOptions = true,
+        description = "Deletes a run's ledger row, so that the next run starts from the beginning with Run_Id 1."
+                + " Refused while a runner holds the run (stop it first).")
+final class ClearCommand implements Callable<Integer> {
+    @Mixin(name = "common")
+    CommonOptions common;
+
+    @Mixin
+    LedgerOptions ledger;
+
+    @Mixin
+    ProductOption product;
+
+    @Option(names = "--correlation-id", paramLabel = "ID", required = true, description = "The run to clear.")
+    String correlationId;
+
+    @Spec
+    CommandSpec cmd;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = cmd.commandLine().getOut();
+        RunKey key = new RunKey(RunParameters.checkCorrelationId(correlationId), product.dataProduct());
+        try (RunLedger l = ledger.open(common.stateDir())) {
+            Optional<LedgerRow> row = l.read(key);
+            if (row.isEmpty()) {
+                out.println("no run " + key + " in " + l.describe() + "; nothing to clear");
+                return 0;
+            }
+            Optional<String> holder = RunPlanner.liveHolder(row.get(), Instant.now());
+            if (holder.isPresent()) {
+                throw new MongoLatestException(ErrorKind.HELD, "run " + key + " is held by " + holder.get()
+                        + "; stop it first (mongo-latest stop)");
+            }
+            l.delete(key, row.get().version());
+            out.println("cleared run " + key + " (was Run_Id " + row.get().runId() + ", " + row.get().status()
+                    + "); the next run starts from the beginning as Run_Id 1");
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,43 @@
+package io.mongolatest.cli;
+
+import java.util.concurrent.Callable;
+
+import io.mongolatest.ledger.RunLedger;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+@Command(name = "ledger", mixinStandardHelpOptions = true, description = "Works with the run ledger.",
+        subcommands = LedgerCommand.Init.class)
+final class LedgerCommand implements Runnable {
+    @Spec
+    CommandSpec cmd;
+
+    @Override
+    public void run() {
+        cmd.commandLine().usage(cmd.commandLine().getOut());
+    }
+
+    @Command(name = "init", mixinStandardHelpOptions = true,
+            description = "Creates the ledger table if it does not exist (DynamoDB: with TTL on TimeToExist).")
+    static final class Init implements Callable<Integer> {
+        @Mixin(name = "common")
+        CommonOptions common;
+
+        @Mixin
+        LedgerOptions ledger;
+
+        @Spec
+        CommandSpec cmd;
+
+        @Override
+        public Integer call() {
+            try (RunLedger l = ledger.open(common.stateDir())) {
+                l.init();
+                cmd.commandLine().getOut().println("ledger ready: " + l.describe());
+            }
+            return 0;
+        }
+    }
+}

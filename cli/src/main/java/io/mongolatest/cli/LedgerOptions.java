@@ -1,0 +1,40 @@
+package io.mongolatest.cli;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+
+import io.mongolatest.MongoLatestException;
+import io.mongolatest.ledger.LedgerLocation;
+import io.mongolatest.ledger.RunLedger;
+import picocli.CommandLine.Option;
+
+/** Where the run ledger is: {@code --ledger} and {@code --dynamodb-endpoint}. */
+final class LedgerOptions {
+    @Option(names = "--ledger", paramLabel = "sqlite:PATH|dynamodb:TABLE",
+            description = "Run ledger. Default: sqlite:<state-dir>/ledger.db.")
+    String ledger;
+
+    @Option(names = "--dynamodb-endpoint", paramLabel = "URL",
+            description = "DynamoDB endpoint, e.g. http://127.0.0.1:8000 for DynamoDB Local.")
+    String dynamoDbEndpoint;
+
+    RunLedger open(Path stateDir) {
+        return LedgerLocation.parse(ledger).open(stateDir, endpoint());
+    }
+
+    private URI endpoint() {
+        if (dynamoDbEndpoint == null || dynamoDbEndpoint.isBlank()) {
+            return null;
+        }
+        try {
+            URI uri = new URI(dynamoDbEndpoint);
+            if (uri.getScheme() == null || uri.getHost() == null) {
+                throw new URISyntaxException(dynamoDbEndpoint, "expected http(s)://host:port");
+            }
+            return uri;
+        } catch (URISyntaxException e) {
+            throw MongoLatestException.user("invalid --dynamodb-endpoint '" + dynamoDbEndpoint + "': " + e.getReason());
+        }
+    }
+}

@@ -1,0 +1,21 @@
+package io.mongolatest.cli;
+
+import java.nio.file.Path;
+
+import io.mongolatest.pipeline.PipelineYaml;
+import io.mongolatest.pipeline.ProductFiles;
+import picocli.CommandLine.Option;
+
+/** {@code --product}, for commands that only need the product's DataProduct id. */
+final class ProductOption {
+    @Option(names = "--product", paramLabel = "DIR",
+            description = "Product package folder. Default: the built-in Mongo Latest product.")
+    Path product;
+
+    String dataProduct() {
+        ProductFiles files = product == null ? ProductFiles.bundled() : ProductFiles.fromDirectory(product);
+        // Builtin kinds do not matter here; any unknown kind is reported when running.
+        return new PipelineYaml(files.origin() + "/pipeline.yaml", io.mongolatest.product.MongoLatestProduct.builtinKinds())
+                .parse(files.text("pipeline.yaml")).dataProduct();
+    }
+}

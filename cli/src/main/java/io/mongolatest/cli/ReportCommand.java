@@ -1,0 +1,114 @@
+package io.mongolatest.cli;
+
+import java.io.PrintWriter;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+
+import io.mongolatest.MongoLatestException;
+import io.mongolatest.ledger.LedgerRow;
+import io.mongolatest.ledger.RunKey;
+import io.mongolatest.ledger.RunLedger;
+import io.mongolatest.pipeline.RunParameters;
+import io.mongolatest.pipeline.RunReport;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "report", mixinStandardHelpOptions = true,
+        description = "Prints the report of a run: its steps with times, rows and errors, the input accounting,"
+                + " and its earlier attempts.")
+final class ReportCommand implements Callable<Integer> {
+    enum Format { text, json }
+
+    @Mixin(name = "common")
+    CommonOptions common;
+
+    @Mixin
+    LedgerOptions ledger;
+
+    @Mixin
+    ProductOption product;
+
+    @Option(names = "--correlation-id", paramLabel = "ID", required = true, description = "The run to report.")
+    String correlationId;
+
+    @Option(names = "--format", paramLabel = "text|json", defaultValue = "text",
+            description = "text (default) or json.")
+    Format format;
+
+    @Spec
+    CommandSpec cmd;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = cmd.commandLine().getOut();
+        RunKey key = new RunKey(RunParameters.checkCorrelationId(correlationId), product.dataProduct());
+        LedgerRow row;
+        try (RunLedger l = ledger.open(common.stateDir())) {
+            row = l.read(key).orElseThrow(() -> MongoLatestException.user("no run " + key + " in " + l.describe()));
+        }
+        RunReport report = RunReport.of(row);
+        if (format == Format.json) {
+            out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(report));
+            return 0;
+        }
+        out.printf("run %s/%s  Run_Id %d  %s  (current step %s)%n", report.correlationId(), report.dataProduct(),
+                report.runId(), report.status(), report.currentStep());
+        out.printf("cluster %s  export date %s  snapshot type %s%n", report.clusterId(), report.exportDate(),
+                report.snapshotType());
+        out.printf("input %s%noutput %s%nstarted %s  updated %s%n%n", report.input(), report.output(),
+                report.startedAt(), report.updatedAt());
+        printSteps(out, report);
+        for (RunReport.Step s : report.steps()) {
+            if (s.detail() != null && s.detail().isObject()) {
+                out.printf("%n%s:%n", s.name());
+                printDetail(out, s.detail(), "  ");
+            }
+        }
+        if (!report.attempts().isEmpty()) {
+            out.printf("%nearlier attempts:%n");
+            TextTable t = new TextTable("RUN_ID", "STATUS", "CURRENT_STEP", "CLUSTER_ID", "STARTED", "ENDED");
+            for (RunReport.AttemptSummary a : report.attempts()) {
+                t.row(String.valueOf(a.runId()), a.status(), a.currentStep(), a.clusterId(), a.startedAt(),
+                        a.endedAt());
+            }
+            t.print(out);
+        }
+        return 0;
+    }
+
+    private static void printSteps(PrintWriter out, RunReport report) {
+        TextTable t = new TextTable("STEP", "STATUS", "STARTED", "SECONDS", "ROWS", "ERROR");
+        for (RunReport.Step s : report.steps()) {
+            t.row(s.name(), s.status(), s.startedAt(),
+                    s.durationSeconds() == null ? "" : String.format("%.1f", s.durationSeconds()),
+                    s.rows() == null ? "" : String.format("%,d", s.rows()), s.error());
+        }
+        t.print(out);
+    }
+
+    private static void printDetail(PrintWriter out, JsonNode node, String indent) {
+        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            if (e.getValue().isContainerNode()) {
+                out.println(indent + e.getKey() + ":");
+                if (e.getValue().isArray()) {
+                    for (JsonNode item : e.getValue()) {
+                        out.println(indent + "  - " + item);
+                    }
+                } else {
+                    printDetail(out, e.getValue(), indent + "  ");
+                }
+            } else {
+                out.println(indent + e.getKey() + ": " + e.getValue().asText());
+            }
+        }
+    }
+}

@@ -1,0 +1,69 @@
+package io.mongolatest.cli;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+import picocli.CommandLine.Option;
+
+/** What to run and how: the options of {@code run} and {@code plan}. */
+final class RunSpecOptions {
+    enum WipeMode { run, global }
+
+    @Option(names = "--correlation-id", paramLabel = "ID",
+            description = "Identifies the run: 1-256 characters of A-Z a-z 0-9 _ . : -")
+    String correlationId;
+
+    @Option(names = "--export-date", paramLabel = "YYYY-MM-DD",
+            description = "Snapshots dated on or before it are read. Default: today.")
+    String exportDate;
+
+    @Option(names = "--snapshot-type", paramLabel = "full|incremental",
+            description = "full: the newest full snapshot only; incremental (default): it and the incrementals after it.")
+    String snapshotType;
+
+    @Option(names = "--input", paramLabel = "DIR", description = "Root of the snapshot export (full/, incremental/).")
+    Path input;
+
+    @Option(names = "--warehouse", paramLabel = "DIR", description = "Where tables are written. Default: <state-dir>/warehouse.")
+    Path warehouse;
+
+    @Option(names = "--product", paramLabel = "DIR",
+            description = "Product package folder (see 'product init'). Default: the built-in Mongo Latest product.")
+    Path product;
+
+    @Option(names = "--engine", paramLabel = "duckdb", defaultValue = "duckdb",
+            description = "SQL engine. Default: ${DEFAULT-VALUE}.")
+    String engine;
+
+    @Option(names = "--memory", paramLabel = "SIZE",
+            description = "Most memory the engine may use before spilling to disk, e.g. 4GB. Default: half of this machine's memory.")
+    String memory;
+
+    @Option(names = "--threads", paramLabel = "N", defaultValue = "0",
+            description = "Engine worker threads. Default: one per core.")
+    int threads;
+
+    @Option(names = "--max-bad-fraction", paramLabel = "F", defaultValue = "0.001",
+            description = "Fraction of bad input lines tolerated before the build fails. Default: ${DEFAULT-VALUE}.")
+    double maxBadFraction;
+
+    @Option(names = "--lease-ttl", paramLabel = "DURATION", defaultValue = "60s", converter = DurationConverter.class,
+            description = "How long a runner's lease lasts without a heartbeat; a dead runner's run may be taken over after it. Default: ${DEFAULT-VALUE}.")
+    Duration leaseTtl;
+
+    @Option(names = "--pushgateway", paramLabel = "URL",
+            description = "Prometheus Pushgateway for status metrics. Default: none (nothing is pushed).")
+    String pushgateway;
+
+    @Option(names = "--pushgateway-auth-file", paramLabel = "FILE",
+            description = "File holding user:password for the Pushgateway's basic auth (or set MONGO_LATEST_PUSHGATEWAY_USER and _PASSWORD).")
+    Path pushgatewayAuthFile;
+
+    @Option(names = "--pushgateway-grace", paramLabel = "DURATION", defaultValue = "0s", converter = DurationConverter.class,
+            description = "How long flush-pushgateway waits before deleting the run's metrics, so the final status gets scraped. Default: ${DEFAULT-VALUE}.")
+    Duration pushgatewayGrace;
+
+    @Option(names = "--pushgateway-wipe", paramLabel = "run|global", defaultValue = "run",
+            description = "run (default): delete only this run's metric group; global: wipe the whole Pushgateway, as the original did.")
+    WipeMode pushgatewayWipe;
+}

@@ -1,0 +1,79 @@
+package io.mongolatest.cli;
+
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+
+import io.mongolatest.MongoLatestException;
+import io.mongolatest.ledger.LedgerJson;
+import io.mongolatest.ledger.LedgerRow;
+import io.mongolatest.ledger.RunKey;
+import io.mongolatest.ledger.RunLedger;
+import io.mongolatest.pipeline.RunParameters;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "status", mixinStandardHelpOptions = true,
+        description = "Shows the ledger rows of the data product: one run with --correlation-id, else all of them.")
+final class StatusCommand implements Callable<Integer> {
+    @Mixin(name = "common")
+    CommonOptions common;
+
+    @Mixin
+    LedgerOptions ledger;
+
+    @Mixin
+    ProductOption product;
+
+    @Option(names = "--correlation-id", paramLabel = "ID", description = "Show only this run.")
+    String correlationId;
+
+    @Option(names = "--json", description = "Print JSON with the ledger's attribute names (an object with"
+            + " --correlation-id, else an array).")
+    boolean json;
+
+    @Spec
+    CommandSpec cmd;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = cmd.commandLine().getOut();
+        String dataProduct = product.dataProduct();
+        try (RunLedger l = ledger.open(common.stateDir())) {
+            List<LedgerRow> rows;
+            if (correlationId != null) {
+                RunKey key = new RunKey(RunParameters.checkCorrelationId(correlationId), dataProduct);
+                rows = List.of(l.read(key).orElseThrow(() -> MongoLatestException.user(
+                        "no run " + key + " in " + l.describe())));
+            } else {
+                rows = l.list(dataProduct);
+            }
+            if (json) {
+                ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+                Object doc = correlationId != null ? LedgerJson.rowMap(rows.get(0))
+                        : rows.stream().map(LedgerJson::rowMap).toList();
+                out.println(mapper.writeValueAsString(doc));
+                return 0;
+            }
+            if (rows.isEmpty()) {
+                out.println("no runs of " + dataProduct + " in " + l.describe());
+                return 0;
+            }
+            TextTable t = new TextTable("CORRELATION_ID", "RUN_ID", "STATUS", "CURRENT_STEP", "DATE", "CLUSTER_ID",
+                    "UPDATED", "LEASE");
+            for (LedgerRow r : rows) {
+                t.row(r.key().correlationId(), String.valueOf(r.runId()), r.status().name(), r.currentStep(), r.date(),
+                        r.clusterId(), r.updatedAt() == null ? "" : r.updatedAt().toString(),
+                        r.lease() == null ? "" : r.lease().owner() + " until " + r.lease().expiresAt());
+            }
+            t.print(out);
+        }
+        return 0;
+    }
+}
