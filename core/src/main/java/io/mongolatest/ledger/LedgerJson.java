@@ -70,6 +70,25 @@ public final class LedgerJson {
         return m;
     }
 
+    /**
+     * The inverse of {@link #rowMap}, lenient as reading must be: attributes the original system never wrote
+     * (version, lease, times, steps, attempts) may be absent, and {@code Lease_Expires} may be epoch millis.
+     */
+    public static LedgerRow rowFromMap(Map<String, ?> m) {
+        RunKey key = new RunKey(text(m, "Correlation_Id"), text(m, "DataProduct"));
+        String owner = (String) m.get("Lease_Owner");
+        Instant leaseExpires = instantOrMillis(m.get("Lease_Expires"));
+        Lease lease = owner == null || leaseExpires == null ? null : new Lease(owner, leaseExpires);
+        List<StepRecord> steps = maps(m.get("Steps")).stream().map(LedgerJson::stepFromMap).toList();
+        List<Attempt> attempts = maps(m.get("Attempts")).stream().map(LedgerJson::attemptFromMap).toList();
+        return new LedgerRow(key, (String) m.get("Date"), longOrZero(m.get("Run_Id")),
+                runStatus(key, m.get("Status")), (String) m.get("CurrentStep"), (String) m.get("Cluster_Id"),
+                (String) m.get("Snapshot_Type"), (String) m.get("S3_Prefix_Snapshots"),
+                (String) m.get("S3_Prefix_Analytical_DataSet"), longOrZero(m.get("TimeToExist")), lease,
+                instant(m.get("Started_At")), instant(m.get("Updated_At")), steps, attempts,
+                longOrZero(m.get("Version")));
+    }
+
     public static Map<String, Object> stepMap(StepRecord s) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("Name", s.name());
@@ -101,15 +120,8 @@ public final class LedgerJson {
         return m;
     }
 
-    @SuppressWarnings("unchecked")
     public static Attempt attemptFromMap(Map<String, ?> m) {
-        List<StepRecord> steps = new ArrayList<>();
-        Object list = m.get("Steps");
-        if (list instanceof List<?> l) {
-            for (Object o : l) {
-                steps.add(stepFromMap((Map<String, ?>) o));
-            }
-        }
+        List<StepRecord> steps = maps(m.get("Steps")).stream().map(LedgerJson::stepFromMap).toList();
         Long runId = number(m.get("Run_Id"));
         return new Attempt(runId == null ? 0 : runId, RunStatus.valueOf((String) m.get("Status")),
                 (String) m.get("CurrentStep"), (String) m.get("Cluster_Id"), instant(m.get("Started_At")),
@@ -133,6 +145,42 @@ public final class LedgerJson {
         } catch (IOException e) {
             throw MongoLatestException.external("ledger holds unreadable JSON: " + e.getMessage(), e);
         }
+    }
+
+    // A list of maps, or none when absent (rows of the original system).
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, ?>> maps(Object list) {
+        return list == null ? List.of() : (List<Map<String, ?>>) list;
+    }
+
+    private static String text(Map<String, ?> m, String name) {
+        Object value = m.get(name);
+        if (value == null) {
+            throw MongoLatestException.external("the ledger holds a row without " + name, null);
+        }
+        return value.toString();
+    }
+
+    private static RunStatus runStatus(RunKey key, Object value) {
+        try {
+            return RunStatus.valueOf(String.valueOf(value));
+        } catch (IllegalArgumentException e) {
+            throw MongoLatestException.external("ledger row " + key + " has an unknown Status: " + value, e);
+        }
+    }
+
+    private static long longOrZero(Object o) {
+        Long n = number(o);
+        return n == null ? 0 : n;
+    }
+
+    // Epoch millis as a number (or digits), else ISO text.
+    private static Instant instantOrMillis(Object o) {
+        if (o instanceof Number n) {
+            return Instant.ofEpochMilli(n.longValue());
+        }
+        return o != null && o.toString().matches("\\d+") ? Instant.ofEpochMilli(Long.parseLong(o.toString()))
+                : instant(o);
     }
 
     private static String text(Instant i) {

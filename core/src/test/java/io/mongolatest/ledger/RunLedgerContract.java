@@ -17,6 +17,8 @@ import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The behaviour every {@link RunLedger} must have. Each store's test extends this class and says how to
@@ -106,17 +108,27 @@ public abstract class RunLedgerContract {
         assertThat(ledger.list("MONGO_LATEST")).containsExactly(a);
     }
 
-    @Test
-    void updatesOnlyFromTheExpectedVersion() {
-        LedgerRow row = sampleRow("corr-1", 1);
+    /** Version 0 too: it is the version of rows that never had one, which stores may treat specially. */
+    @ParameterizedTest
+    @ValueSource(longs = {1, 0})
+    void updatesOnlyFromTheExpectedVersion(long version) {
+        LedgerRow row = sampleRow("corr-1", version);
         ledger.insert(row);
         LedgerRow next = row.withStatus(RunStatus.FAILED).nextVersion(T0.plusSeconds(30));
-        ledger.update(next, 1);
+        ledger.update(next, version);
         assertThat(ledger.read(row.key())).contains(next);
 
         LedgerRow stale = row.withStatus(RunStatus.COMPLETED).nextVersion(T0.plusSeconds(31));
-        assertThatThrownBy(() -> ledger.update(stale, 1)).isInstanceOf(LedgerConflictException.class);
+        assertThatThrownBy(() -> ledger.update(stale, version)).isInstanceOf(LedgerConflictException.class);
         assertThat(ledger.read(row.key())).contains(next);
+    }
+
+    @Test
+    void deletesNothingWhenThereIsNoRowWhateverTheVersion() {
+        ledger.insert(sampleRow("corr-other", 2));
+        assertThat(ledger.delete(new RunKey("corr-none", "MONGO_LATEST"), 0)).isFalse();
+        assertThat(ledger.delete(new RunKey("corr-none", "MONGO_LATEST"), 2)).isFalse();
+        assertThat(ledger.read(new RunKey("corr-other", "MONGO_LATEST"))).isPresent();
     }
 
     @Test
