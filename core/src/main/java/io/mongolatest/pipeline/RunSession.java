@@ -55,10 +55,16 @@ final class RunSession implements AutoCloseable {
      */
     static RunSession take(RunLedger ledger, Clock clock, Duration leaseTtl, Cancellation cancellation,
                            LedgerRow previous, LedgerRow first) {
-        if (previous == null) {
-            ledger.insert(first);
-        } else {
-            ledger.update(first, previous.version());
+        try {
+            if (previous == null) {
+                ledger.insert(first);
+            } else {
+                ledger.update(first, previous.version());
+            }
+        } catch (LedgerConflictException e) {
+            if (!landed(ledger.read(first.key()), first)) {
+                throw e;
+            }
         }
         RunSession s = new RunSession(ledger, clock, leaseTtl, cancellation, first);
         long period = Math.max(1000, leaseTtl.toMillis() / 3);
@@ -111,21 +117,35 @@ final class RunSession implements AutoCloseable {
             ledger.update(next, row.version());
             row = next;
         } catch (LedgerConflictException e) {
+            // A retried write whose first try landed also reports a conflict: read back before giving up.
+            Optional<LedgerRow> now = ledger.read(row.key());
+            if (landed(now, next)) {
+                row = next;
+                return;
+            }
             markLost();
-            throw new LeaseLostException("run " + row.key() + " was taken over by another runner: "
-                    + holderOf(ledger.read(row.key())));
+            throw new LeaseLostException("run " + row.key() + " was taken over by another runner: " + holderOf(now));
         } catch (MongoLatestException e) {
             if (e.kind() != ErrorKind.EXTERNAL) {
                 throw e;
             }
             // The write may or may not have landed: read back rather than write again blindly.
-            Optional<LedgerRow> now = ledger.read(row.key());
-            if (now.isPresent() && now.get().equals(next)) {
+            if (landed(ledger.read(row.key()), next)) {
                 row = next;
                 return;
             }
             throw e;
         }
+    }
+
+    /** Whether the stored row is the one this runner wrote (same version and lease owner). */
+    private static boolean landed(Optional<LedgerRow> stored, LedgerRow written) {
+        if (stored.isEmpty() || stored.get().version() != written.version()) {
+            return false;
+        }
+        Lease mine = written.lease();
+        Lease theirs = stored.get().lease();
+        return mine == null ? theirs == null : theirs != null && theirs.owner().equals(mine.owner());
     }
 
     private void markLost() {
