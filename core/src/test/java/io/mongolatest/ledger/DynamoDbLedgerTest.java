@@ -28,15 +28,13 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.TimeToLiveDescription;
 import software.amazon.awssdk.services.dynamodb.model.TimeToLiveStatus;
-import software.amazon.dynamodb.services.local.main.ServerRunner;
-import software.amazon.dynamodb.services.local.server.DynamoDBProxyServer;
 
 /**
  * The contract against DynamoDB Local, started once in this JVM and reached over HTTP on 127.0.0.1, so the
  * ledger's own client (built by {@link DynamoDbLedger#open}) is the one under test. Each test gets a new table.
  */
 class DynamoDbLedgerTest extends RunLedgerContract {
-    private static DynamoDBProxyServer server;
+    private static DynamoDbLocalServer server;
     private static URI endpoint;
     private static DynamoDbClient raw;
 
@@ -44,12 +42,8 @@ class DynamoDbLedgerTest extends RunLedgerContract {
 
     @BeforeAll
     static void startDynamoDbLocal() throws Exception {
-        int port = freePort();
-        // sharedDb: one database whatever the credentials and region of the client.
-        server = ServerRunner.createServerFromCommandLineArgs(new String[] {
-                "-inMemory", "-sharedDb", "-disableTelemetry", "-port", Integer.toString(port)});
-        server.start();
-        endpoint = URI.create("http://127.0.0.1:" + port);
+        server = DynamoDbLocalServer.start();
+        endpoint = server.endpoint();
         raw = DynamoDbClient.builder().endpointOverride(endpoint).region(Region.US_EAST_1)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("raw", "raw")))
                 .build();
@@ -58,7 +52,7 @@ class DynamoDbLedgerTest extends RunLedgerContract {
     @AfterAll
     static void stopDynamoDbLocal() throws Exception {
         raw.close();
-        server.stop();
+        server.close();
     }
 
     @Override
@@ -225,7 +219,7 @@ class DynamoDbLedgerTest extends RunLedgerContract {
 
     @Test
     void anUnreachableEndpointFailsWithinSecondsAsAnExternalError() throws IOException {
-        URI closed = URI.create("http://127.0.0.1:" + freePort());
+        URI closed = URI.create("http://127.0.0.1:" + DynamoDbLocalServer.freePort());
         try (DynamoDbLedger unreachable = DynamoDbLedger.open("data_pipeline_metadata", closed)) {
             long start = System.nanoTime();
             assertThatThrownBy(() -> unreachable.read(new RunKey("c", "MONGO_LATEST")))
@@ -264,9 +258,4 @@ class DynamoDbLedgerTest extends RunLedgerContract {
         return AttributeValue.fromN(Long.toString(value));
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
-    }
 }

@@ -1,0 +1,88 @@
+package io.mongolatest.cli;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The command line in a child JVM, for what an in-process run cannot show: signals, kill -9, two
+ * processes racing for one run. Output goes to files in {@code dir}.
+ */
+final class ChildRun {
+    private final Process process;
+    private final Path out;
+    private final Path err;
+
+    private ChildRun(Process process, Path out, Path err) {
+        this.process = process;
+        this.out = out;
+        this.err = err;
+    }
+
+    static ChildRun start(Path dir, String name, String... args) throws IOException {
+        String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+        List<String> cmd = new ArrayList<>(List.of(javaBinary(), "-Xmx512m", "-XX:TieredStopAtLevel=1", "-cp",
+                classpath, Main.class.getName()));
+        cmd.addAll(List.of(args));
+        Files.createDirectories(dir);
+        Path out = dir.resolve(name + ".out");
+        Path err = dir.resolve(name + ".err");
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectOutput(out.toFile()).redirectError(err.toFile());
+        pb.environment().put("DDB_LOCAL_TELEMETRY", "0");
+        return new ChildRun(pb.start(), out, err);
+    }
+
+    private static String javaBinary() {
+        return Path.of(System.getProperty("java.home"), "bin", "java" + (File.separatorChar == '\\' ? ".exe" : ""))
+                .toString();
+    }
+
+    long pid() {
+        return process.pid();
+    }
+
+    boolean alive() {
+        return process.isAlive();
+    }
+
+    /** Waits for the exit, at most {@code seconds}; fails the test if it does not come. */
+    int await(long seconds) throws InterruptedException {
+        if (!process.waitFor(seconds, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new AssertionError("child did not exit within " + seconds + " s; stderr: " + err());
+        }
+        return process.exitValue();
+    }
+
+    /** kill -9: no shutdown hook, no last write. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor(30, TimeUnit.SECONDS);
+    }
+
+    /** SIGTERM, as {@code stop} or a supervisor sends it. */
+    void terminate() {
+        process.destroy();
+    }
+
+    String out() {
+        return read(out);
+    }
+
+    String err() {
+        return read(err);
+    }
+
+    private static String read(Path p) {
+        try {
+            return Files.readString(p, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return "(unreadable: " + e + ")";
+        }
+    }
+}
