@@ -9,6 +9,7 @@ import picocli.CommandLine.Spec;
         versionProvider = VersionProvider.class,
         description = "Builds and publishes the Mongo Latest data product from MongoDB snapshot exports.",
         subcommands = {
+                TuneCommand.class,
         })
 final class MongoLatestCommand implements Runnable {
     @Spec
