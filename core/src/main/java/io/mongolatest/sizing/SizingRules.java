@@ -16,7 +16,8 @@ public final class SizingRules {
     static final MemorySize MAX_SORT_BUFFER = MemorySize.ofMebibytes(2047);
     static final MemorySize GROUPING_MIN = MemorySize.ofMebibytes(16);
     static final MemorySize GROUPING_MAX = MemorySize.ofGibibytes(1);
-    static final MemorySize BYTES_PER_REDUCER = MemorySize.ofMebibytes(256);
+    /** Hive's default since 0.14: 256 MB in decimal bytes. */
+    static final MemorySize BYTES_PER_REDUCER = new MemorySize(256_000_000);
     /** Capacity Scheduler default {@code maximum-am-resource-percent}: AMs may hold 10 % of the queue. */
     static final int AM_SHARE_PERCENT = 10;
 
@@ -96,8 +97,8 @@ public final class SizingRules {
                         "one third of hive.tez.container.size, in bytes as Hive expects: %d B / 3",
                         container.bytes()),
                 Setting.of(HIVE_SITE, "hive.exec.reducers.bytes.per.reducer", BYTES_PER_REDUCER.bytes(),
-                        Source.HIVE_REDUCERS, "Hive default (%s): reducers = reducer input / this,"
-                                + " at most hive.exec.reducers.max", BYTES_PER_REDUCER),
+                        Source.HIVE_REDUCERS, "Hive default since 0.14 (256 MB): reducers = reducer input"
+                                + " / this, at most hive.exec.reducers.max"),
                 Setting.of(HIVE_SITE, "hive.exec.reducers.max", NodeLayout.ceilDiv(totalContainers * 7, 4),
                         Source.MAPREDUCE_TUTORIAL, "1.75 x the cluster's %d Tez containers (%d nodes x %d),"
                                 + " rounded up: fast nodes take a second wave, which evens out skew",

@@ -14,15 +14,10 @@ public enum Source {
             "https://community.cloudera.com/t5/Community-Articles/Hive-on-Tez-Performance-Tuning-Determining-Reducer-Counts/ta-p/245680"),
     TEZ_PARALLELISM("tez-parallelism", "Apache Tez wiki, How initial task parallelism works",
             "https://cwiki.apache.org/confluence/display/TEZ/How+initial+task+parallelism+works"),
-    HIVE_PROPERTIES("hive-properties", "Apache Hive wiki, Configuration Properties",
-            "https://cwiki.apache.org/confluence/display/Hive/Configuration+Properties"),
-    CAPACITY_SCHEDULER("capacity-scheduler", "Apache Hadoop, YARN Capacity Scheduler (maximum-am-resource-percent)",
-            "https://hadoop.apache.org/docs/stable/hadoop-yarn/hadoop-yarn-site/CapacityScheduler.html"),
     MAPREDUCE_TUTORIAL("mapreduce-tutorial", "Apache Hadoop, MapReduce Tutorial (how many reduces: 0.95 or 1.75)",
             "https://hadoop.apache.org/docs/stable/hadoop-mapreduce-client/hadoop-mapreduce-client-core/MapReduceTutorial.html"),
     SPARK_ON_EMR("spark-on-emr", "AWS Big Data Blog, Best practices for managing memory for Apache Spark on Amazon EMR",
-            "https://aws.amazon.com/blogs/big-data/best-practices-for-successfully-managing-memory-for-apache-spark-applications-on-amazon-emr/"),
-    MONGO_LATEST("mongo-latest", "this tool's own choice, reasoned in docs/sizing.md", "docs/sizing.md");
+            "https://aws.amazon.com/blogs/big-data/best-practices-for-successfully-managing-memory-for-apache-spark-applications-on-amazon-emr/");
 
     private final String tag;
     private final String title;
