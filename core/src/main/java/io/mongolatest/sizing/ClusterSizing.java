@@ -2,6 +2,7 @@ package io.mongolatest.sizing;
 
 import static java.util.Objects.requireNonNull;
 
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -30,7 +31,7 @@ public record ClusterSizing(ClusterShape shape, NodeLayout node, List<Setting> s
     public Set<Classification> classifications() {
         Set<Classification> result = EnumSet.noneOf(Classification.class);
         settings.forEach(s -> result.add(s.classification()));
-        return result;
+        return Collections.unmodifiableSet(result);
     }
 
     public Optional<Setting> find(String key) {
