@@ -17,6 +17,7 @@ import picocli.CommandLine.Spec;
                 StopCommand.class,
                 ProductCommand.class,
                 LedgerCommand.class,
+                TuneCommand.class,
         })
 final class MongoLatestCommand implements Runnable {
     @Spec
