@@ -59,6 +59,11 @@ final class ChildRun {
         return process.exitValue();
     }
 
+    /** Waits up to {@code millis} for the exit; true if it exited. */
+    boolean exitsWithin(long millis) throws InterruptedException {
+        return process.waitFor(millis, TimeUnit.MILLISECONDS);
+    }
+
     /** kill -9: no shutdown hook, no last write. */
     void kill() throws InterruptedException {
         process.destroyForcibly();

@@ -1,0 +1,104 @@
+package io.mongolatest.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A user's mistake is one line on stderr and exit 2, before anything is changed. */
+class CliErrorsTest {
+    @TempDir
+    Path dir;
+
+    private CliRun run(String... args) {
+        String[] all = new String[args.length + 2];
+        System.arraycopy(args, 0, all, 0, args.length);
+        all[args.length] = "--state-dir";
+        all[args.length + 1] = dir.resolve("state").toString();
+        return CliRun.of(all);
+    }
+
+    private static void assertOneLineUserError(CliRun r, String expected) {
+        assertThat(r.exitCode()).as(r.err()).isEqualTo(2);
+        assertThat(r.err()).contains(expected);
+        assertThat(r.err().strip()).doesNotContain("\n").doesNotContain("Exception").doesNotContain("\tat ");
+        assertThat(r.out()).isEmpty();
+    }
+
+    @Test
+    void anInvalidCorrelationIdIsRefused() {
+        assertOneLineUserError(run("run", "--correlation-id", "bad id;x", "--input", dir.toString()),
+                "invalid correlation id 'bad id;x'");
+        assertThat(dir.resolve("state").resolve("ledger.db")).doesNotExist();
+    }
+
+    @Test
+    void badDatesTypesAndMissingInputAreRefused() {
+        assertOneLineUserError(run("run", "--correlation-id", "c", "--input", dir.toString(), "--export-date",
+                "2021-13-01"), "invalid export date '2021-13-01'");
+        assertOneLineUserError(run("run", "--correlation-id", "c", "--input", dir.toString(), "--snapshot-type",
+                "partial"), "invalid snapshot type 'partial'");
+        assertOneLineUserError(run("run", "--correlation-id", "c"), "--input DIR is required");
+        assertOneLineUserError(run("plan", "--input", dir.toString()), "a correlation id is required");
+        assertOneLineUserError(run("run", "--correlation-id", "c", "--input", dir.toString(), "--ledger", "mysql:x"),
+                "--ledger must be sqlite:PATH or dynamodb:TABLE");
+        assertOneLineUserError(run("run", "--correlation-id", "c", "--input", dir.toString(), "--engine", "oracle"),
+                "unknown engine 'oracle'");
+        assertOneLineUserError(run("run", "--correlation-id", "c", "--input", dir.toString(), "--memory", "lots"),
+                "invalid size 'lots'");
+        assertOneLineUserError(run("run", "--correlation-id", "c", "--input", dir.toString(), "--lease-ttl", "1s"),
+                "--lease-ttl must be at least 3s");
+    }
+
+    @Test
+    void unknownOptionsAndCommandsAreOneLine() {
+        assertOneLineUserError(run("run", "--correlation", "x"), "Unknown option: '--correlation'");
+        CliRun r = CliRun.of("frobnicate");
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err().strip()).doesNotContain("\n");
+    }
+
+    @Test
+    void aConfigFileSuppliesDefaultsAndRejectsUnknownKeys() throws Exception {
+        Path config = dir.resolve("config.yaml");
+        Files.writeString(config, "correlation-id: 'from config;bad'\n");
+        assertOneLineUserError(run("plan", "--config", config.toString(), "--input", dir.toString()),
+                "invalid correlation id 'from config;bad'");
+        Files.writeString(config, "corelation-id: x\n");
+        assertOneLineUserError(run("plan", "--config", config.toString()), "unknown key 'corelation-id'");
+        Files.writeString(config, "correlation-id: [a, b\n");
+        assertOneLineUserError(run("plan", "--config", config.toString()), "is not valid YAML");
+    }
+
+    @Test
+    void productInitRefusesAFolderInUse() throws Exception {
+        Path product = dir.resolve("product");
+        CliRun ok = run("product", "init", product.toString());
+        assertThat(ok.exitCode()).as(ok.err()).isZero();
+        assertThat(product.resolve("pipeline.yaml")).exists();
+        assertThat(product.resolve("classification.csv")).exists();
+        assertOneLineUserError(run("product", "init", product.toString()), "is not empty");
+    }
+
+    @Test
+    void aBrokenProductPackageIsNamedWithFileAndLine() throws Exception {
+        Path product = dir.resolve("product");
+        run("product", "init", product.toString());
+        Path yaml = product.resolve("pipeline.yaml");
+        Files.writeString(yaml, Files.readString(yaml).replace("builtin: build-latest", "builtin: build-lastest"));
+        CliRun r = run("plan", "--correlation-id", "c", "--input", dir.toString(), "--product", product.toString());
+        assertOneLineUserError(r, "pipeline.yaml:");
+        assertThat(r.err()).contains("unknown builtin 'build-lastest'");
+    }
+
+    @Test
+    void statusOfAnUnknownRunSaysSo() {
+        assertOneLineUserError(run("status", "--correlation-id", "nobody"), "no run nobody/MONGO_LATEST");
+        CliRun all = run("status");
+        assertThat(all.exitCode()).isZero();
+        assertThat(all.out()).contains("no runs of MONGO_LATEST");
+    }
+}
