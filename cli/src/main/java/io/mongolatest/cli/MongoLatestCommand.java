@@ -9,6 +9,8 @@ import picocli.CommandLine.Spec;
         versionProvider = VersionProvider.class,
         description = "Builds and publishes the Mongo Latest data product from MongoDB snapshot exports.",
         subcommands = {
+                GenerateCommand.class,
+                QueryCommand.class,
         })
 final class MongoLatestCommand implements Runnable {
     @Spec
