@@ -18,6 +18,8 @@ import picocli.CommandLine.Spec;
                 ProductCommand.class,
                 LedgerCommand.class,
                 TuneCommand.class,
+                QueryCommand.class,
+                GenerateCommand.class,
         })
 final class MongoLatestCommand implements Runnable {
     @Spec

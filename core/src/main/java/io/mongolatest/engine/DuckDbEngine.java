@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Properties;
 
 import io.mongolatest.MongoLatestException;
@@ -43,20 +44,63 @@ public final class DuckDbEngine implements SqlEngine {
         } catch (SQLException e) {
             throw opening(catalog, e);
         }
-        DuckDbSession session = new DuckDbSession(c);
+        DuckDbSession session = new DuckDbSession(c, false);
         try {
-            session.execute("SET memory_limit = " + DuckDbSql.literal(settings.memoryLimit().megabytes() + "MB"));
-            session.execute("SET temp_directory = " + DuckDbSql.literal(settings.tempDir().toString()));
-            // Order of rows within a table is not part of the contract; dropping it saves memory.
-            session.execute("SET preserve_insertion_order = false");
-            if (settings.threads() > 0) {
-                session.execute("SET threads = " + settings.threads());
+            configure(session, settings);
+            for (String f : DuckDbFunctions.definitions(!settings.readOnly())) {
+                session.execute(f);
             }
         } catch (RuntimeException e) {
             session.close();
             throw e;
         }
         return session;
+    }
+
+    /**
+     * A read-only view of the warehouse that works while a run holds the catalog: an in-memory database
+     * with a view per Parquet table. It accepts only single SELECT statements (DESCRIBE and SUMMARIZE too).
+     */
+    @Override
+    public EngineSession openReader(EngineSettings settings, List<ParquetTable> tables) {
+        try {
+            Files.createDirectories(settings.tempDir());
+        } catch (IOException e) {
+            throw MongoLatestException.user("cannot create " + settings.tempDir() + ": " + e.getMessage(), e);
+        }
+        Connection c;
+        try {
+            c = DriverManager.getConnection("jdbc:duckdb:");
+        } catch (SQLException e) {
+            throw MongoLatestException.external("cannot start DuckDB: " + e.getMessage(), e);
+        }
+        DuckDbSession session = new DuckDbSession(c, false);
+        try {
+            configure(session, settings);
+            for (String f : DuckDbFunctions.definitions(false)) {
+                session.execute(f);
+            }
+            for (ParquetTable t : tables) {
+                session.registerParquetTable(t.schema(), t.name(), t.directory());
+            }
+            session.execute("SET lock_configuration = true");
+        } catch (RuntimeException e) {
+            session.close();
+            throw e;
+        }
+        return session.readOnly();
+    }
+
+    private static void configure(DuckDbSession session, EngineSettings settings) {
+        session.execute("SET memory_limit = " + DuckDbSql.literal(settings.memoryLimit().megabytes() + "MB"));
+        session.execute("SET temp_directory = " + DuckDbSql.literal(settings.tempDir().toString()));
+        // Order of rows within a table is not part of the contract; dropping it saves memory.
+        session.execute("SET preserve_insertion_order = false");
+        // Timestamps are instants in UTC (SPEC §7); the session shows and casts them so.
+        session.execute("SET TimeZone = 'UTC'");
+        if (settings.threads() > 0) {
+            session.execute("SET threads = " + settings.threads());
+        }
     }
 
     private static MongoLatestException opening(Path catalog, SQLException e) {

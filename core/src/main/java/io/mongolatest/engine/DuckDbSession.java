@@ -10,19 +10,38 @@ import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+
+import io.mongolatest.MongoLatestException;
 
 final class DuckDbSession implements EngineSession {
     private final Connection connection;
+    private final DuckDbSources sources = new DuckDbSources();
     private volatile Statement running;
     private volatile boolean cancelled;
+    private boolean readOnly;
 
-    DuckDbSession(Connection connection) {
+    DuckDbSession(Connection connection, boolean readOnly) {
         this.connection = connection;
+        this.readOnly = readOnly;
+    }
+
+    /** From now on, only single queries are accepted. */
+    DuckDbSession readOnly() {
+        readOnly = true;
+        return this;
     }
 
     @Override
     public void execute(String sql) {
+        if (readOnly) {
+            throw MongoLatestException.user("this session is read-only: only queries are allowed");
+        }
+        run(sql);
+    }
+
+    private void run(String sql) {
         try (Statement s = connection.createStatement()) {
             running = s;
             checkNotCancelled();
@@ -36,6 +55,24 @@ final class DuckDbSession implements EngineSession {
 
     @Override
     public QueryResult query(String sql) {
+        if (readOnly) {
+            checkSingleQuery(sql);
+        }
+        return select(sql);
+    }
+
+    // DuckDB serialises SELECT statements only (DESCRIBE and SUMMARIZE become SELECTs), so this tells
+    // a query from anything that could change a file or a setting.
+    private void checkSingleQuery(String sql) {
+        Object verdict = select("SELECT CASE WHEN (j->>'error')::BOOLEAN THEN j->>'error_message'"
+                + " WHEN json_array_length(j->'statements') <> 1 THEN 'expected exactly one statement'"
+                + " END FROM (SELECT json_serialize_sql(" + literal(sql) + ") AS j)").single();
+        if (verdict != null) {
+            throw MongoLatestException.user("only a single read-only query is allowed here: " + verdict);
+        }
+    }
+
+    private QueryResult select(String sql) {
         try (Statement s = connection.createStatement()) {
             running = s;
             checkNotCancelled();
@@ -70,9 +107,22 @@ final class DuckDbSession implements EngineSession {
     @Override
     public long writeParquet(String selectSql, Path directory) {
         // COPY returns the number of rows written; one file keeps an empty result readable with its schema.
-        QueryResult r = query("COPY (" + selectSql + ") TO " + literal(directory.resolve("part-0.parquet").toString())
-                + " (FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE 122880)");
-        return ((Number) r.single()).longValue();
+        if (readOnly) {
+            throw MongoLatestException.user("this session is read-only: cannot write " + directory);
+        }
+        String copy = "COPY (" + selectSql + ") TO " + literal(directory.resolve("part-0.parquet").toString())
+                + " (FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE 122880)";
+        // COPY gives no result set here, only an update count: the rows written.
+        try (Statement s = connection.createStatement()) {
+            running = s;
+            checkNotCancelled();
+            s.execute(copy);
+            return s.getUpdateCount();
+        } catch (SQLException e) {
+            throw failure(e);
+        } finally {
+            running = null;
+        }
     }
 
     @Override
@@ -80,6 +130,71 @@ final class DuckDbSession implements EngineSession {
         createSchema(schema);
         execute("CREATE OR REPLACE VIEW " + identifier(schema) + "." + identifier(name)
                 + " AS SELECT * FROM read_parquet(" + literal(directory.resolve("*.parquet").toString()) + ")");
+    }
+
+    @Override
+    public void registerSource(String name, RowSource source) {
+        execute(sources.register(connection, name, source));
+    }
+
+    @Override
+    public void dropSource(String name) {
+        execute("DROP VIEW IF EXISTS temp.main." + identifier(name));
+        sources.unregister(name);
+    }
+
+    @Override
+    public void createTempTable(String name, String selectSql) {
+        execute("CREATE OR REPLACE TEMP TABLE " + identifier(name) + " AS " + selectSql);
+    }
+
+    @Override
+    public void dropTempTable(String name) {
+        execute("DROP TABLE IF EXISTS temp.main." + identifier(name));
+    }
+
+    @Override
+    public long[] queryLongs(String sql) {
+        try (Statement s = connection.createStatement()) {
+            running = s;
+            checkNotCancelled();
+            try (ResultSet rs = s.executeQuery(sql)) {
+                long[] out = new long[1024];
+                int n = 0;
+                while (rs.next()) {
+                    long v = rs.getLong(1);
+                    if (rs.wasNull()) {
+                        throw new SqlFailure("unexpected null in " + sql, false, null);
+                    }
+                    if (n == out.length) {
+                        out = Arrays.copyOf(out, out.length * 2);
+                    }
+                    out[n++] = v;
+                }
+                return Arrays.copyOf(out, n);
+            }
+        } catch (SQLException e) {
+            throw failure(e);
+        } finally {
+            running = null;
+        }
+    }
+
+    @Override
+    public List<String> relations(String schema) {
+        QueryResult r = select("SELECT table_name FROM information_schema.tables WHERE table_catalog = current_database()"
+                + " AND table_schema = " + literal(schema) + " ORDER BY table_name");
+        return r.rows().stream().map(row -> (String) row.get(0)).toList();
+    }
+
+    @Override
+    public void dropRelation(String schema, String name) {
+        QueryResult r = select("SELECT table_type FROM information_schema.tables WHERE table_catalog = current_database()"
+                + " AND table_schema = " + literal(schema) + " AND table_name = " + literal(name));
+        if (!r.rows().isEmpty()) {
+            String kind = "VIEW".equals(r.rows().get(0).get(0)) ? "VIEW" : "TABLE";
+            execute("DROP " + kind + " IF EXISTS " + identifier(schema) + "." + identifier(name));
+        }
     }
 
     @Override
@@ -111,9 +226,15 @@ final class DuckDbSession implements EngineSession {
         }
     }
 
-    private SqlFailure failure(SQLException e) {
+    private MongoLatestException failure(SQLException e) {
         String msg = e.getMessage() == null ? e.toString() : e.getMessage();
         boolean interrupted = cancelled || msg.contains("INTERRUPT");
+        Throwable fromSource = sources.takeFailure();
+        if (fromSource != null && !interrupted) {
+            // A row source failed: its own error says what went wrong, DuckDB's wrapping does not.
+            return fromSource instanceof MongoLatestException m ? m
+                    : MongoLatestException.external("reading input failed: " + fromSource.getMessage(), fromSource);
+        }
         return new SqlFailure(interrupted ? "interrupted: " + firstLine(msg) : msg, interrupted, e);
     }
 

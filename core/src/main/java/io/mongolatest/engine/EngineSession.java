@@ -1,6 +1,7 @@
 package io.mongolatest.engine;
 
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * An open connection of an engine to a warehouse. Statements run one at a time; {@link #cancel()} may
@@ -27,6 +28,29 @@ public interface EngineSession extends AutoCloseable {
 
     /** Makes {@code schema.name} readable as the Parquet files under {@code directory}. */
     void registerParquetTable(String schema, String name, Path directory);
+
+    /**
+     * Makes the rows of {@code source} readable by SQL as the temporary table {@code name} of this
+     * session, until {@link #dropSource}. The engine may read its splits in parallel. An exception the
+     * source throws fails the statement reading it and surfaces unchanged.
+     */
+    void registerSource(String name, RowSource source);
+
+    void dropSource(String name);
+
+    /** Computes {@code selectSql} once and keeps the result as the temporary table {@code name}. */
+    void createTempTable(String name, String selectSql);
+
+    void dropTempTable(String name);
+
+    /** The first column of the result as longs, without a boxed value per row; nulls are not allowed. */
+    long[] queryLongs(String sql);
+
+    /** The tables and views of {@code schema}, in name order; empty when the schema does not exist. */
+    List<String> relations(String schema);
+
+    /** Drops the table or view {@code schema.name} if it exists. */
+    void dropRelation(String schema, String name);
 
     /** Interrupts the running statement, if any; it then fails with a {@link SqlFailure} marked cancelled. */
     void cancel();

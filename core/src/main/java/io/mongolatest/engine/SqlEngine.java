@@ -7,4 +7,10 @@ public interface SqlEngine {
     String name();
 
     EngineSession open(EngineSettings settings);
+
+    /**
+     * A session that reads {@code tables} and changes nothing, usable while a run holds the warehouse's
+     * catalog (the {@code query} command). Statements other than queries fail with a user error.
+     */
+    EngineSession openReader(EngineSettings settings, java.util.List<ParquetTable> tables);
 }

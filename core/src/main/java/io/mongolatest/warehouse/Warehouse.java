@@ -158,7 +158,8 @@ public final class Warehouse {
         }
     }
 
-    static void deleteTree(Path dir) {
+    /** Deletes {@code dir} and everything under it, without following links; logs what it cannot delete. */
+    public static void deleteTree(Path dir) {
         if (!Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {
             return;
         }

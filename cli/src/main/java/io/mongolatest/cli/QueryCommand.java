@@ -1,0 +1,55 @@
+package io.mongolatest.cli;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+import io.mongolatest.engine.DataSize;
+import io.mongolatest.engine.DuckDbEngine;
+import io.mongolatest.engine.EngineSession;
+import io.mongolatest.engine.EngineSettings;
+import io.mongolatest.engine.QueryResult;
+import io.mongolatest.warehouse.WarehouseReader;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Command(name = "query", mixinStandardHelpOptions = true,
+        description = {"Runs one read-only SQL query over the warehouse's published tables (database.table, e.g. "
+                + "ucs_latest_redacted.statement_fact_v). Works while a run is in progress."})
+final class QueryCommand implements Callable<Integer> {
+    @Mixin(name = "common")
+    CommonOptions common;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--warehouse", required = true, paramLabel = "DIR", description = "The warehouse folder.")
+    Path warehouse;
+
+    @Option(names = "--format", defaultValue = "table", paramLabel = "FORMAT",
+            description = "table (default), csv or json.")
+    ResultFormat format;
+
+    @Option(names = "--memory", defaultValue = "1GB", paramLabel = "SIZE",
+            description = "Memory for the query before it spills to disk (default 1GB).")
+    String memory;
+
+    @Parameters(index = "0", paramLabel = "SQL", description = "A single SELECT (or DESCRIBE, SUMMARIZE) statement.")
+    String sql;
+
+    @Override
+    public Integer call() {
+        EngineSettings settings = new EngineSettings(warehouse.toAbsolutePath().normalize(), DataSize.parse(memory),
+                common.stateDir().resolve("tmp"), 0, true);
+        QueryResult result;
+        try (EngineSession session = WarehouseReader.open(new DuckDbEngine(), settings)) {
+            result = session.query(sql);
+        }
+        format.print(result, spec.commandLine().getOut());
+        spec.commandLine().getOut().flush();
+        return 0;
+    }
+}

@@ -1,0 +1,111 @@
+package io.mongolatest.cli;
+
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.mongolatest.engine.QueryResult;
+
+/** How {@code query} prints rows. */
+enum ResultFormat {
+    /** Aligned columns for people; long values are cut. */
+    TABLE {
+        @Override
+        void print(QueryResult r, PrintWriter out) {
+            int n = r.columns().size();
+            int[] width = new int[n];
+            List<String[]> cells = new ArrayList<>();
+            for (int c = 0; c < n; c++) {
+                width[c] = r.columns().get(c).length();
+            }
+            for (List<Object> row : r.rows()) {
+                String[] line = new String[n];
+                for (int c = 0; c < n; c++) {
+                    String s = row.get(c) == null ? "NULL" : String.valueOf(row.get(c)).replace('\n', ' ');
+                    line[c] = s.length() > MAX_CELL ? s.substring(0, MAX_CELL - 3) + "..." : s;
+                    width[c] = Math.max(width[c], line[c].length());
+                }
+                cells.add(line);
+            }
+            out.println(line(r.columns().toArray(String[]::new), width));
+            StringBuilder rule = new StringBuilder();
+            for (int c = 0; c < n; c++) {
+                rule.append(c == 0 ? "" : "-+-").append("-".repeat(width[c]));
+            }
+            out.println(rule);
+            cells.forEach(l -> out.println(line(l, width)));
+            out.println("(" + r.rows().size() + " row" + (r.rows().size() == 1 ? ")" : "s)"));
+        }
+
+        private String line(String[] values, int[] width) {
+            StringBuilder b = new StringBuilder();
+            for (int c = 0; c < values.length; c++) {
+                b.append(c == 0 ? "" : " | ").append(String.format("%-" + Math.max(1, width[c]) + "s", values[c]));
+            }
+            return b.toString().stripTrailing();
+        }
+    },
+    /** RFC 4180: a header line, values quoted when needed, NULL as an empty field. */
+    CSV {
+        @Override
+        void print(QueryResult r, PrintWriter out) {
+            out.print(String.join(",", r.columns().stream().map(ResultFormat::csv).toList()) + "\r\n");
+            for (List<Object> row : r.rows()) {
+                out.print(String.join(",", row.stream().map(v -> v == null ? "" : csv(String.valueOf(v))).toList())
+                        + "\r\n");
+            }
+        }
+    },
+    /** A JSON array with one object per row; numbers stay numbers, other values are text. */
+    JSON {
+        @Override
+        void print(QueryResult r, PrintWriter out) {
+            ObjectMapper json = new ObjectMapper();
+            out.println("[");
+            for (int i = 0; i < r.rows().size(); i++) {
+                ObjectNode o = json.createObjectNode();
+                List<Object> row = r.rows().get(i);
+                for (int c = 0; c < r.columns().size(); c++) {
+                    put(o, r.columns().get(c), row.get(c));
+                }
+                try {
+                    out.println(json.writeValueAsString(o) + (i < r.rows().size() - 1 ? "," : ""));
+                } catch (JsonProcessingException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+            out.println("]");
+        }
+
+        private void put(ObjectNode o, String name, Object v) {
+            if (v == null) {
+                o.putNull(name);
+            } else if (v instanceof Boolean b) {
+                o.put(name, b);
+            } else if (v instanceof BigDecimal d) {
+                o.put(name, d);
+            } else if (v instanceof Long || v instanceof Integer || v instanceof Short || v instanceof Byte) {
+                o.put(name, ((Number) v).longValue());
+            } else if (v instanceof Double || v instanceof Float) {
+                o.put(name, ((Number) v).doubleValue());
+            } else {
+                o.put(name, String.valueOf(v));
+            }
+        }
+    };
+
+    private static final int MAX_CELL = 60;
+
+    abstract void print(QueryResult r, PrintWriter out);
+
+    private static String csv(String s) {
+        return s.contains(",") || s.contains("\"") || s.contains("\n") || s.contains("\r")
+                ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
+    }
+}

@@ -1,0 +1,118 @@
+package io.mongolatest.product;
+
+import static java.util.Objects.requireNonNull;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import com.fasterxml.jackson.core.JsonFactory;
+
+import io.mongolatest.ErrorKind;
+import io.mongolatest.MongoLatestException;
+import io.mongolatest.pipeline.BuiltinStep;
+import io.mongolatest.pipeline.RunParameters;
+import io.mongolatest.pipeline.StepContext;
+import io.mongolatest.pipeline.StepOutcome;
+import io.mongolatest.warehouse.TableName;
+import io.mongolatest.warehouse.Warehouse;
+
+/**
+ * {@code build-latest}: builds {@code uc_mongo_latest.<db>_<collection>} for every collection of the
+ * selected snapshots (SPEC §7). Every table is written as a new version first; only when all are written
+ * and the bad lines are within {@code --max-bad-fraction} are they swapped in, one atomic swap each, and
+ * the tables of collections no longer in the input dropped. A failed or cancelled build publishes nothing.
+ */
+final class BuildLatest implements BuiltinStep {
+    static final String KIND = "build-latest";
+    static final String QUARANTINE = "quarantine";
+
+    private final Clock clock;
+    private final JsonFactory json = new JsonFactory();
+
+    BuildLatest(Clock clock) {
+        this.clock = requireNonNull(clock, "clock is null");
+    }
+
+    @Override
+    public StepOutcome run(StepContext ctx) {
+        RunParameters params = ctx.params();
+        InputSet input = SnapshotDiscovery.select(params.input(), params.exportDate(), params.snapshotType());
+        input.warnings().forEach(w -> ctx.listener().warning(w));
+        ctx.progress("reading " + input.description());
+        Warehouse warehouse = new Warehouse(params.warehouse(), clock);
+        Path quarantineDir = warehouse.root().resolve(QUARANTINE).resolve(params.correlationId());
+        Warehouse.deleteTree(quarantineDir); // an earlier attempt's bad lines are found again, or not
+        ctx.engine().createSchema(CollectionKey.LATEST_DATABASE);
+
+        Map<TableName, Path> written = new LinkedHashMap<>();
+        List<CollectionReport> reports = new ArrayList<>();
+        LatestTableBuilder builder = new LatestTableBuilder(ctx.engine(), json);
+        try {
+            for (CollectionInput c : input.collections()) {
+                if (ctx.cancellation().isCancelled()) {
+                    throw new MongoLatestException(ErrorKind.CANCELLED, "cancelled before " + c.key());
+                }
+                TableName table = c.key().table();
+                Path version = warehouse.newVersion(table);
+                written.put(table, version);
+                CollectionReport r;
+                try (Quarantine q = new Quarantine(json, quarantineDir.resolve(table.table() + ".jsonl"))) {
+                    r = builder.build(c, q, version);
+                }
+                reports.add(r);
+                ctx.progress(progressLine(r));
+            }
+            InputCounts totals = reports.stream().map(CollectionReport::counts).reduce(InputCounts.ZERO, InputCounts::plus);
+            checkBadLines(totals, ctx.options().maxBadFraction(), quarantineDir);
+            for (Map.Entry<TableName, Path> e : written.entrySet()) {
+                warehouse.publish(e.getKey(), e.getValue());
+                ctx.engine().registerParquetTable(e.getKey().database(), e.getKey().table(),
+                        warehouse.tablePath(e.getKey()));
+            }
+            written.clear();
+            List<String> dropped = dropStaleTables(ctx, warehouse, input);
+            BuildReport report = new BuildReport(input.snapshots().stream().map(Snapshot::path).toList(),
+                    input.warnings(), QUARANTINE + "/" + params.correlationId(), ctx.options().maxBadFraction(),
+                    totals.badFraction(), totals, reports, dropped);
+            return new StepOutcome(totals.rows(), report.toJson());
+        } finally {
+            // Versions written but not published (failure, cancel) are of no use to anyone.
+            written.keySet().forEach(warehouse::removeUnusedVersions);
+        }
+    }
+
+    private static void checkBadLines(InputCounts totals, double maxBadFraction, Path quarantineDir) {
+        if (totals.quarantined() > 0 && totals.badFraction() > maxBadFraction) {
+            throw MongoLatestException.user(String.format(Locale.ROOT,
+                    "%,d of %,d input lines are bad (%.4f%%), over --max-bad-fraction %s (%.4f%%): %s; see %s",
+                    totals.quarantined(), totals.loaded() + totals.quarantined(), 100 * totals.badFraction(),
+                    maxBadFraction, 100 * maxBadFraction, totals.quarantinedByReason(), quarantineDir));
+        }
+    }
+
+    /** Tables of collections that are no longer in the input go, so that the product is the input. */
+    private static List<String> dropStaleTables(StepContext ctx, Warehouse warehouse, InputSet input) {
+        List<TableName> current = input.collections().stream().map(c -> c.key().table()).toList();
+        List<String> dropped = new ArrayList<>();
+        for (TableName t : warehouse.tables()) {
+            if (t.database().equals(CollectionKey.LATEST_DATABASE) && !current.contains(t)) {
+                ctx.engine().dropRelation(t.database(), t.table());
+                warehouse.drop(t);
+                dropped.add(t.toString());
+                ctx.listener().warning("dropped " + t + ": its collection is not in the input any more");
+            }
+        }
+        return dropped;
+    }
+
+    private static String progressLine(CollectionReport r) {
+        InputCounts c = r.counts();
+        return String.format(Locale.ROOT, "%s: %,d lines, %,d latest, %,d superseded, %,d removed, %,d quarantined",
+                r.table(), c.lines(), c.latest(), c.superseded(), c.removed(), c.quarantined());
+    }
+}

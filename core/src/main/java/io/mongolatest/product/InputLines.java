@@ -1,0 +1,52 @@
+package io.mongolatest.product;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.util.zip.GZIPInputStream;
+
+import io.mongolatest.MongoLatestException;
+
+/** Opening input files and addressing their lines. */
+final class InputLines {
+    /** A line's position: its file's index in the collection's file order, then its line number. */
+    static final int LINE_BITS = 36;
+    static final long LINE_MASK = (1L << LINE_BITS) - 1;
+
+    private InputLines() {
+    }
+
+    static long position(int fileIndex, long line) {
+        if (line > LINE_MASK) {
+            throw MongoLatestException.user("input file has more than " + LINE_MASK + " lines");
+        }
+        return ((long) fileIndex << LINE_BITS) | line;
+    }
+
+    static LineReader open(InputFile file) {
+        try {
+            InputStream in = Files.newInputStream(file.path());
+            return new LineReader(file.gzip() ? new GZIPInputStream(in, 1 << 16) : in);
+        } catch (NoSuchFileException e) {
+            throw MongoLatestException.user("input file " + file.relativePath() + " disappeared during the run", e);
+        } catch (IOException e) {
+            throw unreadable(file, e);
+        }
+    }
+
+    static MongoLatestException unreadable(InputFile file, IOException e) {
+        return MongoLatestException.user("cannot read input file " + file.relativePath() + ": " + e.getMessage(), e);
+    }
+
+    /** Only JSON whitespace (space, tab, carriage return): a blank line, ignored. */
+    static boolean isBlank(byte[] b, int off, int len) {
+        for (int i = off; i < off + len; i++) {
+            byte c = b[i];
+            if (c != ' ' && c != '\t' && c != '\r') {
+                return false;
+            }
+        }
+        return true;
+    }
+}

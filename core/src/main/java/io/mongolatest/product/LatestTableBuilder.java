@@ -1,0 +1,76 @@
+package io.mongolatest.product;
+
+import static java.util.Objects.requireNonNull;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import com.fasterxml.jackson.core.JsonFactory;
+
+import io.mongolatest.engine.EngineSession;
+
+/**
+ * Builds the latest table of one collection in two passes over its files. Pass 1 reads every version as
+ * a small row (position, canonical id, version time, created, removed) and the engine keeps, per id, the
+ * version with the greatest (version time, position), the position ordering snapshot, file and line.
+ * Pass 2 reads only the winning lines' text and joins it to them, straight into Parquet. The documents
+ * themselves are never sorted or held in memory, which keeps the build fast and its memory small.
+ */
+final class LatestTableBuilder {
+    private static final String VERSIONS = "ml_versions";
+    private static final String WINNERS = "ml_winners";
+    private static final String LATEST_LINES = "ml_latest_lines";
+
+    // Standard SQL that Spark accepts too.
+    private static final String WINNERS_SQL = "SELECT pos, id, ts, created, removed FROM ("
+            + "SELECT pos, id, ts, created, removed, row_number() OVER (PARTITION BY id"
+            + " ORDER BY ts DESC, ts_nanos DESC, pos DESC) AS version_rank FROM " + VERSIONS + ") ranked"
+            + " WHERE version_rank = 1";
+    private static final String COUNTS_SQL = "SELECT count(*) AS ids, count(CASE WHEN removed THEN 1 END) AS removed"
+            + " FROM " + WINNERS;
+    private static final String POSITIONS_SQL = "SELECT pos FROM " + WINNERS + " WHERE NOT removed ORDER BY pos";
+    static final String OUTPUT_SQL = "SELECT w.id AS id, w.ts AS last_modified, w.created AS created,"
+            + " l.snapshot_type AS snapshot_type, l.snapshot_id AS snapshot_id, l.val AS val"
+            + " FROM " + LATEST_LINES + " l JOIN " + WINNERS + " w ON l.pos = w.pos";
+
+    private final EngineSession engine;
+    private final JsonFactory json;
+
+    LatestTableBuilder(EngineSession engine, JsonFactory json) {
+        this.engine = requireNonNull(engine, "engine is null");
+        this.json = requireNonNull(json, "json is null");
+    }
+
+    /** Writes the table of {@code input} as Parquet into {@code directory}; returns its accounting. */
+    CollectionReport build(CollectionInput input, Quarantine quarantine, Path directory) {
+        LineTally tally = new LineTally();
+        try {
+            engine.registerSource(VERSIONS, new VersionSource(input, json, quarantine, tally));
+            engine.createTempTable(WINNERS, WINNERS_SQL);
+            engine.dropSource(VERSIONS);
+            List<Object> counts = engine.query(COUNTS_SQL).rows().get(0);
+            long ids = ((Number) counts.get(0)).longValue();
+            long removed = ((Number) counts.get(1)).longValue();
+            long[] latest = engine.queryLongs(POSITIONS_SQL);
+            engine.registerSource(LATEST_LINES, new LatestLineSource(input, latest));
+            long rows = engine.writeParquet(OUTPUT_SQL, directory);
+            InputCounts c = tally.counts(latest.length, tally.loadedCount() - ids, removed, rows);
+            c.check(input.key().toString());
+            return new CollectionReport(input.key().database(), input.key().collection(), input.key().table().toString(),
+                    input.files().size(), input.bytes(), c);
+        } finally {
+            // Best effort: after a cancel the session refuses statements, and the first error is the one to see.
+            quietly(() -> engine.dropSource(VERSIONS));
+            quietly(() -> engine.dropSource(LATEST_LINES));
+            quietly(() -> engine.dropTempTable(WINNERS));
+        }
+    }
+
+    private static void quietly(Runnable cleanup) {
+        try {
+            cleanup.run();
+        } catch (RuntimeException e) {
+            // the temporary objects die with the session anyway
+        }
+    }
+}

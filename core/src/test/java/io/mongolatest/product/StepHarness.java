@@ -1,0 +1,100 @@
+package io.mongolatest.product;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import io.mongolatest.engine.DataSize;
+import io.mongolatest.engine.DuckDbEngine;
+import io.mongolatest.engine.EngineSession;
+import io.mongolatest.engine.EngineSettings;
+import io.mongolatest.engine.QueryResult;
+import io.mongolatest.ledger.LedgerRow;
+import io.mongolatest.metrics.RunLabels;
+import io.mongolatest.metrics.StatusMetrics;
+import io.mongolatest.pipeline.Cancellation;
+import io.mongolatest.pipeline.OnFailure;
+import io.mongolatest.pipeline.PipelineDefinition;
+import io.mongolatest.pipeline.ProductPackage;
+import io.mongolatest.pipeline.RunListener;
+import io.mongolatest.pipeline.RunOptions;
+import io.mongolatest.pipeline.RunParameters;
+import io.mongolatest.pipeline.SnapshotType;
+import io.mongolatest.pipeline.StepContext;
+import io.mongolatest.pipeline.StepDefinition;
+import io.mongolatest.pipeline.StepOutcome;
+
+/** Runs the product's builtin steps against a real DuckDB warehouse, as the runner would. */
+final class StepHarness implements AutoCloseable {
+    final Path input;
+    final Path warehouse;
+    final List<String> warnings = new ArrayList<>();
+    final List<String> progress = new ArrayList<>();
+    final Cancellation cancellation = new Cancellation();
+    private final EngineSession session;
+    private final MongoLatestProduct product = new MongoLatestProduct(Clock.systemUTC());
+    String correlationId = "test-run";
+    LocalDate exportDate = LocalDate.of(2024, 3, 4);
+    SnapshotType snapshotType = SnapshotType.INCREMENTAL;
+    double maxBadFraction = RunOptions.DEFAULT_MAX_BAD_FRACTION;
+    String classification = "table,column,pii\n";
+    List<LedgerRow> ledgerRows = List.of();
+
+    StepHarness(Path root) {
+        this.input = root.resolve("input");
+        this.warehouse = root.resolve("warehouse");
+        this.session = new DuckDbEngine().open(new EngineSettings(warehouse, DataSize.ofMegabytes(512),
+                root.resolve("tmp"), 2, false));
+    }
+
+    RunParameters params() {
+        return new RunParameters(correlationId, exportDate, snapshotType, input, warehouse);
+    }
+
+    StepOutcome run(String kind) throws Exception {
+        StepDefinition step = new StepDefinition("step-" + kind, kind, OnFailure.TERMINATE, false);
+        ProductPackage pkg = new ProductPackage("test-product",
+                new PipelineDefinition("MONGO_LATEST", "1", List.of(step)), Map.of(), classification);
+        RunListener listener = new RunListener() {
+            @Override
+            public void progress(String s, String message) {
+                progress.add(message);
+            }
+
+            @Override
+            public void warning(String message) {
+                warnings.add(message);
+            }
+        };
+        StepContext ctx = new StepContext(step, params(), pkg, session, StatusMetrics.none(),
+                new RunLabels(correlationId, snapshotType.label(), exportDate.toString(), "local-test"), cancellation,
+                () -> ledgerRows, listener, new RunOptions(RunOptions.DEFAULT_LEASE_TTL, java.time.Duration.ZERO,
+                        false, maxBadFraction));
+        return product.builtins().get(kind).run(ctx);
+    }
+
+    BuildReport build() throws Exception {
+        return BuildReport.fromJson(run(BuildLatest.KIND).detail());
+    }
+
+    QueryResult query(String sql) {
+        return session.query(sql);
+    }
+
+    EngineSession session() {
+        return session;
+    }
+
+    static LocalDate date(String iso) {
+        return LocalDate.parse(iso).atStartOfDay(ZoneOffset.UTC).toLocalDate();
+    }
+
+    @Override
+    public void close() {
+        session.close();
+    }
+}
