@@ -20,7 +20,12 @@ final class LedgerOptions {
     String dynamoDbEndpoint;
 
     RunLedger open(Path stateDir) {
-        return LedgerLocation.parse(ledger).open(stateDir, endpoint());
+        return location().open(stateDir, endpoint());
+    }
+
+    /** Checks the flags without opening anything. */
+    LedgerLocation location() {
+        return LedgerLocation.parse(ledger);
     }
 
     private URI endpoint() {

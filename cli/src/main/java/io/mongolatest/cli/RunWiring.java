@@ -50,6 +50,7 @@ final class RunWiring implements AutoCloseable {
                 RunParameters.parseExportDate(spec.exportDate, LocalDate.now(clock.withZone(ZoneOffset.UTC))),
                 SnapshotType.parse(spec.snapshotType), spec.input,
                 spec.warehouse != null ? spec.warehouse : stateDir.resolve("warehouse"));
+        ledgerOptions.location();
         this.logic = new MongoLatestProduct(clock);
         Map<String, BuiltinStep> builtins = logic.builtins();
         this.product = ProductPackage.load(spec.product == null ? ProductFiles.bundled()
