@@ -20,6 +20,7 @@ import picocli.CommandLine.Spec;
                 TuneCommand.class,
                 QueryCommand.class,
                 GenerateCommand.class,
+                DemoCommand.class,
         })
 final class MongoLatestCommand implements Runnable {
     @Spec
