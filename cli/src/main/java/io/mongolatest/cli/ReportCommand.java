@@ -1,7 +1,11 @@
 package io.mongolatest.cli;
 
 import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
@@ -97,18 +101,55 @@ final class ReportCommand implements Callable<Integer> {
     private static void printDetail(PrintWriter out, JsonNode node, String indent) {
         for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
-            if (e.getValue().isContainerNode()) {
+            JsonNode v = e.getValue();
+            if (v.isArray() && v.size() > 0 && v.get(0).isObject()) {
                 out.println(indent + e.getKey() + ":");
-                if (e.getValue().isArray()) {
-                    for (JsonNode item : e.getValue()) {
-                        out.println(indent + "  - " + item);
-                    }
-                } else {
-                    printDetail(out, e.getValue(), indent + "  ");
-                }
+                printTable(out, v, indent + "  ");
+            } else if (v.isArray()) {
+                List<String> items = new ArrayList<>();
+                v.forEach(item -> items.add(item.asText()));
+                out.println(indent + e.getKey() + ": " + String.join(", ", items));
+            } else if (v.isObject()) {
+                out.println(indent + e.getKey() + ":" + (v.isEmpty() ? " -" : ""));
+                printDetail(out, v, indent + "  ");
             } else {
-                out.println(indent + e.getKey() + ": " + e.getValue().asText());
+                out.println(indent + e.getKey() + ": " + v.asText());
             }
         }
+    }
+
+    /** An array of objects as a table: a column per scalar field, nested objects' fields flattened in. */
+    private static void printTable(PrintWriter out, JsonNode array, String indent) {
+        Map<String, Integer> columns = new LinkedHashMap<>();
+        List<Map<String, String>> rows = new ArrayList<>();
+        for (JsonNode item : array) {
+            Map<String, String> row = new LinkedHashMap<>();
+            flatten(item, row);
+            row.keySet().forEach(k -> columns.putIfAbsent(k, columns.size()));
+            rows.add(row);
+        }
+        TextTable t = new TextTable(columns.keySet().stream().map(c -> c.toUpperCase(java.util.Locale.ROOT))
+                .toArray(String[]::new));
+        for (Map<String, String> row : rows) {
+            t.row(columns.keySet().stream().map(c -> row.getOrDefault(c, "")).toArray(String[]::new));
+        }
+        StringWriter buffer = new StringWriter();
+        t.print(new PrintWriter(buffer));
+        buffer.toString().lines().forEach(line -> out.println(indent + line));
+    }
+
+    private static void flatten(JsonNode node, Map<String, String> into) {
+        node.fields().forEachRemaining(e -> {
+            JsonNode v = e.getValue();
+            if (v.isObject()) {
+                if (!v.isEmpty()) {
+                    flatten(v, into);
+                }
+            } else if (v.isArray()) {
+                into.put(e.getKey(), String.valueOf(v.size()));
+            } else {
+                into.put(e.getKey(), v.asText());
+            }
+        });
     }
 }
