@@ -33,8 +33,8 @@ final class QueryCommand implements Callable<Integer> {
             description = "table (default), csv or json.")
     ResultFormat format;
 
-    @Option(names = "--memory", defaultValue = "1GB", paramLabel = "SIZE",
-            description = "Memory for the query before it spills to disk (default 1GB).")
+    @Option(names = "--memory", paramLabel = "SIZE",
+            description = "Memory for the query before it spills to disk (default 2GB).")
     String memory;
 
     @Parameters(index = "0", paramLabel = "SQL", description = "A single SELECT (or DESCRIBE, SUMMARIZE) statement.")
@@ -42,7 +42,7 @@ final class QueryCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        EngineSettings settings = new EngineSettings(warehouse.toAbsolutePath().normalize(), DataSize.parse(memory),
+        EngineSettings settings = new EngineSettings(warehouse.toAbsolutePath().normalize(), memory == null ? EngineSettings.DEFAULT_MEMORY_LIMIT : DataSize.parse(memory),
                 common.stateDir().resolve("tmp"), 0, true);
         QueryResult result;
         try (EngineSession session = WarehouseReader.open(new DuckDbEngine(), settings)) {

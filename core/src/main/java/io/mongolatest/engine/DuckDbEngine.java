@@ -44,7 +44,7 @@ public final class DuckDbEngine implements SqlEngine {
         } catch (SQLException e) {
             throw opening(catalog, e);
         }
-        DuckDbSession session = new DuckDbSession(c, false);
+        DuckDbSession session = new DuckDbSession(c, false, settings.memoryLimit());
         try {
             configure(session, settings);
             for (String f : DuckDbFunctions.definitions(!settings.readOnly())) {
@@ -74,7 +74,7 @@ public final class DuckDbEngine implements SqlEngine {
         } catch (SQLException e) {
             throw MongoLatestException.external("cannot start DuckDB: " + e.getMessage(), e);
         }
-        DuckDbSession session = new DuckDbSession(c, false);
+        DuckDbSession session = new DuckDbSession(c, false, settings.memoryLimit());
         try {
             configure(session, settings);
             for (String f : DuckDbFunctions.definitions(false)) {

@@ -21,10 +21,16 @@ final class DuckDbSession implements EngineSession {
     private volatile Statement running;
     private volatile boolean cancelled;
     private boolean readOnly;
+    private final long rowGroupBytes;
 
-    DuckDbSession(Connection connection, boolean readOnly) {
+    /**
+     * @param memoryLimit the engine's memory limit: Parquet row groups are kept to a small part of it, so
+     *                    that writing wide rows (whole documents) never runs out of memory
+     */
+    DuckDbSession(Connection connection, boolean readOnly, DataSize memoryLimit) {
         this.connection = connection;
         this.readOnly = readOnly;
+        this.rowGroupBytes = Math.max(8L << 20, Math.min(128L << 20, memoryLimit.bytes() / 32));
     }
 
     /** From now on, only single queries are accepted. */
@@ -111,7 +117,8 @@ final class DuckDbSession implements EngineSession {
             throw MongoLatestException.user("this session is read-only: cannot write " + directory);
         }
         String copy = "COPY (" + selectSql + ") TO " + literal(directory.resolve("part-0.parquet").toString())
-                + " (FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE 122880)";
+                + " (FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE 122880, ROW_GROUP_SIZE_BYTES "
+                + literal(rowGroupBytes / 1024 + "KB") + ")";
         // COPY gives no result set here, only an update count: the rows written.
         try (Statement s = connection.createStatement()) {
             running = s;

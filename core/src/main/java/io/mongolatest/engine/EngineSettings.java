@@ -14,6 +14,12 @@ import java.nio.file.Path;
  * @param readOnly    true for sessions that must not change the warehouse (the {@code query} command)
  */
 public record EngineSettings(Path warehouse, DataSize memoryLimit, Path tempDir, int threads, boolean readOnly) {
+    /**
+     * The memory limit when none is given ({@code --memory}): enough for the build's narrow per-record
+     * rows of tens of millions of documents; beyond it the engine spills to {@code tempDir}.
+     */
+    public static final DataSize DEFAULT_MEMORY_LIMIT = DataSize.ofGigabytes(2);
+
     public EngineSettings {
         requireNonNull(warehouse, "warehouse is null");
         requireNonNull(memoryLimit, "memoryLimit is null");

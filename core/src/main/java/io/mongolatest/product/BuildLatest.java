@@ -30,6 +30,8 @@ import io.mongolatest.warehouse.Warehouse;
 final class BuildLatest implements BuiltinStep {
     static final String KIND = "build-latest";
     static final String QUARANTINE = "quarantine";
+    /** Temporary files of a build, under the warehouse so that they are on its disk; never a table name. */
+    static final String SCRATCH = ".build-scratch";
 
     private final Clock clock;
     private final JsonFactory json = new JsonFactory();
@@ -51,7 +53,7 @@ final class BuildLatest implements BuiltinStep {
 
         Map<TableName, Path> written = new LinkedHashMap<>();
         List<CollectionReport> reports = new ArrayList<>();
-        LatestTableBuilder builder = new LatestTableBuilder(ctx.engine(), json);
+        LatestTableBuilder builder = new LatestTableBuilder(ctx.engine());
         try {
             for (CollectionInput c : input.collections()) {
                 if (ctx.cancellation().isCancelled()) {
@@ -62,7 +64,7 @@ final class BuildLatest implements BuiltinStep {
                 written.put(table, version);
                 CollectionReport r;
                 try (Quarantine q = new Quarantine(json, quarantineDir.resolve(table.table() + ".jsonl"))) {
-                    r = builder.build(c, q, version);
+                    r = builder.build(c, q, version, warehouse.root().resolve(SCRATCH).resolve(table.table()));
                 }
                 reports.add(r);
                 ctx.progress(progressLine(r));

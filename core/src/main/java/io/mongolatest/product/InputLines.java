@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
+import java.util.function.UnaryOperator;
 import java.util.zip.GZIPInputStream;
 
 import io.mongolatest.MongoLatestException;
@@ -25,11 +26,25 @@ final class InputLines {
     }
 
     static LineReader open(InputFile file) {
+        return open(file, UnaryOperator.identity());
+    }
+
+    /** Opens {@code file}, its bytes (decompressed) passing through {@code wrap}. */
+    static LineReader open(InputFile file, UnaryOperator<InputStream> wrap) {
         try {
             InputStream in = Files.newInputStream(file.path());
-            return new LineReader(file.gzip() ? new GZIPInputStream(in, 1 << 16) : in);
+            return new LineReader(wrap.apply(file.gzip() ? new GZIPInputStream(in, 1 << 16) : in));
         } catch (NoSuchFileException e) {
             throw MongoLatestException.user("input file " + file.relativePath() + " disappeared during the run", e);
+        } catch (IOException e) {
+            throw unreadable(file, e);
+        }
+    }
+
+    /** Opens a plain file that holds the same bytes as {@code file} (decompressed). */
+    static LineReader openCopy(InputFile file, java.nio.file.Path copy) {
+        try {
+            return new LineReader(Files.newInputStream(copy));
         } catch (IOException e) {
             throw unreadable(file, e);
         }

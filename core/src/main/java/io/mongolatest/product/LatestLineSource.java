@@ -24,11 +24,16 @@ final class LatestLineSource implements RowSource {
 
     private final CollectionInput input;
     private final long[] positions;
+    private final Spill spill;
 
-    /** @param positions the chosen lines' positions ({@link InputLines#position}), ascending */
-    LatestLineSource(CollectionInput input, long[] positions) {
+    /**
+     * @param positions the chosen lines' positions ({@link InputLines#position}), ascending
+     * @param spill     plain copies of gzip files, read instead of inflating them again
+     */
+    LatestLineSource(CollectionInput input, long[] positions, Spill spill) {
         this.input = requireNonNull(input, "input is null");
         this.positions = requireNonNull(positions, "positions is null");
+        this.spill = requireNonNull(spill, "spill is null");
     }
 
     @Override
@@ -45,7 +50,7 @@ final class LatestLineSource implements RowSource {
     public SplitReader open(int split) {
         int from = lowerBound((long) split << InputLines.LINE_BITS);
         int to = lowerBound((long) (split + 1) << InputLines.LINE_BITS);
-        return new Reader(input.files().get(split), from, to);
+        return new Reader(input.files().get(split), spill.plainCopy(split), from, to);
     }
 
     private int lowerBound(long key) {
@@ -61,11 +66,12 @@ final class LatestLineSource implements RowSource {
         private final byte[] id;
         private int next;
 
-        Reader(InputFile file, int from, int to) {
+        Reader(InputFile file, java.nio.file.Path plainCopy, int from, int to) {
             this.file = file;
             this.next = from;
             this.to = to;
-            this.lines = from < to ? InputLines.open(file) : null;
+            this.lines = from >= to ? null : plainCopy != null ? InputLines.openCopy(file, plainCopy)
+                    : InputLines.open(file);
             this.type = file.snapshot().type().label().getBytes(StandardCharsets.UTF_8);
             this.id = file.snapshot().id().getBytes(StandardCharsets.UTF_8);
         }

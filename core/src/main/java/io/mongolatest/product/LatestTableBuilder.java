@@ -5,8 +5,6 @@ import static java.util.Objects.requireNonNull;
 import java.nio.file.Path;
 import java.util.List;
 
-import com.fasterxml.jackson.core.JsonFactory;
-
 import io.mongolatest.engine.EngineSession;
 
 /**
@@ -34,25 +32,26 @@ final class LatestTableBuilder {
             + " FROM " + LATEST_LINES + " l JOIN " + WINNERS + " w ON l.pos = w.pos";
 
     private final EngineSession engine;
-    private final JsonFactory json;
 
-    LatestTableBuilder(EngineSession engine, JsonFactory json) {
+    LatestTableBuilder(EngineSession engine) {
         this.engine = requireNonNull(engine, "engine is null");
-        this.json = requireNonNull(json, "json is null");
     }
 
-    /** Writes the table of {@code input} as Parquet into {@code directory}; returns its accounting. */
-    CollectionReport build(CollectionInput input, Quarantine quarantine, Path directory) {
+    /**
+     * Writes the table of {@code input} as Parquet into {@code directory}; returns its accounting.
+     * {@code scratch} is a folder for temporary files, deleted before this returns.
+     */
+    CollectionReport build(CollectionInput input, Quarantine quarantine, Path directory, Path scratch) {
         LineTally tally = new LineTally();
-        try {
-            engine.registerSource(VERSIONS, new VersionSource(input, json, quarantine, tally));
+        try (Spill spill = new Spill(scratch)) {
+            engine.registerSource(VERSIONS, new VersionSource(input, quarantine, tally, spill));
             engine.createTempTable(WINNERS, WINNERS_SQL);
             engine.dropSource(VERSIONS);
             List<Object> counts = engine.query(COUNTS_SQL).rows().get(0);
             long ids = ((Number) counts.get(0)).longValue();
             long removed = ((Number) counts.get(1)).longValue();
             long[] latest = engine.queryLongs(POSITIONS_SQL);
-            engine.registerSource(LATEST_LINES, new LatestLineSource(input, latest));
+            engine.registerSource(LATEST_LINES, new LatestLineSource(input, latest, spill));
             long rows = engine.writeParquet(OUTPUT_SQL, directory);
             InputCounts c = tally.counts(latest.length, tally.loadedCount() - ids, removed, rows);
             c.check(input.key().toString());

@@ -1,9 +1,6 @@
 package io.mongolatest.product;
 
-import java.io.IOException;
-
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
+import java.nio.charset.StandardCharsets;
 
 /**
  * Reads the date forms of SPEC §7 into a reusable {@link DateValue}: an ISO string; {@code {"$date": …}}
@@ -51,66 +48,81 @@ final class MongoDates {
         }
     }
 
-    /** Reads the value at the parser's current token, consuming all of it. */
-    static void read(JsonParser p, DateValue out) throws IOException {
-        JsonToken t = p.currentToken();
-        if (t == JsonToken.VALUE_NULL) {
-            out.absent();
-        } else if (t == JsonToken.VALUE_STRING) {
-            parseIso(p.getText(), out);
-        } else if (t == JsonToken.START_OBJECT) {
-            int fields = 0;
-            boolean dateKey = false;
-            while (p.nextToken() == JsonToken.FIELD_NAME) {
-                String key = p.currentName();
-                JsonToken v = p.nextToken();
-                fields++;
-                if (fields == 1 && ("$date".equals(key) || "d_date".equals(key))) {
-                    dateKey = true;
-                    readWrapped(p, v, out);
-                } else {
-                    p.skipChildren();
+    /** Reads the valid JSON value at {@code b[i..end)}. */
+    static void read(byte[] b, int i, int end, DateValue out) {
+        switch (b[i]) {
+            case 'n' -> out.absent();
+            case '"' -> isoString(b, i, JsonSyntax.skipString(b, i, end), out);
+            case '{' -> {
+                int k = JsonSyntax.skipWhitespace(b, i + 1, end);
+                int fields = 0;
+                boolean dateKey = false;
+                while (b[k] != '}') {
+                    int keyEnd = JsonSyntax.skipString(b, k, end);
+                    int v = JsonSyntax.skipWhitespace(b, JsonSyntax.skipWhitespace(b, keyEnd, end) + 1, end);
+                    int vEnd = JsonSyntax.skipValue(b, v, end, 0);
+                    fields++;
+                    if (fields == 1 && (JsonStrings.textEquals(b, k, keyEnd, "$date")
+                            || JsonStrings.textEquals(b, k, keyEnd, "d_date"))) {
+                        dateKey = true;
+                        readWrapped(b, v, vEnd, out);
+                    }
+                    k = JsonSyntax.skipWhitespace(b, vEnd, end);
+                    if (b[k] == ',') {
+                        k = JsonSyntax.skipWhitespace(b, k + 1, end);
+                    }
+                }
+                if (!dateKey || fields != 1) {
+                    out.bad("an object date must have the single field $date or d_date");
                 }
             }
-            if (!dateKey || fields != 1) {
-                out.bad("an object date must have the single field $date or d_date");
-            }
-        } else {
-            p.skipChildren();
-            out.bad("expected a date string or {\"$date\": ...}, found " + describe(t));
+            default -> out.bad("expected a date string or {\"$date\": ...}, found " + describe(b[i]));
         }
     }
 
-    private static void readWrapped(JsonParser p, JsonToken v, DateValue out) throws IOException {
-        if (v == JsonToken.VALUE_STRING) {
-            parseIso(p.getText(), out);
-        } else if (v == JsonToken.VALUE_NUMBER_INT) {
-            if (p.getNumberType() == JsonParser.NumberType.BIG_INTEGER) {
-                out.bad("epoch milliseconds out of range: " + p.getText());
-            } else {
-                fromMillis(p.getLongValue(), p.getText(), out);
-            }
-        } else if (v == JsonToken.START_OBJECT) {
-            int fields = 0;
-            String millis = null;
-            while (p.nextToken() == JsonToken.FIELD_NAME) {
-                String key = p.currentName();
-                JsonToken x = p.nextToken();
-                fields++;
-                if (("$numberLong".equals(key) || "d_numberLong".equals(key)) && x == JsonToken.VALUE_STRING) {
-                    millis = p.getText();
+    private static void readWrapped(byte[] b, int i, int end, DateValue out) {
+        switch (b[i]) {
+            case '"' -> isoString(b, i, end, out);
+            case '{' -> {
+                int k = JsonSyntax.skipWhitespace(b, i + 1, end);
+                int fields = 0;
+                String millis = null;
+                while (b[k] != '}') {
+                    int keyEnd = JsonSyntax.skipString(b, k, end);
+                    int v = JsonSyntax.skipWhitespace(b, JsonSyntax.skipWhitespace(b, keyEnd, end) + 1, end);
+                    int vEnd = JsonSyntax.skipValue(b, v, end, 0);
+                    fields++;
+                    if ((JsonStrings.textEquals(b, k, keyEnd, "$numberLong")
+                            || JsonStrings.textEquals(b, k, keyEnd, "d_numberLong")) && b[v] == '"') {
+                        millis = text(b, v, vEnd);
+                    }
+                    k = JsonSyntax.skipWhitespace(b, vEnd, end);
+                    if (b[k] == ',') {
+                        k = JsonSyntax.skipWhitespace(b, k + 1, end);
+                    }
+                }
+                if (fields != 1 || millis == null || !millis.matches("-?\\d{1,18}")) {
+                    out.bad("expected {\"$numberLong\": \"<epoch millis>\"} in $date");
                 } else {
-                    p.skipChildren();
+                    fromMillis(Long.parseLong(millis), millis, out);
                 }
             }
-            if (fields != 1 || millis == null || !millis.matches("-?\\d{1,18}")) {
-                out.bad("expected {\"$numberLong\": \"<epoch millis>\"} in $date");
-            } else {
-                fromMillis(Long.parseLong(millis), millis, out);
+            default -> {
+                if (b[i] == '-' || JsonSyntax.digit(b[i])) {
+                    String n = new String(b, i, end - i, StandardCharsets.US_ASCII);
+                    if (!JsonSyntax.isInteger(b, i, end) || n.length() > 19 + (b[i] == '-' ? 1 : 0)) {
+                        out.bad("epoch milliseconds must be an integer in range: " + n);
+                    } else {
+                        try {
+                            fromMillis(Long.parseLong(n), n, out);
+                        } catch (NumberFormatException e) {
+                            out.bad("epoch milliseconds out of range: " + n);
+                        }
+                    }
+                } else {
+                    out.bad("$date holds " + describe(b[i]) + ", not a string or epoch milliseconds");
+                }
             }
-        } else {
-            p.skipChildren();
-            out.bad("$date holds " + describe(v) + ", not a string or epoch milliseconds");
         }
     }
 
@@ -122,78 +134,92 @@ final class MongoDates {
         }
     }
 
-    /** Parses an ISO timestamp (see the class comment). */
-    static void parseIso(String s, DateValue out) {
-        int n = s.length();
-        if (n < 19 || s.charAt(4) != '-' || s.charAt(7) != '-' || (s.charAt(10) != 'T' && s.charAt(10) != ' ')
-                || s.charAt(13) != ':' || s.charAt(16) != ':') {
-            out.bad("not an ISO timestamp: " + quote(s));
+    private static void isoString(byte[] b, int i, int j, DateValue out) {
+        if (JsonStrings.isPlain(b, i, j)) {
+            parseIso(b, i + 1, j - 1, out);
+        } else {
+            Bytes text = new Bytes(j - i);
+            JsonStrings.decode(b, i, j, text);
+            parseIso(text.array(), 0, text.size(), out);
+        }
+    }
+
+    private static String text(byte[] b, int i, int j) {
+        Bytes text = new Bytes(j - i);
+        JsonStrings.decode(b, i, j, text);
+        return new String(text.array(), 0, text.size(), StandardCharsets.UTF_8);
+    }
+
+    /** Parses an ISO timestamp (see the class comment) from the bytes {@code s[from..to)}. */
+    static void parseIso(byte[] s, int from, int to, DateValue out) {
+        int n = to - from;
+        if (n < 19 || s[from + 4] != '-' || s[from + 7] != '-' || (s[from + 10] != 'T' && s[from + 10] != ' ')
+                || s[from + 13] != ':' || s[from + 16] != ':') {
+            out.bad("not an ISO timestamp: " + quote(s, from, to));
             return;
         }
-        int year = digits(s, 0, 4);
-        int month = digits(s, 5, 2);
-        int day = digits(s, 8, 2);
-        int hour = digits(s, 11, 2);
-        int minute = digits(s, 14, 2);
-        int second = digits(s, 17, 2);
+        int year = digits(s, from, 4);
+        int month = digits(s, from + 5, 2);
+        int day = digits(s, from + 8, 2);
+        int hour = digits(s, from + 11, 2);
+        int minute = digits(s, from + 14, 2);
+        int second = digits(s, from + 17, 2);
         if (year < 1 || month < 1 || month > 12 || day < 1 || day > daysIn(year, month) || hour < 0 || hour > 23
                 || minute < 0 || minute > 59 || second < 0 || second > 59) {
-            out.bad("not a valid date and time: " + quote(s));
+            out.bad("not a valid date and time: " + quote(s, from, to));
             return;
         }
-        int i = 19;
+        int i = from + 19;
         long fractionNanos = 0;
-        if (i < n && s.charAt(i) == '.') {
-            int from = ++i;
-            while (i < n && isDigit(s.charAt(i))) {
+        if (i < to && s[i] == '.') {
+            int start = ++i;
+            while (i < to && JsonSyntax.digit(s[i])) {
                 i++;
             }
-            int count = i - from;
+            int count = i - start;
             if (count < 1 || count > 9) {
-                out.bad("fraction of a second must have 1 to 9 digits: " + quote(s));
+                out.bad("fraction of a second must have 1 to 9 digits: " + quote(s, from, to));
                 return;
             }
-            fractionNanos = digits(s, from, count);
+            fractionNanos = digits(s, start, count);
             for (int k = count; k < 9; k++) {
                 fractionNanos *= 10;
             }
         }
         int offsetSeconds = 0;
-        if (i < n) {
-            char z = s.charAt(i);
-            if (z == 'Z' && i + 1 == n) {
+        if (i < to) {
+            byte z = s[i];
+            if (z == 'Z' && i + 1 == to) {
                 i++;
             } else if (z == '+' || z == '-') {
-                int rest = n - i - 1;
-                int hh;
+                int rest = to - i - 1;
+                int hh = -1;
                 int mm = 0;
                 if (rest == 2) {
                     hh = digits(s, i + 1, 2);
                 } else if (rest == 4) {
                     hh = digits(s, i + 1, 2);
                     mm = digits(s, i + 3, 2);
-                } else if (rest == 5 && s.charAt(i + 3) == ':') {
+                } else if (rest == 5 && s[i + 3] == ':') {
                     hh = digits(s, i + 1, 2);
                     mm = digits(s, i + 4, 2);
-                } else {
-                    hh = -1;
                 }
                 if (hh < 0 || hh > 18 || mm < 0 || mm > 59) {
-                    out.bad("invalid time zone offset: " + quote(s));
+                    out.bad("invalid time zone offset: " + quote(s, from, to));
                     return;
                 }
                 offsetSeconds = (z == '-' ? -1 : 1) * (hh * 3600 + mm * 60);
-                i = n;
+                i = to;
             }
         }
-        if (i != n) {
-            out.bad("unexpected text after the time: " + quote(s));
+        if (i != to) {
+            out.bad("unexpected text after the time: " + quote(s, from, to));
             return;
         }
         long seconds = daysFromCivil(year, month, day) * 86400L + hour * 3600L + minute * 60L + second - offsetSeconds;
         long micros = seconds * 1_000_000L + fractionNanos / 1000;
         if (micros < MIN_MICROS || micros > MAX_MICROS) {
-            out.bad("outside the years 0001 to 9999 in UTC: " + quote(s));
+            out.bad("outside the years 0001 to 9999 in UTC: " + quote(s, from, to));
             return;
         }
         out.time(micros, (int) (fractionNanos % 1000));
@@ -215,35 +241,30 @@ final class MongoDates {
     }
 
     /** The number written by {@code count} ASCII digits at {@code from}, or -1 if any is not a digit. */
-    private static int digits(String s, int from, int count) {
+    private static int digits(byte[] s, int from, int count) {
         int v = 0;
         for (int k = from; k < from + count; k++) {
-            char c = s.charAt(k);
-            if (!isDigit(c)) {
+            if (!JsonSyntax.digit(s[k])) {
                 return -1;
             }
-            v = v * 10 + (c - '0');
+            v = v * 10 + (s[k] - '0');
         }
         return v;
     }
 
-    private static boolean isDigit(char c) {
-        return c >= '0' && c <= '9';
+    private static String quote(byte[] s, int from, int to) {
+        String t = new String(s, from, to - from, StandardCharsets.UTF_8);
+        return "\"" + (t.length() > 60 ? t.substring(0, 60) + "..." : t) + "\"";
     }
 
-    private static String quote(String s) {
-        return "\"" + (s.length() > 60 ? s.substring(0, 60) + "..." : s) + "\"";
-    }
-
-    private static String describe(JsonToken t) {
-        return switch (t) {
-            case START_ARRAY -> "an array";
-            case START_OBJECT -> "an object";
-            case VALUE_STRING -> "a string";
-            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> "a number";
-            case VALUE_TRUE, VALUE_FALSE -> "a boolean";
-            case VALUE_NULL -> "null";
-            default -> t.toString();
+    private static String describe(byte first) {
+        return switch (first) {
+            case '[' -> "an array";
+            case '{' -> "an object";
+            case '"' -> "a string";
+            case 't', 'f' -> "a boolean";
+            case 'n' -> "null";
+            default -> "a number";
         };
     }
 }

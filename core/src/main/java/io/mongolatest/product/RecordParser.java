@@ -1,41 +1,38 @@
 package io.mongolatest.product;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.JsonToken;
-
 /**
  * The record rules of SPEC §7 for one line: is it a record, and if so its canonical id, version time,
- * creation time and whether it is a removal. One parser per thread; the result fields hold the last line.
+ * creation time and whether it is a removal. It reads the line's bytes once, checking that the whole line
+ * is one JSON value, and looks closer only at the fields the rules use. One parser per thread; the result
+ * fields hold the last line's outcome.
  *
  * <p>When several things are wrong, the first of these is reported: not JSON, not an object, a field the
- * rules read given twice, no {@code _id}, an unparseable date. (Invalid UTF-8 and over-long lines are
- * caught before.)
+ * rules read given twice (or a key repeated inside {@code _id}), no {@code _id}, an unparseable date.
+ * (Invalid UTF-8 and over-long lines are caught before.)
  */
 final class RecordParser {
-    private final JsonFactory json;
+    private static final int ID = 1;
+    private static final int MODIFIED = 2;
+    private static final int CREATED = 4;
+    private static final int REMOVED_AT = 8;
+    private static final int REMOVED = 16;
+    private static final int TYPE = 32;
+
     private final MongoDates.DateValue modified = new MongoDates.DateValue();
     private final MongoDates.DateValue created = new MongoDates.DateValue();
-    private final StringBuilder idText = new StringBuilder(64);
+    private final CanonicalId canonical = new CanonicalId();
 
     /** The reason the line is bad, or null when it is a record. */
     BadReason bad;
     /** What exactly is wrong, for the quarantine file. */
     String problem;
-    String id;
+    /** The canonical id, UTF-8. */
+    byte[] id;
     boolean removed;
     long versionMicros;
     int versionNanos;
     boolean hasCreated;
     long createdMicros;
-
-    RecordParser(JsonFactory json) {
-        this.json = json;
-    }
 
     void parse(byte[] b, int off, int len) {
         bad = null;
@@ -44,83 +41,94 @@ final class RecordParser {
         removed = false;
         modified.absent();
         created.absent();
-        String duplicate = null;
-        boolean seenId = false;
+        int end = off + len;
+        int i = JsonSyntax.skipWhitespace(b, off, end);
+        if (i >= end || b[i] != '{') {
+            int j = JsonSyntax.skipValue(b, i, end, 0);
+            if (j < 0) {
+                notJson(b, off, -1 - j);
+            } else if (JsonSyntax.skipWhitespace(b, j, end) != end) {
+                notJson(b, off, JsonSyntax.skipWhitespace(b, j, end));
+            } else {
+                fail(BadReason.NOT_AN_OBJECT, "the line is a JSON " + kind(b[i]) + ", not an object");
+            }
+            return;
+        }
         int seen = 0;
-        if (confusesEncodingDetection(b, off, len)) {
-            fail(BadReason.NOT_JSON, "a byte order mark or NUL byte at the start of the line");
-            return;
-        }
-        try (JsonParser p = json.createParser(b, off, len)) {
-            JsonToken t = p.nextToken();
-            if (t != JsonToken.START_OBJECT) {
-                p.skipChildren();
-                if (p.nextToken() != null) {
-                    fail(BadReason.NOT_JSON, "more than one JSON value on the line");
-                } else {
-                    fail(BadReason.NOT_AN_OBJECT, "the line is a JSON " + kind(t) + ", not an object");
+        String duplicate = null;
+        boolean idNull = false;
+        byte[] idText = null;
+        i = JsonSyntax.skipWhitespace(b, i + 1, end);
+        if (i < end && b[i] == '}') {
+            i++;
+        } else {
+            while (true) {
+                if (i >= end || b[i] != '"') {
+                    notJson(b, off, i);
+                    return;
                 }
-                return;
-            }
-            while (p.nextToken() == JsonToken.FIELD_NAME) {
-                String name = p.currentName();
-                t = p.nextToken();
-                int bit = switch (name) {
-                    case "_id" -> 1;
-                    case "_lastModifiedDateTime" -> 2;
-                    case "createdDateTime" -> 4;
-                    case "_removedDateTime" -> 8;
-                    case "_removed" -> 16;
-                    case "@type" -> 32;
-                    default -> 0;
-                };
-                if (bit != 0 && (seen & bit) != 0 && duplicate == null) {
-                    duplicate = "field " + name + " appears twice";
+                int keyEnd = JsonSyntax.skipString(b, i, end);
+                if (keyEnd < 0) {
+                    notJson(b, off, -1 - keyEnd);
+                    return;
                 }
-                seen |= bit;
-                switch (bit) {
-                    case 1 -> {
-                        seenId = t != JsonToken.VALUE_NULL;
-                        idText.setLength(0);
-                        try {
-                            CanonicalJson.write(p, idText);
-                        } catch (CanonicalJson.DuplicateKeyException e) {
-                            duplicate = duplicate != null ? duplicate : "key " + e.getMessage() + " appears twice in _id";
+                int field = field(b, i, keyEnd);
+                int colon = JsonSyntax.skipWhitespace(b, keyEnd, end);
+                if (colon >= end || b[colon] != ':') {
+                    notJson(b, off, colon);
+                    return;
+                }
+                int v = JsonSyntax.skipWhitespace(b, colon + 1, end);
+                int vEnd = JsonSyntax.skipValue(b, v, end, 1);
+                if (vEnd < 0) {
+                    notJson(b, off, -1 - vEnd);
+                    return;
+                }
+                if (field != 0) {
+                    if ((seen & field) != 0 && duplicate == null) {
+                        duplicate = "field " + new String(b, i + 1, keyEnd - i - 2,
+                                java.nio.charset.StandardCharsets.UTF_8) + " appears twice";
+                    }
+                    seen |= field;
+                    switch (field) {
+                        case ID -> {
+                            idNull = b[v] == 'n';
+                            idText = canonical.of(b, v, vEnd);
+                            if (idText == null && duplicate == null) {
+                                duplicate = "key " + canonical.duplicateKey() + " appears twice in _id";
+                            }
                         }
+                        case MODIFIED -> MongoDates.read(b, v, vEnd, modified);
+                        case CREATED -> MongoDates.read(b, v, vEnd, created);
+                        case REMOVED_AT, REMOVED -> removed |= b[v] != 'n';
+                        default -> removed |= b[v] == '"' && JsonStrings.textEquals(b, v, vEnd, "MONGO_DELETE");
                     }
-                    case 2 -> MongoDates.read(p, modified);
-                    case 4 -> MongoDates.read(p, created);
-                    case 8, 16 -> {
-                        removed |= t != JsonToken.VALUE_NULL;
-                        p.skipChildren();
-                    }
-                    case 32 -> {
-                        removed |= t == JsonToken.VALUE_STRING && "MONGO_DELETE".equals(p.getText());
-                        p.skipChildren();
-                    }
-                    default -> p.skipChildren();
+                }
+                i = JsonSyntax.skipWhitespace(b, vEnd, end);
+                if (i < end && b[i] == ',') {
+                    i = JsonSyntax.skipWhitespace(b, i + 1, end);
+                } else if (i < end && b[i] == '}') {
+                    i++;
+                    break;
+                } else {
+                    notJson(b, off, i);
+                    return;
                 }
             }
-            if (p.nextToken() != null) {
-                fail(BadReason.NOT_JSON, "more than one JSON value on the line");
-                return;
-            }
-        } catch (JsonProcessingException e) {
-            fail(BadReason.NOT_JSON, firstLine(e.getOriginalMessage()));
-            return;
-        } catch (IOException e) {
-            throw new IllegalStateException("reading bytes in memory failed", e);
         }
-        if (duplicate != null) {
+        int after = JsonSyntax.skipWhitespace(b, i, end);
+        if (after != end) {
+            notJson(b, off, after);
+        } else if (duplicate != null) {
             fail(BadReason.DUPLICATE_FIELD, duplicate);
-        } else if (!seenId) {
-            fail(BadReason.NO_ID, (seen & 1) != 0 ? "_id is null" : "no _id field");
+        } else if ((seen & ID) == 0 || idNull) {
+            fail(BadReason.NO_ID, (seen & ID) != 0 ? "_id is null" : "no _id field");
         } else if (modified.present && !modified.ok) {
             fail(BadReason.BAD_DATE, "_lastModifiedDateTime: " + modified.problem);
         } else if (created.present && !created.ok) {
             fail(BadReason.BAD_DATE, "createdDateTime: " + created.problem);
         } else {
-            id = idText.toString();
+            id = idText;
             hasCreated = created.present;
             createdMicros = created.micros;
             MongoDates.DateValue version = modified.present ? modified : created.present ? created : null;
@@ -129,22 +137,32 @@ final class RecordParser {
         }
     }
 
-    // The JSON parser guesses UTF-16/32 from a BOM or NUL bytes in the first four; a line is UTF-8 and
-    // neither is valid JSON there, so such lines are not JSON rather than read in another encoding.
-    private static boolean confusesEncodingDetection(byte[] b, int off, int len) {
-        if (len >= 3 && b[off] == (byte) 0xef && b[off + 1] == (byte) 0xbb && b[off + 2] == (byte) 0xbf) {
-            return true;
+    /** Which of the fields the rules read the key token {@code b[i..j)} names, or 0. */
+    private static int field(byte[] b, int i, int j) {
+        int len = j - i - 2;
+        if (len < 3 || len > 21 || (b[i + 1] != '_' && b[i + 1] != 'c' && b[i + 1] != '@' && b[i + 1] != '\\')) {
+            return 0;
         }
-        for (int i = off; i < off + Math.min(4, len); i++) {
-            if (b[i] == 0) {
-                return true;
-            }
+        if (JsonStrings.textEquals(b, i, j, "_id")) {
+            return ID;
         }
-        return false;
+        if (JsonStrings.textEquals(b, i, j, "_lastModifiedDateTime")) {
+            return MODIFIED;
+        }
+        if (JsonStrings.textEquals(b, i, j, "createdDateTime")) {
+            return CREATED;
+        }
+        if (JsonStrings.textEquals(b, i, j, "_removedDateTime")) {
+            return REMOVED_AT;
+        }
+        if (JsonStrings.textEquals(b, i, j, "_removed")) {
+            return REMOVED;
+        }
+        return JsonStrings.textEquals(b, i, j, "@type") ? TYPE : 0;
     }
 
-    byte[] idUtf8() {
-        return id.getBytes(StandardCharsets.UTF_8);
+    private void notJson(byte[] b, int off, int at) {
+        fail(BadReason.NOT_JSON, "not valid JSON at byte " + (at - off + 1));
     }
 
     private void fail(BadReason reason, String why) {
@@ -152,23 +170,13 @@ final class RecordParser {
         problem = why;
     }
 
-    private static String kind(JsonToken t) {
-        return switch (t) {
-            case START_ARRAY -> "array";
-            case VALUE_STRING -> "string";
-            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> "number";
-            case VALUE_TRUE, VALUE_FALSE -> "boolean";
-            case VALUE_NULL -> "null";
-            default -> t.toString();
+    private static String kind(byte first) {
+        return switch (first) {
+            case '[' -> "array";
+            case '"' -> "string";
+            case 't', 'f' -> "boolean";
+            case 'n' -> "null";
+            default -> "number";
         };
-    }
-
-    private static String firstLine(String s) {
-        if (s == null) {
-            return "invalid JSON";
-        }
-        int nl = s.indexOf('\n');
-        String line = nl < 0 ? s : s.substring(0, nl);
-        return line.length() > 200 ? line.substring(0, 200) + "..." : line;
     }
 }

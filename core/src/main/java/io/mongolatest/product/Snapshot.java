@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
 import java.util.Comparator;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -17,7 +18,8 @@ import io.mongolatest.pipeline.SnapshotType;
  */
 public record Snapshot(SnapshotType type, String id, LocalDateTime time) implements Comparable<Snapshot> {
     private static final Pattern ID = Pattern.compile("\\d{4}-\\d{2}-\\d{2}_\\d{2}-\\d{2}-\\d{2}");
-    private static final DateTimeFormatter FORMAT = DateTimeFormatter.ofPattern("uuuu-MM-dd_HH-mm-ss");
+    private static final DateTimeFormatter FORMAT = DateTimeFormatter.ofPattern("uuuu-MM-dd_HH-mm-ss")
+            .withResolverStyle(ResolverStyle.STRICT);
     private static final Comparator<Snapshot> ORDER = Comparator.comparing(Snapshot::time)
             .thenComparing(Snapshot::type).thenComparing(Snapshot::id);
 

@@ -5,8 +5,6 @@ import static java.util.Objects.requireNonNull;
 import java.io.IOException;
 import java.util.List;
 
-import com.fasterxml.jackson.core.JsonFactory;
-
 import io.mongolatest.engine.ColumnType;
 import io.mongolatest.engine.RowBatch;
 import io.mongolatest.engine.RowSource;
@@ -23,13 +21,13 @@ final class VersionSource implements RowSource {
             new SourceColumn("removed", ColumnType.BOOLEAN));
 
     private final CollectionInput input;
-    private final JsonFactory json;
     private final Quarantine quarantine;
     private final LineTally tally;
+    private final Spill spill;
 
-    VersionSource(CollectionInput input, JsonFactory json, Quarantine quarantine, LineTally tally) {
+    VersionSource(CollectionInput input, Quarantine quarantine, LineTally tally, Spill spill) {
         this.input = requireNonNull(input, "input is null");
-        this.json = requireNonNull(json, "json is null");
+        this.spill = requireNonNull(spill, "spill is null");
         this.quarantine = requireNonNull(quarantine, "quarantine is null");
         this.tally = requireNonNull(tally, "tally is null");
     }
@@ -53,13 +51,13 @@ final class VersionSource implements RowSource {
         private final int fileIndex;
         private final InputFile file;
         private final LineReader lines;
-        private final RecordParser parser = new RecordParser(json);
+        private final RecordParser parser = new RecordParser();
         private final LineTally mine = new LineTally();
 
         Reader(int fileIndex, InputFile file) {
             this.fileIndex = fileIndex;
             this.file = file;
-            this.lines = InputLines.open(file);
+            this.lines = InputLines.open(file, in -> spill.tee(fileIndex, file, in));
         }
 
         @Override
@@ -92,7 +90,7 @@ final class VersionSource implements RowSource {
                     }
                     mine.loaded();
                     batch.setLong(0, n, InputLines.position(fileIndex, lines.lineNumber()));
-                    batch.setText(1, n, parser.idUtf8());
+                    batch.setText(1, n, parser.id);
                     batch.setLong(2, n, parser.versionMicros);
                     batch.setLong(3, n, parser.versionNanos);
                     if (parser.hasCreated) {

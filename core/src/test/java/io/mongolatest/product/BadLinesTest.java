@@ -1,0 +1,153 @@
+package io.mongolatest.product;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.mongolatest.MongoLatestException;
+
+/** Bad lines: quarantined with file, line and reason, counted, and over the threshold they fail the build. */
+class BadLinesTest {
+    private static final String FULL = LatestRulesTest.FULL;
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path dir;
+    StepHarness h;
+    InputFixture in;
+
+    @BeforeEach
+    void open() {
+        h = new StepHarness(dir);
+        in = new InputFixture(h.input);
+    }
+
+    @AfterEach
+    void close() {
+        h.close();
+    }
+
+    private List<JsonNode> quarantine() throws IOException {
+        Path f = h.warehouse.resolve("quarantine/test-run/core_contract.jsonl");
+        return Files.readAllLines(f).stream().map(l -> {
+            try {
+                return JSON.readTree(l);
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
+        }).toList();
+    }
+
+    private static byte[] lines(byte[]... lines) {
+        int n = Arrays.stream(lines).mapToInt(l -> l.length + 1).sum();
+        byte[] out = new byte[n];
+        int at = 0;
+        for (byte[] l : lines) {
+            System.arraycopy(l, 0, out, at, l.length);
+            at += l.length;
+            out[at++] = '\n';
+        }
+        return out;
+    }
+
+    private static byte[] utf8(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static byte[] bigLine() {
+        byte[] big = new byte[LineReader.MAX_LINE + 10];
+        byte[] head = utf8("{\"_id\": \"big\", \"pad\": \"");
+        Arrays.fill(big, (byte) 'x');
+        System.arraycopy(head, 0, big, 0, head.length);
+        big[big.length - 2] = '"';
+        big[big.length - 1] = '}';
+        return big;
+    }
+
+    @Test
+    void everyKindIsQuarantinedWithFileLineAndReason() throws Exception {
+        byte[] invalidUtf8 = utf8("{\"_id\": \"u\", \"name\": \"Zo\u00eb\"}");
+        invalidUtf8[invalidUtf8.length - 3] = (byte) 0xff;
+        in.bytes(FULL + "a.json", lines(utf8("{\"_id\": 1}"), utf8(""), utf8("{\"_id\": 2"), utf8("[1, 2]"),
+                utf8("   "), utf8("{\"id\": 3}"), utf8("{\"_id\": 4, \"_lastModifiedDateTime\": \"2024-02-30T00:00:00Z\"}"),
+                invalidUtf8, utf8("{\"_id\": 5, \"_id\": 6}"), bigLine(), utf8("{\"_id\": 7}")));
+        h.maxBadFraction = 1;
+        BuildReport r = h.build();
+        assertThat(r.totals()).isEqualTo(new InputCounts(11, 2, 2, 7, Map.of("not_json", 1L, "not_an_object", 1L,
+                "no_id", 1L, "bad_date", 1L, "invalid_utf8", 1L, "duplicate_field", 1L, "too_long", 1L), 2, 0, 0, 2));
+        assertThat(r.quarantine()).isEqualTo("quarantine/test-run");
+        assertThat(r.badFraction()).isEqualTo(7.0 / 9);
+        List<JsonNode> q = quarantine();
+        assertThat(q).extracting(n -> n.get("file").asText() + ":" + n.get("line").asInt() + " " + n.get("reason").asText())
+                .containsExactly(FULL + "a.json:3 not_json", FULL + "a.json:4 not_an_object", FULL + "a.json:6 no_id",
+                        FULL + "a.json:7 bad_date", FULL + "a.json:8 invalid_utf8", FULL + "a.json:9 duplicate_field",
+                        FULL + "a.json:10 too_long");
+        assertThat(q.get(0).get("text").asText()).isEqualTo("{\"_id\": 2");
+        assertThat(q.get(0).get("problem").asText()).isEqualTo("not valid JSON at byte 10");
+        assertThat(q.get(3).get("problem").asText()).contains("_lastModifiedDateTime").contains("2024-02-30");
+        assertThat(q.get(4).get("text").asText()).isEqualTo("{\"_id\": \"u\", \"name\": \"Zo\uFFFD\uFFFD\"}");
+        assertThat(q.get(6).get("length").asLong()).isEqualTo(LineReader.MAX_LINE + 10);
+        assertThat(q.get(6).get("truncated").asBoolean()).isTrue();
+        assertThat(q.get(6).get("text").asText()).hasSize(LineReader.PREVIEW);
+    }
+
+    @Test
+    void aRetryRewritesTheQuarantine() throws Exception {
+        h.maxBadFraction = 1;
+        in.file(FULL + "a.json", "{\"_id\": 1}", "not json");
+        h.build();
+        assertThat(quarantine()).hasSize(1);
+        in.file(FULL + "a.json", "{\"_id\": 1}");
+        h.build();
+        assertThat(h.warehouse.resolve("quarantine/test-run")).doesNotExist();
+    }
+
+    @Test
+    void tooManyBadLinesFailTheBuildAndLeaveThePreviousTables() throws Exception {
+        in.file(FULL + "a.json", "{\"_id\": \"good\"}");
+        h.build();
+        Path versions = h.warehouse.resolve("uc_mongo_latest/.versions/core_contract");
+        List<Path> before;
+        try (var s = Files.list(versions)) {
+            before = s.toList();
+        }
+        String[] many = new String[1000];
+        Arrays.fill(many, "{\"_id\": \"new\"}");
+        many[500] = "garbage";
+        many[501] = "garbage";
+        in.file(FULL + "a.json", many);
+        assertThatThrownBy(h::build).isInstanceOf(MongoLatestException.class)
+                .hasMessage("2 of 1,000 input lines are bad (0.2000%), over --max-bad-fraction 0.001 (0.1000%): "
+                        + "{not_json=2}; see " + h.warehouse.resolve("quarantine/test-run"));
+        assertThat(h.query("SELECT id FROM uc_mongo_latest.core_contract").rows()).containsExactly(List.of("\"good\""));
+        try (var s = Files.list(versions)) {
+            assertThat(s.toList()).as("the new version is gone, the old one stays").isEqualTo(before);
+        }
+        h.maxBadFraction = 0.002;
+        h.build();
+        assertThat(h.query("SELECT id FROM uc_mongo_latest.core_contract").rows()).containsExactly(List.of("\"new\""));
+    }
+
+    @Test
+    void aCancelledBuildPublishesNothing() throws Exception {
+        in.file(FULL + "a.json", "{\"_id\": 1}");
+        h.cancellation.cancel("test");
+        assertThatThrownBy(h::build).isInstanceOf(MongoLatestException.class).hasMessageContaining("cancelled");
+        assertThat(h.warehouse.resolve("uc_mongo_latest/core_contract")).doesNotExist();
+    }
+}

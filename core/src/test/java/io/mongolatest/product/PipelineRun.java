@@ -1,0 +1,47 @@
+package io.mongolatest.product;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+
+import io.mongolatest.engine.DataSize;
+import io.mongolatest.engine.DuckDbEngine;
+import io.mongolatest.engine.EngineSettings;
+import io.mongolatest.ledger.LeaseOwner;
+import io.mongolatest.ledger.SqliteLedger;
+import io.mongolatest.metrics.StatusMetrics;
+import io.mongolatest.pipeline.Cancellation;
+import io.mongolatest.pipeline.ProductFiles;
+import io.mongolatest.pipeline.ProductPackage;
+import io.mongolatest.pipeline.RunListener;
+import io.mongolatest.pipeline.RunOptions;
+import io.mongolatest.pipeline.RunParameters;
+import io.mongolatest.pipeline.RunResult;
+import io.mongolatest.pipeline.Runner;
+import io.mongolatest.pipeline.SnapshotType;
+
+/** Runs the default product's whole pipeline through the runner, as {@code mongo-latest run} does. */
+final class PipelineRun {
+    private PipelineRun() {
+    }
+
+    static RunResult run(Path root, String correlationId, LocalDate exportDate, RunListener listener) {
+        return run(root, correlationId, exportDate, listener, new Cancellation(), ProductFiles.bundled());
+    }
+
+    static RunResult run(Path root, String correlationId, LocalDate exportDate, RunListener listener,
+                         Cancellation cancellation, ProductFiles files) {
+        MongoLatestProduct product = new MongoLatestProduct(Clock.systemUTC());
+        ProductPackage pkg = ProductPackage.load(files, MongoLatestProduct.builtinKinds());
+        RunParameters params = new RunParameters(correlationId, exportDate, SnapshotType.INCREMENTAL,
+                root.resolve("input"), root.resolve("warehouse"));
+        try (SqliteLedger ledger = SqliteLedger.open(root.resolve("ledger.db"))) {
+            ledger.init();
+            Runner runner = new Runner(ledger, new DuckDbEngine(), new EngineSettings(params.warehouse(),
+                    DataSize.ofMegabytes(512), root.resolve("tmp"), 2, false), product.builtins(),
+                    StatusMetrics.none(), Clock.systemUTC(), LeaseOwner.current());
+            return runner.run(pkg, params, RunOptions.defaults(), product.selectInput(params).digest(), listener,
+                    cancellation);
+        }
+    }
+}
