@@ -101,17 +101,19 @@ final class DemoCommand implements Callable<Integer> {
             out.println();
             out.println("== tables");
             TextTable t = new TextTable("TABLE", "ROWS", "COLUMNS");
+            // The redacted copies show how many columns the classification let through.
             for (TableName table : tables) {
                 QueryResult count = session.query("SELECT count(*) FROM " + table);
                 QueryResult columns = session.query("SELECT * FROM " + table + " LIMIT 0");
                 t.row(table.toString(), String.format(Locale.ROOT, "%,d", ((Number) count.single()).longValue()),
-                        String.join(", ", columns.columns()));
+                        String.valueOf(columns.columns().size()));
             }
             t.print(out);
             out.println();
-            out.println("== ucs_latest_redacted.statement_fact_v (first 5 rows)");
-            ResultFormat.TABLE.print(session.query(
-                    "SELECT * FROM ucs_latest_redacted.statement_fact_v ORDER BY ALL LIMIT 5"), out);
+            out.println("== ucs_latest_redacted.statement_fact_v (5 rows, some of its columns)");
+            ResultFormat.TABLE.print(session.query("SELECT statement_id, contract_id, assessment_period_start_date,"
+                    + " assessment_period_end_date, take_home_pay, last_modified_date_time, status"
+                    + " FROM ucs_latest_redacted.statement_fact_v ORDER BY statement_id LIMIT 5"), out);
         }
     }
 
