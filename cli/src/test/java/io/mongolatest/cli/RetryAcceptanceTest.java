@@ -98,7 +98,7 @@ class RetryAcceptanceTest {
         assertThat(stepStatus(report, "mongo-latest-publish")).isEqualTo("SUCCEEDED");
         assertThat(report.get("Attempts").get(0).get("Status").asText()).isEqualTo("FAILED");
 
-        CliRun cleared = run("clear", "--correlation-id", statusArgs(product, ledger));
+        CliRun cleared = run("clear", "--correlation-id", keyArgs(product, ledger));
         assertThat(cleared.exitCode()).as(cleared.err()).isZero();
         assertThat(run("run", "--correlation-id", runArgs(product, ledger)).exitCode()).isZero();
         assertThat(json(run("status", "--correlation-id", statusArgs(product, ledger))).get("Run_Id").asLong())
@@ -114,11 +114,14 @@ class RetryAcceptanceTest {
     }
 
     private List<String> statusArgs(Path product, List<String> ledger) {
+        List<String> a = new ArrayList<>(keyArgs(product, ledger));
+        a.add("--json");
+        return a;
+    }
+
+    private List<String> keyArgs(Path product, List<String> ledger) {
         List<String> a = new ArrayList<>(List.of("acceptance-1", "--product", product.toString()));
         a.addAll(ledger);
-        if (ledger.isEmpty() || true) {
-            a.add("--json");
-        }
         return a;
     }
 
@@ -136,12 +139,6 @@ class RetryAcceptanceTest {
 
     private CliRun run(String command, List<String> rest) {
         List<String> args = new ArrayList<>(List.of(command));
-        args.addAll(rest);
-        return run(args);
-    }
-
-    private CliRun run(String a, String b, String c, List<String> rest) {
-        List<String> args = new ArrayList<>(List.of(a, b, c));
         args.addAll(rest);
         return run(args);
     }

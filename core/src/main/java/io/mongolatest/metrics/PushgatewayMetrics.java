@@ -7,9 +7,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import javax.net.ssl.SSLContext;
 
@@ -55,6 +57,9 @@ public final class PushgatewayMetrics implements StatusMetrics {
     private final PushgatewayHttp http;
     /** By correlation id, the grouping key. */
     private final Map<String, RunFigures> runs = new HashMap<>();
+    /** Runs whose group was deleted and has no status since: a step push must not bring the group back. */
+    private final Set<String> deleted = new HashSet<>();
+    private boolean wiped;
 
     public PushgatewayMetrics(PushgatewaySettings settings) {
         this(settings, null);
@@ -70,12 +75,14 @@ public final class PushgatewayMetrics implements StatusMetrics {
     public synchronized void deleteRunGroup(RunLabels run) {
         requireNonNull(run, "run is null");
         runs.remove(run.correlationId());
+        deleted.add(run.correlationId());
         http.send("DELETE", groupUri(run.correlationId()), null, "delete the group of run " + run.correlationId());
     }
 
     @Override
     public synchronized void deleteEverything() {
         runs.clear();
+        wiped = true;
         http.send("PUT", URI.create(settings.url() + "/api/v1/admin/wipe"), null,
                 "wipe every group (the wipe needs a Pushgateway started with --web.enable-admin-api)");
     }
@@ -83,12 +90,17 @@ public final class PushgatewayMetrics implements StatusMetrics {
     @Override
     public synchronized void pushStatus(RunLabels run, RunState state) {
         requireNonNull(state, "state is null");
+        deleted.remove(run.correlationId());
+        wiped = false;
         push(figuresOf(run).withStatus(state), "push status " + state + " of run " + run.correlationId());
     }
 
     @Override
     public synchronized void pushStep(RunLabels run, StepFigures figures) {
         requireNonNull(figures, "figures is null");
+        if (wiped || deleted.contains(run.correlationId())) {
+            return; // the flush at the end of a run deleted the group; its own figures would recreate it
+        }
         push(figuresOf(run).withStep(figures), "push figures of step " + figures.step() + " of run "
                 + run.correlationId());
     }

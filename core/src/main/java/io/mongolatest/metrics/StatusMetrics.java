@@ -15,7 +15,11 @@ public interface StatusMetrics extends AutoCloseable {
     /** Sets {@code mongo_latest_status} of this run, keeping the step figures already pushed. */
     void pushStatus(RunLabels run, RunState state);
 
-    /** Adds one finished step's figures to this run's group, keeping the others and the status. */
+    /**
+     * Adds one finished step's figures to this run's group, keeping the others and the status. After
+     * {@link #deleteRunGroup} or {@link #deleteEverything}, and until the next {@link #pushStatus}, step
+     * figures are not pushed: they would bring back a group the end of the run deleted.
+     */
     void pushStep(RunLabels run, StepFigures figures);
 
     /** A short description for logs and plans, e.g. the Pushgateway URL, or "none". */

@@ -106,6 +106,20 @@ class PushgatewayMetricsTest {
     }
 
     @Test
+    void theFiguresOfTheFlushStepDoNotBringTheDeletedGroupBack() {
+        RunLabels run = run("run-flushed");
+        PushgatewayMetrics metrics = metrics();
+        metrics.pushStatus(run, RunState.COMPLETED);
+        metrics.deleteRunGroup(run);
+        metrics.pushStep(run, new StepFigures("flush-pushgateway", Duration.ofMillis(5), 0));
+        assertThat(ofRun(null, run)).isEmpty();
+
+        metrics.pushStatus(run, RunState.RUNNING);
+        metrics.pushStep(run, new StepFigures("load", Duration.ofSeconds(1), 10));
+        assertThat(ofRun(PushgatewayMetrics.STEP_ROWS, run)).extracting(Sample::value).containsExactly(10.0);
+    }
+
+    @Test
     void aRetryStartsFromAnEmptyGroup() {
         RunLabels run = run("run-retried");
         PushgatewayMetrics firstAttempt = metrics();
