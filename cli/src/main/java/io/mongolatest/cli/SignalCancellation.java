@@ -20,7 +20,7 @@ final class SignalCancellation implements AutoCloseable {
 
     private SignalCancellation(Cancellation cancellation, Runnable flush) {
         this.hook = new Thread(() -> {
-            cancellation.cancel("signal received (SIGINT or SIGTERM)");
+            cancellation.cancel("SIGINT or SIGTERM received");
             try {
                 finished.await(WAIT_SECONDS, TimeUnit.SECONDS);
             } catch (InterruptedException e) {

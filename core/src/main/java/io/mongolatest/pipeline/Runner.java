@@ -161,7 +161,8 @@ public final class Runner {
                     StepPlan sp = steps.get(i);
                     StepDefinition step = sp.step();
                     if (cancellation.isCancelled()) {
-                        return stopped(step.name(), "cancelled (" + cancellation.reason() + ") before it started");
+                        return stopped(step.name(), "cancelled before step " + step.name() + " started: "
+                                + cancellation.reason());
                     }
                     if (sp.action() == StepAction.SKIP) {
                         StepRecord skipped = session.row().step(step.name()).orElseThrow()
@@ -171,7 +172,7 @@ public final class Runner {
                     } else {
                         StepRecord rec = runStep(sp, engineSession, i, steps.size());
                         if (rec.status() == StepStatus.CANCELLED) {
-                            return stopped(step.name(), rec.error());
+                            return stopped(step.name(), "step " + step.name() + " " + rec.error());
                         }
                         if (rec.status() == StepStatus.FAILED && step.onFailure() == OnFailure.TERMINATE) {
                             return end(step.name(), false, "step " + step.name() + " failed: " + rec.error());
@@ -216,8 +217,9 @@ public final class Runner {
                 } else {
                     LOG.info("step {} failed: {}", step.name(), error, e);
                 }
+                // A cancelled step's own error is only the echo of the interruption.
                 done = new StepRecord(step.name(), cancelled ? StepStatus.CANCELLED : StepStatus.FAILED, start,
-                        clock.instant(), null, cancelled ? "cancelled (" + reason() + "): " + error : error,
+                        clock.instant(), null, cancelled ? "cancelled: " + reason() : error,
                         earlier.fingerprint(), null);
             }
             StepRecord finished = done;
