@@ -346,6 +346,28 @@ class RunnerTest {
         assertThat(stored.lease().owner()).isEqualTo("thief:1:1");
     }
 
+    @Test
+    void theHeartbeatKeepsALongStepsLeaseAliveAgainstASecondRunner() throws Exception {
+        probe.blocking.add("publish");
+        Cancellation cancellation = new Cancellation();
+        RunOptions shortLease = new RunOptions(Duration.ofSeconds(3), Duration.ZERO, false, 0.001);
+        CompletableFuture<RunResult> running = CompletableFuture.supplyAsync(() -> runner().run(product(), params(),
+                shortLease, "input-a", RunListener.NONE, cancellation));
+        assertThat(probe.blocked.await(30, TimeUnit.SECONDS)).isTrue();
+        Instant firstExpiry = row().lease().expiresAt();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
+        while (!row().lease().expiresAt().isAfter(firstExpiry.plusSeconds(3)) && System.nanoTime() < deadline) {
+            cancellation.await(Duration.ofMillis(50)); // paces the polling; nobody cancels it here
+        }
+        assertThat(row().lease().expiresAt()).as("renewed past the first expiry").isAfter(firstExpiry.plusSeconds(3));
+
+        RunResult second = runner().run(product(), params(), shortLease, "input-a", RunListener.NONE,
+                new Cancellation());
+        assertThat(second.outcome()).isEqualTo(RunOutcome.HELD);
+        cancellation.cancel("test over");
+        assertThat(running.get(30, TimeUnit.SECONDS).outcome()).isEqualTo(RunOutcome.CANCELLED);
+    }
+
     private void awaitCurrentStep(String step) {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while (System.nanoTime() < deadline) {
