@@ -65,6 +65,7 @@ class QueryCommandTest {
     }
 
     @Test
+    @SuppressWarnings("try") // the writer is only held open
     void worksWhileAWriterHoldsTheCatalog() {
         try (EngineSession writer = new DuckDbEngine().open(new EngineSettings(warehouse, DataSize.ofMegabytes(128),
                 dir.resolve("tmp"), 1, false))) {

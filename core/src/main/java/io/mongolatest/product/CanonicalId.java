@@ -72,11 +72,10 @@ final class CanonicalId {
 
     private int writeObject(byte[] b, int i, int end, Bytes to) {
         List<Entry> entries = new ArrayList<>(4);
-        int k = JsonSyntax.skipWhitespace(b, i + 1, end);
-        while (b[k] != '}') {
-            int keyEnd = JsonSyntax.skipString(b, k, end);
-            Bytes key = new Bytes(keyEnd - k);
-            JsonStrings.decode(b, k, keyEnd, key);
+        JsonFields f = new JsonFields(b, i, end);
+        while (f.next()) {
+            Bytes key = new Bytes(f.keyEnd - f.keyStart);
+            JsonStrings.decode(b, f.keyStart, f.keyEnd, key);
             if (key.size() > 0 && key.array()[0] == '$') {
                 Bytes sanitised = new Bytes(key.size() + 1);
                 sanitised.addAscii("d_");
@@ -84,12 +83,8 @@ final class CanonicalId {
                 key = sanitised;
             }
             Bytes value = new Bytes(32);
-            k = JsonSyntax.skipWhitespace(b, keyEnd, end); // at ':'
-            k = JsonSyntax.skipWhitespace(b, write(b, JsonSyntax.skipWhitespace(b, k + 1, end), end, value), end);
+            write(b, f.valueStart, end, value);
             entries.add(new Entry(key.toArray(), value));
-            if (b[k] == ',') {
-                k = JsonSyntax.skipWhitespace(b, k + 1, end);
-            }
         }
         entries.sort((x, y) -> Bytes.compare(x.key, y.key));
         to.add('{');
@@ -106,7 +101,7 @@ final class CanonicalId {
             to.add(entry.value);
         }
         to.add('}');
-        return k + 1;
+        return f.objectEnd();
     }
 
     private record Entry(byte[] key, Bytes value) {

@@ -54,22 +54,14 @@ final class MongoDates {
             case 'n' -> out.absent();
             case '"' -> isoString(b, i, JsonSyntax.skipString(b, i, end), out);
             case '{' -> {
-                int k = JsonSyntax.skipWhitespace(b, i + 1, end);
+                JsonFields f = new JsonFields(b, i, end);
                 int fields = 0;
                 boolean dateKey = false;
-                while (b[k] != '}') {
-                    int keyEnd = JsonSyntax.skipString(b, k, end);
-                    int v = JsonSyntax.skipWhitespace(b, JsonSyntax.skipWhitespace(b, keyEnd, end) + 1, end);
-                    int vEnd = JsonSyntax.skipValue(b, v, end, 0);
+                while (f.next()) {
                     fields++;
-                    if (fields == 1 && (JsonStrings.textEquals(b, k, keyEnd, "$date")
-                            || JsonStrings.textEquals(b, k, keyEnd, "d_date"))) {
+                    if (fields == 1 && (f.keyIs("$date") || f.keyIs("d_date"))) {
                         dateKey = true;
-                        readWrapped(b, v, vEnd, out);
-                    }
-                    k = JsonSyntax.skipWhitespace(b, vEnd, end);
-                    if (b[k] == ',') {
-                        k = JsonSyntax.skipWhitespace(b, k + 1, end);
+                        readWrapped(b, f.valueStart, f.valueEnd, out);
                     }
                 }
                 if (!dateKey || fields != 1) {
@@ -84,21 +76,13 @@ final class MongoDates {
         switch (b[i]) {
             case '"' -> isoString(b, i, end, out);
             case '{' -> {
-                int k = JsonSyntax.skipWhitespace(b, i + 1, end);
+                JsonFields f = new JsonFields(b, i, end);
                 int fields = 0;
                 String millis = null;
-                while (b[k] != '}') {
-                    int keyEnd = JsonSyntax.skipString(b, k, end);
-                    int v = JsonSyntax.skipWhitespace(b, JsonSyntax.skipWhitespace(b, keyEnd, end) + 1, end);
-                    int vEnd = JsonSyntax.skipValue(b, v, end, 0);
+                while (f.next()) {
                     fields++;
-                    if ((JsonStrings.textEquals(b, k, keyEnd, "$numberLong")
-                            || JsonStrings.textEquals(b, k, keyEnd, "d_numberLong")) && b[v] == '"') {
-                        millis = text(b, v, vEnd);
-                    }
-                    k = JsonSyntax.skipWhitespace(b, vEnd, end);
-                    if (b[k] == ',') {
-                        k = JsonSyntax.skipWhitespace(b, k + 1, end);
+                    if ((f.keyIs("$numberLong") || f.keyIs("d_numberLong")) && b[f.valueStart] == '"') {
+                        millis = text(b, f.valueStart, f.valueEnd);
                     }
                 }
                 if (fields != 1 || millis == null || !millis.matches("-?\\d{1,18}")) {

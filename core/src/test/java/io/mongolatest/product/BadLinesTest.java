@@ -22,25 +22,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mongolatest.MongoLatestException;
 
 /** Bad lines: quarantined with file, line and reason, counted, and over the threshold they fail the build. */
-class BadLinesTest {
+class BadLinesTest extends HarnessTest {
     private static final String FULL = LatestRulesTest.FULL;
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    @TempDir
-    Path dir;
-    StepHarness h;
-    InputFixture in;
-
-    @BeforeEach
-    void open() {
-        h = new StepHarness(dir);
-        in = new InputFixture(h.input);
-    }
-
-    @AfterEach
-    void close() {
-        h.close();
-    }
 
     private List<JsonNode> quarantine() throws IOException {
         Path f = h.warehouse.resolve("quarantine/test-run/core_contract.jsonl");

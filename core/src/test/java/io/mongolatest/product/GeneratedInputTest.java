@@ -36,7 +36,7 @@ class GeneratedInputTest {
             assertThat(t.removed()).isPositive();
             assertThat(t.superseded()).isPositive();
             assertThat(h.query("SELECT count(*) FROM uc_mongo_latest.accepted_data_address WHERE id LIKE '{\"d_oid\":%'")
-                    .single()).as("$oid and d_oid ids merged").isEqualTo((long) r.collections().get(0).counts().rows());
+                    .single()).as("$oid and d_oid ids merged").isEqualTo(r.collections().get(0).counts().rows());
         }
     }
 }

@@ -12,16 +12,11 @@ import org.junit.jupiter.api.io.TempDir;
 
 import io.mongolatest.pipeline.StepOutcome;
 
-class PublishTest {
-    @TempDir
-    Path dir;
-    StepHarness h;
+class PublishTest extends HarnessTest {
 
     @BeforeEach
     void build() throws Exception {
-        h = new StepHarness(dir);
-        new InputFixture(h.input)
-                .file(LatestRulesTest.FULL + "a.json", "{\"_id\": 1, \"name\": \"Ann\", \"amount\": \"12.50\"}",
+        in.file(LatestRulesTest.FULL + "a.json", "{\"_id\": 1, \"name\": \"Ann\", \"amount\": \"12.50\"}",
                         "{\"_id\": 2, \"name\": \"Bob\", \"amount\": \"7\"}")
                 .file("full/2024-03-01_00-00-00/core/todo/a.json", "{\"_id\": 9}");
         h.run(CreateDatabases.KIND);
@@ -32,11 +27,6 @@ class PublishTest {
         h.classification = String.join("\n", "table,column,pii", "core_contract,id,false", "core_contract,val,true",
                 "core_contract,snapshot_id,false", "contract_v,contract_id,false", "contract_v,amount,false",
                 "contract_v,name,true", "contract_v,gone,false");
-    }
-
-    @AfterEach
-    void close() {
-        h.close();
     }
 
     private List<String> columns(String table) {

@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -214,8 +213,7 @@ final class ReferenceLatest {
         if (n.isObject()) {
             TreeMap<String, String> fields = new TreeMap<>(
                     (a, b) -> Arrays.compare(a.codePoints().toArray(), b.codePoints().toArray()));
-            for (Iterator<Map.Entry<String, JsonNode>> it = n.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> e = it.next();
+            for (Map.Entry<String, JsonNode> e : n.properties()) {
                 String key = e.getKey().startsWith("$") ? "d_" + e.getKey().substring(1) : e.getKey();
                 fields.put(key, canonical(e.getValue()));
             }
