@@ -63,6 +63,19 @@ class PublishTest extends HarnessTest {
     }
 
     @Test
+    void aLatestTableIsPublishedUnredactedAsLinksToItsFiles() throws Exception {
+        h.run(Publish.KIND);
+        Path latest = h.warehouse.resolve("uc_mongo_latest/core_contract/part-0.parquet");
+        assertThat(java.nio.file.Files.isSameFile(latest, h.warehouse.resolve("ucs_latest_unredacted/core_contract/part-0.parquet")))
+                .isTrue();
+        in.file(LatestRulesTest.FULL + "a.json", "{\"_id\": 3}");
+        h.build();
+        h.run(Publish.KIND);
+        assertThat(h.query("SELECT id FROM ucs_latest_unredacted.core_contract").rows()).containsExactly(List.of("3"));
+        assertThat(h.query("SELECT count(*) FROM ucs_latest_unredacted.contract_v").single()).isEqualTo(1L);
+    }
+
+    @Test
     void whatIsNoLongerThereOrNoLongerPublishableGoes() throws Exception {
         h.run(Publish.KIND);
         h.session().execute("DROP VIEW uc_mongo_latest.contract_v");
