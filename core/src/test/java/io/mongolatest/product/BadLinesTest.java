@@ -129,6 +129,16 @@ class BadLinesTest extends HarnessTest {
     }
 
     @Test
+    void aFileThatCannotBeReadFailsTheBuildNamingIt() throws Exception {
+        in.file(FULL + "a.json", "{\"_id\": 1}");
+        Files.write(h.input.resolve(FULL + "b.json.gz"), new byte[0]); // written as is, not gzipped
+        assertThat(h.build().totals().lines()).as("an empty gzip file has no lines").isEqualTo(1);
+        Files.write(h.input.resolve(FULL + "c.json.gz"), utf8("{\"_id\": 2}\n"));
+        assertThatThrownBy(h::build).isInstanceOf(MongoLatestException.class)
+                .hasMessage("cannot read input file " + FULL + "c.json.gz: Not in GZIP format");
+    }
+
+    @Test
     void aCancelledBuildPublishesNothing() throws Exception {
         in.file(FULL + "a.json", "{\"_id\": 1}");
         h.cancellation.cancel("test");
