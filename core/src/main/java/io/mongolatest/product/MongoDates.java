@@ -15,6 +15,7 @@ final class MongoDates {
     private static final int[] DAYS_IN_MONTH = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
     static final long MIN_MICROS = -62135596800_000000L; // 0001-01-01T00:00:00Z
     static final long MAX_MICROS = 253402300799_999999L; // 9999-12-31T23:59:59.999999Z
+    private static final java.util.regex.Pattern MILLIS = java.util.regex.Pattern.compile("-?\\d{1,18}");
 
     private MongoDates() {
     }
@@ -85,7 +86,7 @@ final class MongoDates {
                         millis = text(b, f.valueStart, f.valueEnd);
                     }
                 }
-                if (fields != 1 || millis == null || !millis.matches("-?\\d{1,18}")) {
+                if (fields != 1 || millis == null || !MILLIS.matcher(millis).matches()) {
                     out.bad("expected {\"$numberLong\": \"<epoch millis>\"} in $date");
                 } else {
                     fromMillis(Long.parseLong(millis), millis, out);
