@@ -91,8 +91,17 @@ public final class DuckDbEngine implements SqlEngine {
         return session.readOnly();
     }
 
+    /**
+     * DuckDB's own limit: the memory setting less a reserve (a quarter, at most 512 MB) for what DuckDB
+     * does not count, the JVM's heap and the row sources' buffers, so that the process stays near the
+     * setting.
+     */
+    static DataSize duckDbLimit(DataSize memory) {
+        return new DataSize(memory.bytes() - Math.min(512L << 20, memory.bytes() / 4));
+    }
+
     private static void configure(DuckDbSession session, EngineSettings settings) {
-        session.execute("SET memory_limit = " + DuckDbSql.literal(settings.memoryLimit().megabytes() + "MB"));
+        session.execute("SET memory_limit = " + DuckDbSql.literal(duckDbLimit(settings.memoryLimit()).megabytes() + "MB"));
         session.execute("SET temp_directory = " + DuckDbSql.literal(settings.tempDir().toString()));
         // Order of rows within a table is not part of the contract; dropping it saves memory.
         session.execute("SET preserve_insertion_order = false");

@@ -74,7 +74,8 @@ final class DuckDbSession implements EngineSession {
                 + " WHEN json_array_length(j->'statements') <> 1 THEN 'expected exactly one statement'"
                 + " END FROM (SELECT json_serialize_sql(" + literal(sql) + ") AS j)").single();
         if (verdict != null) {
-            throw MongoLatestException.user("only a single read-only query is allowed here: " + verdict);
+            throw MongoLatestException.user("only a single read-only query is allowed here (SELECT, WITH, DESCRIBE,"
+                    + " SUMMARIZE): " + verdict);
         }
     }
 

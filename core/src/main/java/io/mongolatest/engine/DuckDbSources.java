@@ -3,6 +3,7 @@ package io.mongolatest.engine;
 import static io.mongolatest.engine.DuckDbSql.identifier;
 import static io.mongolatest.engine.DuckDbSql.literal;
 
+import java.io.IOException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -90,7 +91,7 @@ final class DuckDbSources {
         RowBatch batch;
 
         @Override
-        public void close() throws Exception {
+        public void close() throws IOException {
             if (reader != null) {
                 reader.close();
                 reader = null;

@@ -8,7 +8,8 @@ import java.nio.file.Path;
  * How to open an engine session.
  *
  * @param warehouse   root of the warehouse the session reads and writes
- * @param memoryLimit most memory the engine may use before spilling to {@code tempDir}
+ * @param memoryLimit the memory a run should stay within ({@code --memory}): the engine spills to
+ *                    {@code tempDir} rather than go beyond it, keeping room for the JVM
  * @param tempDir     where the engine spills
  * @param threads     worker threads, 0 for the engine's default
  * @param readOnly    true for sessions that must not change the warehouse (the {@code query} command)

@@ -49,6 +49,8 @@ final class BuildLatest implements BuiltinStep {
         Warehouse warehouse = new Warehouse(params.warehouse(), clock);
         Path quarantineDir = warehouse.root().resolve(QUARANTINE).resolve(params.correlationId());
         Warehouse.deleteTree(quarantineDir); // an earlier attempt's bad lines are found again, or not
+        Path scratch = warehouse.root().resolve(SCRATCH);
+        Warehouse.deleteTree(scratch); // left by a killed build
         ctx.engine().createSchema(CollectionKey.LATEST_DATABASE);
 
         Map<TableName, Path> written = new LinkedHashMap<>();
@@ -64,7 +66,7 @@ final class BuildLatest implements BuiltinStep {
                 written.put(table, version);
                 CollectionReport r;
                 try (Quarantine q = new Quarantine(json, quarantineDir.resolve(table.table() + ".jsonl"))) {
-                    r = builder.build(c, q, version, warehouse.root().resolve(SCRATCH).resolve(table.table()));
+                    r = builder.build(c, q, version, scratch.resolve(table.table()));
                 }
                 reports.add(r);
                 ctx.progress(progressLine(r));
@@ -85,6 +87,7 @@ final class BuildLatest implements BuiltinStep {
         } finally {
             // Versions written but not published (failure, cancel) are of no use to anyone.
             written.keySet().forEach(warehouse::removeUnusedVersions);
+            Warehouse.deleteTree(scratch);
         }
     }
 

@@ -4,8 +4,6 @@ import static java.util.Objects.requireNonNull;
 
 import java.util.List;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 
@@ -22,8 +20,6 @@ import com.fasterxml.jackson.databind.annotation.JsonNaming;
 public record BuildReport(List<String> snapshots, List<String> warnings, String quarantine, double maxBadFraction,
                           double badFraction, InputCounts totals, List<CollectionReport> collections,
                           List<String> droppedTables) {
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     public BuildReport {
         snapshots = List.copyOf(snapshots);
         warnings = List.copyOf(warnings);
@@ -34,18 +30,10 @@ public record BuildReport(List<String> snapshots, List<String> warnings, String 
     }
 
     public String toJson() {
-        try {
-            return JSON.writeValueAsString(this);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write the build report", e);
-        }
+        return ReportJson.write(this);
     }
 
     public static BuildReport fromJson(String json) {
-        try {
-            return JSON.readValue(json, BuildReport.class);
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("not a build report: " + e.getOriginalMessage(), e);
-        }
+        return ReportJson.read(json, BuildReport.class);
     }
 }

@@ -1,6 +1,7 @@
 package io.mongolatest.product;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -12,15 +13,65 @@ import java.util.List;
  * also {@code 1} and {@code 1.0}, are different ids. An object with two equal keys has no canonical form.
  */
 final class CanonicalId {
+    private static final int FLAT_MAX = 8;
+
     private final Bytes out = new Bytes(128);
+    private final int[] ranges = new int[4 * FLAT_MAX];
+    private final Integer[] order = new Integer[FLAT_MAX];
     private String duplicateKey;
 
     /** The canonical UTF-8 text of the valid JSON value at {@code b[i..end)}, or null when a key repeats. */
     byte[] of(byte[] b, int i, int end) {
         out.clear();
         duplicateKey = null;
-        write(b, i, end, out);
+        if (b[i] != '{' || !writeFlat(b, i, end)) {
+            out.clear();
+            write(b, i, end, out);
+        }
         return duplicateKey == null ? out.toArray() : null;
+    }
+
+    /**
+     * The common id, an object of a few plain keys (no escape, no '$') with plain scalar values, written
+     * without building anything: false, having written nothing useful, for any other object.
+     */
+    private boolean writeFlat(byte[] b, int i, int end) {
+        JsonFields f = new JsonFields(b, i, end);
+        int n = 0;
+        while (f.next()) {
+            byte v = b[f.valueStart];
+            if (n == FLAT_MAX || b[f.keyStart + 1] == '$' || v == '{' || v == '['
+                    || !JsonStrings.isPlain(b, f.keyStart, f.keyEnd)
+                    || v == '"' && !JsonStrings.isPlain(b, f.valueStart, f.valueEnd)) {
+                return false;
+            }
+            ranges[4 * n] = f.keyStart;
+            ranges[4 * n + 1] = f.keyEnd;
+            ranges[4 * n + 2] = f.valueStart;
+            ranges[4 * n + 3] = f.valueEnd;
+            order[n] = n;
+            n++;
+        }
+        java.util.Arrays.sort(order, 0, n, (x, y) -> Arrays.compareUnsigned(b, ranges[4 * x] + 1,
+                ranges[4 * x + 1] - 1, b, ranges[4 * y] + 1, ranges[4 * y + 1] - 1));
+        out.add('{');
+        for (int k = 0; k < n; k++) {
+            int e = 4 * order[k];
+            if (k > 0) {
+                int p = 4 * order[k - 1];
+                if (duplicateKey == null && Arrays.equals(b, ranges[e] + 1, ranges[e + 1] - 1, b, ranges[p] + 1,
+                        ranges[p + 1] - 1)) {
+                    duplicateKey = new String(b, ranges[e] + 1, ranges[e + 1] - ranges[e] - 2,
+                            java.nio.charset.StandardCharsets.UTF_8);
+                }
+                out.add(',');
+            }
+            out.add(b, ranges[e], ranges[e + 1] - ranges[e]);
+            out.add(':');
+            out.add(b, ranges[e + 2], ranges[e + 3] - ranges[e + 2]);
+        }
+        out.add('}');
+        return true;
     }
 
     /** The key that appeared twice, after the last {@link #of} returned null. */
@@ -72,11 +123,10 @@ final class CanonicalId {
 
     private int writeObject(byte[] b, int i, int end, Bytes to) {
         List<Entry> entries = new ArrayList<>(4);
-        int k = JsonSyntax.skipWhitespace(b, i + 1, end);
-        while (b[k] != '}') {
-            int keyEnd = JsonSyntax.skipString(b, k, end);
-            Bytes key = new Bytes(keyEnd - k);
-            JsonStrings.decode(b, k, keyEnd, key);
+        JsonFields f = new JsonFields(b, i, end);
+        while (f.next()) {
+            Bytes key = new Bytes(f.keyEnd - f.keyStart);
+            JsonStrings.decode(b, f.keyStart, f.keyEnd, key);
             if (key.size() > 0 && key.array()[0] == '$') {
                 Bytes sanitised = new Bytes(key.size() + 1);
                 sanitised.addAscii("d_");
@@ -84,12 +134,8 @@ final class CanonicalId {
                 key = sanitised;
             }
             Bytes value = new Bytes(32);
-            k = JsonSyntax.skipWhitespace(b, keyEnd, end); // at ':'
-            k = JsonSyntax.skipWhitespace(b, write(b, JsonSyntax.skipWhitespace(b, k + 1, end), end, value), end);
+            write(b, f.valueStart, end, value);
             entries.add(new Entry(key.toArray(), value));
-            if (b[k] == ',') {
-                k = JsonSyntax.skipWhitespace(b, k + 1, end);
-            }
         }
         entries.sort((x, y) -> Bytes.compare(x.key, y.key));
         to.add('{');
@@ -106,7 +152,7 @@ final class CanonicalId {
             to.add(entry.value);
         }
         to.add('}');
-        return k + 1;
+        return f.objectEnd();
     }
 
     private record Entry(byte[] key, Bytes value) {

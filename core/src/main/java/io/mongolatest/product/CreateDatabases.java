@@ -43,7 +43,7 @@ final class CreateDatabases implements BuiltinStep {
             warehouse.publish(AUDIT, version);
             engine.registerParquetTable(AUDIT.database(), AUDIT.table(), warehouse.tablePath(AUDIT));
         } finally {
-            engine.dropSource(AUDIT_ROWS);
+            Cleanup.quietly(() -> engine.dropSource(AUDIT_ROWS));
             warehouse.removeUnusedVersions(AUDIT);
         }
         ctx.progress(AUDIT + ": " + rows + " ledger rows");

@@ -33,7 +33,9 @@ final class InputLines {
     static LineReader open(InputFile file, UnaryOperator<InputStream> wrap) {
         try {
             InputStream in = Files.newInputStream(file.path());
-            return new LineReader(wrap.apply(file.gzip() ? new GZIPInputStream(in, 1 << 16) : in));
+            // An empty .gz file is no gzip stream, but exporters write them for empty partitions: no lines.
+            boolean gzip = file.gzip() && file.size() > 0;
+            return new LineReader(wrap.apply(gzip ? new GZIPInputStream(in, 1 << 16) : in));
         } catch (NoSuchFileException e) {
             throw MongoLatestException.user("input file " + file.relativePath() + " disappeared during the run", e);
         } catch (IOException e) {

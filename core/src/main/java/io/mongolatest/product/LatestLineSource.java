@@ -10,19 +10,17 @@ import java.util.List;
 import io.mongolatest.MongoLatestException;
 import io.mongolatest.engine.ColumnType;
 import io.mongolatest.engine.RowBatch;
-import io.mongolatest.engine.RowSource;
 import io.mongolatest.engine.SourceColumn;
 
 /**
  * Pass 2 of a collection: the text of the lines chosen as latest, with their snapshot. Reads each input
  * file again up to its last chosen line, without parsing; files with no chosen line are not opened.
  */
-final class LatestLineSource implements RowSource {
+final class LatestLineSource extends CollectionSource {
     static final List<SourceColumn> COLUMNS = List.of(new SourceColumn("pos", ColumnType.BIGINT),
             new SourceColumn("snapshot_type", ColumnType.VARCHAR), new SourceColumn("snapshot_id", ColumnType.VARCHAR),
             new SourceColumn("val", ColumnType.VARCHAR));
 
-    private final CollectionInput input;
     private final long[] positions;
     private final Spill spill;
 
@@ -31,19 +29,9 @@ final class LatestLineSource implements RowSource {
      * @param spill     plain copies of gzip files, read instead of inflating them again
      */
     LatestLineSource(CollectionInput input, long[] positions, Spill spill) {
-        this.input = requireNonNull(input, "input is null");
+        super(input, COLUMNS);
         this.positions = requireNonNull(positions, "positions is null");
         this.spill = requireNonNull(spill, "spill is null");
-    }
-
-    @Override
-    public List<SourceColumn> columns() {
-        return COLUMNS;
-    }
-
-    @Override
-    public int splitCount() {
-        return input.files().size();
     }
 
     @Override

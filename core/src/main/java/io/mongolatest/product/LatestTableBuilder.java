@@ -58,18 +58,9 @@ final class LatestTableBuilder {
             return new CollectionReport(input.key().database(), input.key().collection(), input.key().table().toString(),
                     input.files().size(), input.bytes(), c);
         } finally {
-            // Best effort: after a cancel the session refuses statements, and the first error is the one to see.
-            quietly(() -> engine.dropSource(VERSIONS));
-            quietly(() -> engine.dropSource(LATEST_LINES));
-            quietly(() -> engine.dropTempTable(WINNERS));
-        }
-    }
-
-    private static void quietly(Runnable cleanup) {
-        try {
-            cleanup.run();
-        } catch (RuntimeException e) {
-            // the temporary objects die with the session anyway
+            Cleanup.quietly(() -> engine.dropSource(VERSIONS));
+            Cleanup.quietly(() -> engine.dropSource(LATEST_LINES));
+            Cleanup.quietly(() -> engine.dropTempTable(WINNERS));
         }
     }
 }

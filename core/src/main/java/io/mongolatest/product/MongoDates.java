@@ -15,6 +15,7 @@ final class MongoDates {
     private static final int[] DAYS_IN_MONTH = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
     static final long MIN_MICROS = -62135596800_000000L; // 0001-01-01T00:00:00Z
     static final long MAX_MICROS = 253402300799_999999L; // 9999-12-31T23:59:59.999999Z
+    private static final java.util.regex.Pattern MILLIS = java.util.regex.Pattern.compile("-?\\d{1,18}");
 
     private MongoDates() {
     }
@@ -54,22 +55,14 @@ final class MongoDates {
             case 'n' -> out.absent();
             case '"' -> isoString(b, i, JsonSyntax.skipString(b, i, end), out);
             case '{' -> {
-                int k = JsonSyntax.skipWhitespace(b, i + 1, end);
+                JsonFields f = new JsonFields(b, i, end);
                 int fields = 0;
                 boolean dateKey = false;
-                while (b[k] != '}') {
-                    int keyEnd = JsonSyntax.skipString(b, k, end);
-                    int v = JsonSyntax.skipWhitespace(b, JsonSyntax.skipWhitespace(b, keyEnd, end) + 1, end);
-                    int vEnd = JsonSyntax.skipValue(b, v, end, 0);
+                while (f.next()) {
                     fields++;
-                    if (fields == 1 && (JsonStrings.textEquals(b, k, keyEnd, "$date")
-                            || JsonStrings.textEquals(b, k, keyEnd, "d_date"))) {
+                    if (fields == 1 && (f.keyIs("$date") || f.keyIs("d_date"))) {
                         dateKey = true;
-                        readWrapped(b, v, vEnd, out);
-                    }
-                    k = JsonSyntax.skipWhitespace(b, vEnd, end);
-                    if (b[k] == ',') {
-                        k = JsonSyntax.skipWhitespace(b, k + 1, end);
+                        readWrapped(b, f.valueStart, f.valueEnd, out);
                     }
                 }
                 if (!dateKey || fields != 1) {
@@ -84,24 +77,16 @@ final class MongoDates {
         switch (b[i]) {
             case '"' -> isoString(b, i, end, out);
             case '{' -> {
-                int k = JsonSyntax.skipWhitespace(b, i + 1, end);
+                JsonFields f = new JsonFields(b, i, end);
                 int fields = 0;
                 String millis = null;
-                while (b[k] != '}') {
-                    int keyEnd = JsonSyntax.skipString(b, k, end);
-                    int v = JsonSyntax.skipWhitespace(b, JsonSyntax.skipWhitespace(b, keyEnd, end) + 1, end);
-                    int vEnd = JsonSyntax.skipValue(b, v, end, 0);
+                while (f.next()) {
                     fields++;
-                    if ((JsonStrings.textEquals(b, k, keyEnd, "$numberLong")
-                            || JsonStrings.textEquals(b, k, keyEnd, "d_numberLong")) && b[v] == '"') {
-                        millis = text(b, v, vEnd);
-                    }
-                    k = JsonSyntax.skipWhitespace(b, vEnd, end);
-                    if (b[k] == ',') {
-                        k = JsonSyntax.skipWhitespace(b, k + 1, end);
+                    if ((f.keyIs("$numberLong") || f.keyIs("d_numberLong")) && b[f.valueStart] == '"') {
+                        millis = text(b, f.valueStart, f.valueEnd);
                     }
                 }
-                if (fields != 1 || millis == null || !millis.matches("-?\\d{1,18}")) {
+                if (fields != 1 || millis == null || !MILLIS.matcher(millis).matches()) {
                     out.bad("expected {\"$numberLong\": \"<epoch millis>\"} in $date");
                 } else {
                     fromMillis(Long.parseLong(millis), millis, out);

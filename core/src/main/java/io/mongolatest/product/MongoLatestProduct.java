@@ -3,6 +3,8 @@ package io.mongolatest.product;
 import static java.util.Objects.requireNonNull;
 
 import java.time.Clock;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -30,13 +32,13 @@ public final class MongoLatestProduct implements ProductLogic {
 
     /** Every builtin kind a pipeline.yaml of this product may name. */
     public static Set<String> builtinKinds() {
-        return new TreeSet<>(Set.of(CreateDatabases.KIND, BuildLatest.KIND, Publish.KIND, CourtesyFlush.KIND,
-                FlushPushgateway.KIND));
+        return Collections.unmodifiableSortedSet(new TreeSet<>(Set.of(CreateDatabases.KIND, BuildLatest.KIND,
+                Publish.KIND, CourtesyFlush.KIND, FlushPushgateway.KIND)));
     }
 
     @Override
     public Map<String, BuiltinStep> builtins() {
-        Map<String, BuiltinStep> all = new java.util.HashMap<>(Housekeeping.builtins());
+        Map<String, BuiltinStep> all = new HashMap<>(Housekeeping.builtins());
         all.put(CreateDatabases.KIND, new CreateDatabases(clock));
         all.put(BuildLatest.KIND, new BuildLatest(clock));
         all.put(Publish.KIND, new Publish(clock));

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -64,7 +65,7 @@ final class Publish implements BuiltinStep {
                 throw new MongoLatestException(ErrorKind.CANCELLED, "cancelled before " + r.getKey());
             }
             String name = r.getKey();
-            long n = materialise(engine, warehouse, new TableName(UNREDACTED, name), "SELECT * FROM " + source(name));
+            long n = publishUnredacted(engine, warehouse, name);
             unredacted.put(name, n);
             rows += n;
             List<String> columns = classification.publishable(name, r.getValue());
@@ -89,6 +90,22 @@ final class Publish implements BuiltinStep {
 
     private static String source(String name) {
         return CollectionKey.LATEST_DATABASE + "." + name;
+    }
+
+    /** A latest table is published as links to its files; a view is computed. */
+    private static long publishUnredacted(EngineSession engine, Warehouse warehouse, String name) {
+        TableName target = new TableName(UNREDACTED, name);
+        Optional<Path> linked = warehouse.linkedVersion(new TableName(CollectionKey.LATEST_DATABASE, name), target);
+        if (linked.isEmpty()) {
+            return materialise(engine, warehouse, target, "SELECT * FROM " + source(name));
+        }
+        try {
+            warehouse.publish(target, linked.get());
+            engine.registerParquetTable(target.database(), target.table(), warehouse.tablePath(target));
+            return ((Number) engine.query("SELECT count(*) FROM " + target).single()).longValue();
+        } finally {
+            warehouse.removeUnusedVersions(target);
+        }
     }
 
     private static long materialise(EngineSession engine, Warehouse warehouse, TableName table, String select) {

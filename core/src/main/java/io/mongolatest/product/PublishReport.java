@@ -5,8 +5,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 
@@ -22,8 +20,6 @@ import com.fasterxml.jackson.databind.annotation.JsonNaming;
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record PublishReport(Map<String, Long> unredacted, Map<String, List<String>> redacted, List<String> withheld,
                             List<String> unknownClassification, List<String> dropped) {
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     public PublishReport {
         unredacted = Collections.unmodifiableMap(new TreeMap<>(unredacted));
         redacted = Collections.unmodifiableMap(new TreeMap<>(redacted));
@@ -33,10 +29,10 @@ public record PublishReport(Map<String, Long> unredacted, Map<String, List<Strin
     }
 
     public String toJson() {
-        try {
-            return JSON.writeValueAsString(this);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write the publish report", e);
-        }
+        return ReportJson.write(this);
+    }
+
+    public static PublishReport fromJson(String json) {
+        return ReportJson.read(json, PublishReport.class);
     }
 }

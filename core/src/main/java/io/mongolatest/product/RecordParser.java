@@ -17,6 +17,8 @@ final class RecordParser {
     private static final int REMOVED_AT = 8;
     private static final int REMOVED = 16;
     private static final int TYPE = 32;
+    /** SPEC §7: the version time of a document with neither date, 1980-01-01T00:00:00Z. */
+    static final long FALLBACK_MICROS = 315_532_800_000_000L;
 
     private final MongoDates.DateValue modified = new MongoDates.DateValue();
     private final MongoDates.DateValue created = new MongoDates.DateValue();
@@ -132,7 +134,7 @@ final class RecordParser {
             hasCreated = created.present;
             createdMicros = created.micros;
             MongoDates.DateValue version = modified.present ? modified : created.present ? created : null;
-            versionMicros = version == null ? UtcTime.FALLBACK.epochMicros() : version.micros;
+            versionMicros = version == null ? FALLBACK_MICROS : version.micros;
             versionNanos = version == null ? 0 : version.nanos;
         }
     }

@@ -7,39 +7,27 @@ import java.util.List;
 
 import io.mongolatest.engine.ColumnType;
 import io.mongolatest.engine.RowBatch;
-import io.mongolatest.engine.RowSource;
 import io.mongolatest.engine.SourceColumn;
 
 /**
  * Pass 1 of a collection: every version of every document, as small rows without the document text.
  * Blank lines are counted; bad lines are counted and quarantined. One split per input file.
  */
-final class VersionSource implements RowSource {
+final class VersionSource extends CollectionSource {
     static final List<SourceColumn> COLUMNS = List.of(new SourceColumn("pos", ColumnType.BIGINT),
             new SourceColumn("id", ColumnType.VARCHAR), new SourceColumn("ts", ColumnType.TIMESTAMP),
             new SourceColumn("ts_nanos", ColumnType.INTEGER), new SourceColumn("created", ColumnType.TIMESTAMP),
             new SourceColumn("removed", ColumnType.BOOLEAN));
 
-    private final CollectionInput input;
     private final Quarantine quarantine;
     private final LineTally tally;
     private final Spill spill;
 
     VersionSource(CollectionInput input, Quarantine quarantine, LineTally tally, Spill spill) {
-        this.input = requireNonNull(input, "input is null");
+        super(input, COLUMNS);
         this.spill = requireNonNull(spill, "spill is null");
         this.quarantine = requireNonNull(quarantine, "quarantine is null");
         this.tally = requireNonNull(tally, "tally is null");
-    }
-
-    @Override
-    public List<SourceColumn> columns() {
-        return COLUMNS;
-    }
-
-    @Override
-    public int splitCount() {
-        return input.files().size();
     }
 
     @Override

@@ -64,6 +64,29 @@ public final class Warehouse {
         return dir;
     }
 
+    /**
+     * A new version of {@code target} holding the files of {@code source}'s current version as hard links:
+     * a copy that costs nothing, for a table published unchanged under another name. Empty when
+     * {@code source} has no version or the file system cannot link (the caller then copies).
+     */
+    public Optional<Path> linkedVersion(TableName source, TableName target) {
+        Optional<Path> from = currentVersion(source);
+        if (from.isEmpty()) {
+            return Optional.empty();
+        }
+        Path dir = newVersion(target);
+        try (Stream<Path> files = Files.list(from.get())) {
+            for (Path f : files.toList()) {
+                Files.createLink(dir.resolve(f.getFileName()), f);
+            }
+            return Optional.of(dir);
+        } catch (IOException | UnsupportedOperationException e) {
+            LOG.debug("cannot link {} into {}: {}", from.get(), dir, e.getMessage());
+            deleteTree(dir);
+            return Optional.empty();
+        }
+    }
+
     /** Makes {@code version} the table's current version atomically, then removes the versions it replaced. */
     public void publish(TableName table, Path version) {
         Path link = tablePath(table);

@@ -22,25 +22,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mongolatest.MongoLatestException;
 
 /** Bad lines: quarantined with file, line and reason, counted, and over the threshold they fail the build. */
-class BadLinesTest {
+class BadLinesTest extends HarnessTest {
     private static final String FULL = LatestRulesTest.FULL;
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    @TempDir
-    Path dir;
-    StepHarness h;
-    InputFixture in;
-
-    @BeforeEach
-    void open() {
-        h = new StepHarness(dir);
-        in = new InputFixture(h.input);
-    }
-
-    @AfterEach
-    void close() {
-        h.close();
-    }
 
     private List<JsonNode> quarantine() throws IOException {
         Path f = h.warehouse.resolve("quarantine/test-run/core_contract.jsonl");
@@ -141,6 +126,16 @@ class BadLinesTest {
         h.maxBadFraction = 0.002;
         h.build();
         assertThat(h.query("SELECT id FROM uc_mongo_latest.core_contract").rows()).containsExactly(List.of("\"new\""));
+    }
+
+    @Test
+    void aFileThatCannotBeReadFailsTheBuildNamingIt() throws Exception {
+        in.file(FULL + "a.json", "{\"_id\": 1}");
+        Files.write(h.input.resolve(FULL + "b.json.gz"), new byte[0]); // written as is, not gzipped
+        assertThat(h.build().totals().lines()).as("an empty gzip file has no lines").isEqualTo(1);
+        Files.write(h.input.resolve(FULL + "c.json.gz"), utf8("{\"_id\": 2}\n"));
+        assertThatThrownBy(h::build).isInstanceOf(MongoLatestException.class)
+                .hasMessage("cannot read input file " + FULL + "c.json.gz: Not in GZIP format");
     }
 
     @Test

@@ -15,26 +15,11 @@ import org.junit.jupiter.api.io.TempDir;
  * The record rules of SPEC §7 through the real build on DuckDB, one fixture per rule, asserting the exact
  * rows: canonical id, last_modified, created, snapshot type and id, and the document text chosen.
  */
-class LatestRulesTest {
+class LatestRulesTest extends HarnessTest {
     static final String FULL = "full/2024-03-01_00-00-00/core/contract/";
     static final String INC1 = "incremental/2024-03-02_00-00-00/core/contract/";
     static final String INC2 = "incremental/2024-03-03_00-00-00/core/contract/";
 
-    @TempDir
-    Path dir;
-    StepHarness h;
-    InputFixture in;
-
-    @BeforeEach
-    void open() {
-        h = new StepHarness(dir);
-        in = new InputFixture(h.input);
-    }
-
-    @AfterEach
-    void close() {
-        h.close();
-    }
 
     /** {@code id | last_modified | created | snapshot_type | snapshot_id | val}, ordered by id. */
     List<String> rows(String table) {

@@ -2,10 +2,14 @@ package io.mongolatest.product;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -14,40 +18,134 @@ import io.mongolatest.engine.DataSize;
 import io.mongolatest.engine.DuckDbEngine;
 import io.mongolatest.engine.EngineSession;
 import io.mongolatest.engine.EngineSettings;
+import io.mongolatest.ledger.StepRecord;
+import io.mongolatest.ledger.StepStatus;
+import io.mongolatest.pipeline.Cancellation;
+import io.mongolatest.pipeline.ProductFiles;
 import io.mongolatest.pipeline.RunListener;
 import io.mongolatest.pipeline.RunOutcome;
 import io.mongolatest.pipeline.RunResult;
+import io.mongolatest.pipeline.StepDefinition;
 import io.mongolatest.product.synthetic.SyntheticExport;
 import io.mongolatest.warehouse.WarehouseReader;
 
+/** The default product's whole pipeline through the runner, on generated data. */
 class MongoLatestPipelineTest {
     private static final LocalDate EXPORT_DATE = LocalDate.of(2024, 3, 4);
 
     @TempDir
     Path root;
 
-    @Test
-    void theDefaultProductRunsEndToEnd() {
-        SyntheticExport.write(root.resolve("input"), new SyntheticExport.Options(3000, 3, EXPORT_DATE, 0, 2));
-        List<String> messages = new ArrayList<>();
-        RunResult r = PipelineRun.run(root, "e2e", EXPORT_DATE, new RunListener() {
-            @Override
-            public void progress(String step, String message) {
-                messages.add(step + ": " + message);
-            }
+    private EngineSession reader() {
+        return WarehouseReader.open(new DuckDbEngine(), new EngineSettings(root.resolve("warehouse"),
+                DataSize.ofMegabytes(256), root.resolve("tmp"), 1, true));
+    }
 
-            @Override
-            public void warning(String message) {
-                messages.add("WARN " + message);
+    @Test
+    void theDefaultProductRunsEndToEndAndPublishesOnlyClassifiedColumnsRedacted() throws IOException {
+        SyntheticExport.write(root.resolve("input"), new SyntheticExport.Options(3000, 3, EXPORT_DATE, 0, 2));
+        RunResult r = PipelineRun.run(root, "e2e", EXPORT_DATE, RunListener.NONE);
+        assertThat(r.outcome()).as(r.message()).isEqualTo(RunOutcome.COMPLETED);
+        StepRecord build = r.row().step("mongo-latest-build").orElseThrow();
+        BuildReport report = BuildReport.fromJson(build.detail());
+        assertThat(build.rows()).isEqualTo(report.totals().rows()).isPositive();
+        assertThat(report.totals().loaded()).isEqualTo(3000);
+
+        Classification classification = Classification.parse(ProductFiles.bundled().text("classification.csv"), "csv");
+        try (EngineSession s = reader()) {
+            assertThat(s.query("SELECT count(*) FROM ucs_latest_unredacted.statement_fact_v").single())
+                    .isEqualTo(s.query("SELECT count(*) FROM uc_mongo_latest.core_statement").single());
+            List<String> relations = s.query("SELECT table_name FROM information_schema.tables"
+                    + " WHERE table_schema = 'ucs_latest_redacted' ORDER BY 1").rows().stream()
+                    .map(x -> (String) x.get(0)).toList();
+            assertThat(relations).contains("statement_fact_v", "claimant_v", "core_contract");
+            for (String t : relations) {
+                List<String> columns = s.query("SELECT * FROM ucs_latest_redacted." + t + " LIMIT 0").columns();
+                List<String> all = s.query("SELECT * FROM ucs_latest_unredacted." + t + " LIMIT 0").columns();
+                assertThat(columns).as(t).isEqualTo(classification.publishable(t, all)).doesNotContain("val");
             }
-        });
-        System.out.println(String.join("\n", messages));
-        System.out.println(r.message());
-        assertThat(r.outcome()).isEqualTo(RunOutcome.COMPLETED);
-        try (EngineSession s = WarehouseReader.open(new DuckDbEngine(), new EngineSettings(root.resolve("warehouse"),
-                DataSize.ofMegabytes(256), root.resolve("tmp"), 1, true))) {
-            System.out.println(s.query("SELECT * FROM ucs_latest_redacted.statement_fact_v LIMIT 3"));
-            System.out.println(s.query("SELECT * FROM audit.data_pipeline_metadata"));
+            assertThat(s.query("SELECT * FROM ucs_latest_redacted.claimant_v LIMIT 0").columns())
+                    .doesNotContain("nino", "first_name", "last_name", "date_of_birth", "email", "phone");
+            assertThat(s.query("SELECT Status, CurrentStep FROM audit.data_pipeline_metadata").rows())
+                    .containsExactly(List.of("IN_PROGRESS", "create-mongo-latest-dbs"));
+        }
+        assertThat(leftovers()).as("no scratch files or unused versions").isEmpty();
+    }
+
+    @Test
+    void aFailedBuildIsRetriedFromItsStepAndACancelledOneLeavesThePreviousTables() throws IOException {
+        SyntheticExport.write(root.resolve("input"), new SyntheticExport.Options(2000, 4, EXPORT_DATE, 0.01, 2));
+        RunResult failed = PipelineRun.run(root, "retry", EXPORT_DATE, RunListener.NONE);
+        assertThat(failed.outcome()).isEqualTo(RunOutcome.FAILED);
+        assertThat(failed.row().currentStep()).isEqualTo("mongo-latest-build");
+        assertThat(failed.message()).contains("input lines are bad").contains("over --max-bad-fraction 0.001");
+
+        removeBadLines(root.resolve("input"));
+        RunResult retried = PipelineRun.run(root, "retry", EXPORT_DATE, RunListener.NONE);
+        assertThat(retried.outcome()).as(retried.message()).isEqualTo(RunOutcome.COMPLETED);
+        assertThat(retried.row().runId()).isEqualTo(2);
+        assertThat(retried.row().steps()).extracting(StepRecord::status).startsWith(StepStatus.SUCCEEDED,
+                StepStatus.SUCCEEDED, StepStatus.SUCCEEDED);
+        long rows;
+        try (EngineSession s = reader()) {
+            rows = (long) s.query("SELECT count(*) FROM uc_mongo_latest.core_statement").single();
+        }
+
+        Cancellation cancellation = new Cancellation();
+        RunResult cancelled = PipelineRun.run(root, "other", EXPORT_DATE, new RunListener() {
+            @Override
+            public void stepStarted(StepDefinition step, int index, int total) {
+                if (step.name().equals("mongo-latest-build")) {
+                    cancellation.cancel("test");
+                }
+            }
+        }, cancellation, ProductFiles.bundled());
+        assertThat(cancelled.outcome()).isEqualTo(RunOutcome.CANCELLED);
+        assertThat(cancelled.row().currentStep()).isEqualTo("mongo-latest-build");
+        try (EngineSession s = reader()) {
+            assertThat(s.query("SELECT count(*) FROM uc_mongo_latest.core_statement").single()).isEqualTo(rows);
+        }
+        assertThat(leftovers()).isEmpty();
+    }
+
+    /** Keeps the lines the build can read, so that a retry succeeds. */
+    private static void removeBadLines(Path input) throws IOException {
+        try (Stream<Path> files = Files.walk(input)) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".json")).toList()) {
+                List<String> good = Files.readAllLines(f, java.nio.charset.StandardCharsets.ISO_8859_1).stream()
+                        .filter(l -> l.startsWith("{\"_id\":{")).toList();
+                Files.write(f, good, java.nio.charset.StandardCharsets.ISO_8859_1);
+            }
+            for (Path f : Files.walk(input).filter(p -> p.toString().endsWith(".gz")).toList()) {
+                List<String> good;
+                try (var in = new java.util.zip.GZIPInputStream(Files.newInputStream(f))) {
+                    good = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.ISO_8859_1).lines()
+                            .filter(l -> l.startsWith("{\"_id\":{")).toList();
+                }
+                try (var out = new java.util.zip.GZIPOutputStream(Files.newOutputStream(f))) {
+                    out.write(String.join("\n", good).getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+                }
+            }
+        }
+    }
+
+    /** Scratch folders and table versions that no table points at. */
+    private Set<String> leftovers() throws IOException {
+        Path wh = root.resolve("warehouse");
+        try (Stream<Path> all = Files.walk(wh, 3)) {
+            return all.filter(p -> p.getParent() != null && p.getParent().getFileName().toString().equals(".versions")
+                    || p.getFileName().toString().equals(BuildLatest.SCRATCH))
+                    .flatMap(p -> {
+                        if (p.getFileName().toString().equals(BuildLatest.SCRATCH)) {
+                            return Stream.of(wh.relativize(p).toString());
+                        }
+                        try (Stream<Path> versions = Files.list(p)) {
+                            List<Path> v = versions.toList();
+                            return v.size() == 1 ? Stream.empty() : Stream.of(wh.relativize(p) + " " + v.size());
+                        } catch (IOException e) {
+                            throw new java.io.UncheckedIOException(e);
+                        }
+                    }).collect(Collectors.toSet());
         }
     }
 }

@@ -1,0 +1,93 @@
+package io.mongolatest.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Clock;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.mongolatest.engine.DataSize;
+import io.mongolatest.engine.DuckDbEngine;
+import io.mongolatest.engine.EngineSession;
+import io.mongolatest.engine.EngineSettings;
+import io.mongolatest.warehouse.TableName;
+import io.mongolatest.warehouse.Warehouse;
+
+class QueryCommandTest {
+    @TempDir
+    Path dir;
+    Path warehouse;
+
+    @BeforeEach
+    void publishATable() {
+        warehouse = dir.resolve("wh");
+        Warehouse w = new Warehouse(warehouse, Clock.systemUTC());
+        TableName t = new TableName("ucs_latest_redacted", "people");
+        try (EngineSession s = new DuckDbEngine().open(new EngineSettings(warehouse, DataSize.ofMegabytes(128),
+                dir.resolve("tmp"), 1, false))) {
+            Path v = w.newVersion(t);
+            s.writeParquet("SELECT * FROM (VALUES (1, 'Ann, \"A\"', 2.50::DECIMAL(18,2)), (2, NULL, 3.00::DECIMAL(18,2)))"
+                    + " AS p(id, name, amount)", v);
+            w.publish(t, v);
+            s.registerParquetTable(t.database(), t.table(), w.tablePath(t));
+        }
+    }
+
+    private CliRun query(String... extra) {
+        String[] args = new String[extra.length + 5];
+        args[0] = "query";
+        args[1] = "--warehouse";
+        args[2] = warehouse.toString();
+        args[3] = "--state-dir";
+        args[4] = dir.resolve("state").toString();
+        System.arraycopy(extra, 0, args, 5, extra.length);
+        return CliRun.of(args);
+    }
+
+    @Test
+    void printsATable() {
+        CliRun r = query("SELECT * FROM ucs_latest_redacted.people ORDER BY id");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.out().lines()).containsExactly("id | name     | amount", "---+----------+-------",
+                "1  | Ann, \"A\" | 2.50", "2  | NULL     | 3.00", "(2 rows)");
+    }
+
+    @Test
+    void printsCsvAndJson() {
+        assertThat(query("--format", "csv", "SELECT * FROM ucs_latest_redacted.people ORDER BY id").out())
+                .isEqualTo("id,name,amount\r\n1,\"Ann, \"\"A\"\"\",2.50\r\n2,,3.00\r\n");
+        assertThat(query("--format", "json", "SELECT * FROM ucs_latest_redacted.people ORDER BY id").out().lines())
+                .containsExactly("[", "{\"id\":1,\"name\":\"Ann, \\\"A\\\"\",\"amount\":2.50},",
+                        "{\"id\":2,\"name\":null,\"amount\":3.00}", "]");
+    }
+
+    @Test
+    @SuppressWarnings("try") // the writer is only held open
+    void worksWhileAWriterHoldsTheCatalog() {
+        try (EngineSession writer = new DuckDbEngine().open(new EngineSettings(warehouse, DataSize.ofMegabytes(128),
+                dir.resolve("tmp"), 1, false))) {
+            CliRun r = query("SELECT count(*) AS n FROM ucs_latest_redacted.people");
+            assertThat(r.exitCode()).as(r.err()).isZero();
+            assertThat(r.out()).contains("2");
+        }
+    }
+
+    @Test
+    void refusesToChangeAnythingWithOneLine() {
+        CliRun r = query("COPY (SELECT 1) TO '" + dir.resolve("out.csv") + "'");
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err().lines()).singleElement().asString()
+                .startsWith("error: only a single read-only query is allowed here");
+        assertThat(dir.resolve("out.csv")).doesNotExist();
+        CliRun missing = CliRun.of("query", "--warehouse", dir.resolve("nope").toString(), "--state-dir",
+                dir.resolve("state").toString(), "SELECT 1");
+        assertThat(missing.exitCode()).isEqualTo(2);
+        assertThat(missing.err()).startsWith("error: no warehouse at ");
+        CliRun badSql = query("SELECT * FROM nowhere");
+        assertThat(badSql.exitCode()).isEqualTo(1);
+        assertThat(badSql.err().lines()).singleElement().asString().startsWith("error: Catalog Error");
+    }
+}

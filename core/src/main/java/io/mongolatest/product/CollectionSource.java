@@ -1,0 +1,29 @@
+package io.mongolatest.product;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.List;
+
+import io.mongolatest.engine.RowSource;
+import io.mongolatest.engine.SourceColumn;
+
+/** A row source over the files of one collection: one split per file, in the collection's file order. */
+abstract class CollectionSource implements RowSource {
+    final CollectionInput input;
+    private final List<SourceColumn> columns;
+
+    CollectionSource(CollectionInput input, List<SourceColumn> columns) {
+        this.input = requireNonNull(input, "input is null");
+        this.columns = List.copyOf(columns);
+    }
+
+    @Override
+    public final List<SourceColumn> columns() {
+        return columns;
+    }
+
+    @Override
+    public final int splitCount() {
+        return input.files().size();
+    }
+}

@@ -1,0 +1,52 @@
+package io.mongolatest.product;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Thousands of random records through the engine's build, against {@link ReferenceLatest}. */
+class LatestPropertyTest {
+    @TempDir
+    Path dir;
+
+    @ParameterizedTest
+    @ValueSource(longs = {1, 2, 3, 4, 5})
+    void theBuildAgreesWithTheReference(long seed) throws Exception {
+        RandomExport export = new RandomExport(seed);
+        export.write("core/contract", 700);
+        try (StepHarness h = new StepHarness(dir)) {
+            InputFixture in = new InputFixture(h.input);
+            for (var f : export.files.entrySet()) {
+                ByteArrayOutputStream b = new ByteArrayOutputStream();
+                for (byte[] line : f.getValue()) {
+                    b.write(line);
+                    b.write('\n');
+                }
+                in.bytes(f.getKey(), b.toByteArray());
+            }
+            h.maxBadFraction = 1;
+            BuildReport report = h.build();
+            ReferenceLatest.Result expected = ReferenceLatest.latest(export.lines());
+            List<ReferenceLatest.Row> actual = h.query("SELECT id, epoch_us(last_modified), epoch_us(created),"
+                    + " snapshot_type, snapshot_id, val FROM uc_mongo_latest.core_contract").rows().stream()
+                    .map(r -> new ReferenceLatest.Row((String) r.get(0), ((Number) r.get(1)).longValue(),
+                            r.get(2) == null ? null : ((Number) r.get(2)).longValue(), (String) r.get(3),
+                            (String) r.get(4), (String) r.get(5)))
+                    .sorted(java.util.Comparator.comparing(ReferenceLatest.Row::id)).toList();
+            assertThat(actual).hasSameSizeAs(expected.rows());
+            for (int i = 0; i < actual.size(); i++) {
+                assertThat(actual.get(i)).as("row %d", i).isEqualTo(expected.rows().get(i));
+            }
+            assertThat(report.totals()).isEqualTo(expected.counts());
+            assertThat(expected.counts().lines()).isGreaterThan(1500);
+            assertThat(expected.counts().removed()).isPositive();
+            assertThat(expected.counts().quarantined()).isPositive();
+        }
+    }
+}

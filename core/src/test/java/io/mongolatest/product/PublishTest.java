@@ -1,0 +1,90 @@
+package io.mongolatest.product;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.mongolatest.pipeline.StepOutcome;
+
+class PublishTest extends HarnessTest {
+
+    @BeforeEach
+    void build() throws Exception {
+        in.file(LatestRulesTest.FULL + "a.json", "{\"_id\": 1, \"name\": \"Ann\", \"amount\": \"12.50\"}",
+                        "{\"_id\": 2, \"name\": \"Bob\", \"amount\": \"7\"}")
+                .file("full/2024-03-01_00-00-00/core/todo/a.json", "{\"_id\": 9}");
+        h.run(CreateDatabases.KIND);
+        h.build();
+        h.session().execute("CREATE VIEW uc_mongo_latest.contract_v AS SELECT get_json_object(id, '$') AS contract_id,"
+                + " get_json_object(val, '$.name') AS name, TRY_CAST(get_json_object(val, '$.amount') AS DECIMAL(18, 2))"
+                + " AS amount FROM uc_mongo_latest.core_contract");
+        h.classification = String.join("\n", "table,column,pii", "core_contract,id,false", "core_contract,val,true",
+                "core_contract,snapshot_id,false", "contract_v,contract_id,false", "contract_v,amount,false",
+                "contract_v,name,true", "contract_v,gone,false");
+    }
+
+    private List<String> columns(String table) {
+        return h.query("SELECT * FROM " + table + " LIMIT 0").columns();
+    }
+
+    @Test
+    void publishesEverythingUnredactedAndOnlyNonPersonalColumnsRedacted() throws Exception {
+        StepOutcome out = h.run(Publish.KIND);
+        assertThat(h.session().relations("ucs_latest_unredacted")).containsExactly("contract_v", "core_contract",
+                "core_todo");
+        assertThat(columns("ucs_latest_unredacted.core_contract")).containsExactly("id", "last_modified", "created",
+                "snapshot_type", "snapshot_id", "val");
+        assertThat(h.query("SELECT contract_id, name, amount FROM ucs_latest_unredacted.contract_v ORDER BY 1").rows())
+                .containsExactly(List.of("1", "Ann", new java.math.BigDecimal("12.50")),
+                        List.of("2", "Bob", new java.math.BigDecimal("7.00")));
+        assertThat(h.session().relations("ucs_latest_redacted")).containsExactly("contract_v", "core_contract");
+        assertThat(columns("ucs_latest_redacted.core_contract")).containsExactly("id", "snapshot_id");
+        assertThat(columns("ucs_latest_redacted.contract_v")).containsExactly("contract_id", "amount");
+        assertThat(out.rows()).isEqualTo(2 + 2 + 1 + 2 + 2);
+        assertThat(out.detail()).isEqualTo("{\"unredacted\":{\"contract_v\":2,\"core_contract\":2,\"core_todo\":1},"
+                + "\"redacted\":{\"contract_v\":[\"contract_id\",\"amount\"],\"core_contract\":[\"id\",\"snapshot_id\"]},"
+                + "\"withheld\":[\"core_todo\"],\"unknown_classification\":[\"contract_v.gone\"],\"dropped\":[]}");
+        assertThat(h.warnings).anyMatch(w -> w.contains("[contract_v.gone]"))
+                .anyMatch(w -> w.contains("no column classified pii=false: [core_todo]"));
+    }
+
+    @Test
+    void thePublishedTablesAreParquetFilesAnyReaderCanUse() throws Exception {
+        h.run(Publish.KIND);
+        Path files = h.warehouse.resolve("ucs_latest_redacted/contract_v");
+        assertThat(h.query("SELECT count(*) FROM read_parquet('" + files + "/*.parquet')").rows())
+                .containsExactly(List.of(2L));
+    }
+
+    @Test
+    void aLatestTableIsPublishedUnredactedAsLinksToItsFiles() throws Exception {
+        h.run(Publish.KIND);
+        Path latest = h.warehouse.resolve("uc_mongo_latest/core_contract/part-0.parquet");
+        assertThat(java.nio.file.Files.isSameFile(latest, h.warehouse.resolve("ucs_latest_unredacted/core_contract/part-0.parquet")))
+                .isTrue();
+        in.file(LatestRulesTest.FULL + "a.json", "{\"_id\": 3}");
+        h.build();
+        h.run(Publish.KIND);
+        assertThat(h.query("SELECT id FROM ucs_latest_unredacted.core_contract").rows()).containsExactly(List.of("3"));
+        assertThat(h.query("SELECT count(*) FROM ucs_latest_unredacted.contract_v").single()).isEqualTo(1L);
+    }
+
+    @Test
+    void whatIsNoLongerThereOrNoLongerPublishableGoes() throws Exception {
+        h.run(Publish.KIND);
+        h.session().execute("DROP VIEW uc_mongo_latest.contract_v");
+        h.classification = "table,column,pii\ncore_contract,val,true\n";
+        StepOutcome out = h.run(Publish.KIND);
+        assertThat(h.session().relations("ucs_latest_unredacted")).containsExactly("core_contract", "core_todo");
+        assertThat(h.session().relations("ucs_latest_redacted")).isEmpty();
+        assertThat(h.warehouse.resolve("ucs_latest_redacted/core_contract")).doesNotExist();
+        assertThat(out.detail()).contains("\"dropped\":[\"ucs_latest_unredacted.contract_v\",\"ucs_latest_redacted.contract_v\","
+                + "\"ucs_latest_redacted.core_contract\"]");
+    }
+}
