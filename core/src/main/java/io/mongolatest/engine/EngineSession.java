@@ -34,27 +34,46 @@ public interface EngineSession extends AutoCloseable {
      * session, until {@link #dropSource}. The engine may read its splits in parallel. An exception the
      * source throws fails the statement reading it and surfaces unchanged.
      */
-    void registerSource(String name, RowSource source);
+    default void registerSource(String name, RowSource source) {
+        throw unsupported("Java row sources");
+    }
 
-    void dropSource(String name);
+    default void dropSource(String name) {
+        throw unsupported("Java row sources");
+    }
 
     /** Computes {@code selectSql} once and keeps the result as the temporary table {@code name}. */
-    void createTempTable(String name, String selectSql);
+    default void createTempTable(String name, String selectSql) {
+        throw unsupported("temporary tables");
+    }
 
-    void dropTempTable(String name);
+    default void dropTempTable(String name) {
+        throw unsupported("temporary tables");
+    }
 
     /** The first column of the result as longs, without a boxed value per row; nulls are not allowed. */
-    long[] queryLongs(String sql);
+    default long[] queryLongs(String sql) {
+        return query(sql).rows().stream().mapToLong(r -> ((Number) r.get(0)).longValue()).toArray();
+    }
 
     /** The tables and views of {@code schema}, in name order; empty when the schema does not exist. */
-    List<String> relations(String schema);
+    default List<String> relations(String schema) {
+        throw unsupported("listing tables");
+    }
 
     /** Drops the table or view {@code schema.name} if it exists. */
-    void dropRelation(String schema, String name);
+    default void dropRelation(String schema, String name) {
+        throw unsupported("dropping tables");
+    }
 
     /** Interrupts the running statement, if any; it then fails with a {@link SqlFailure} marked cancelled. */
     void cancel();
 
     @Override
     void close();
+
+    // What the product needs beyond plain SQL has defaults, so that test sessions need not implement it.
+    private UnsupportedOperationException unsupported(String what) {
+        return new UnsupportedOperationException(getClass().getSimpleName() + " does not support " + what);
+    }
 }

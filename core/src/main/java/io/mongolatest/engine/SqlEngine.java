@@ -12,5 +12,7 @@ public interface SqlEngine {
      * A session that reads {@code tables} and changes nothing, usable while a run holds the warehouse's
      * catalog (the {@code query} command). Statements other than queries fail with a user error.
      */
-    EngineSession openReader(EngineSettings settings, java.util.List<ParquetTable> tables);
+    default EngineSession openReader(EngineSettings settings, java.util.List<ParquetTable> tables) {
+        throw new UnsupportedOperationException(name() + " cannot open a read-only session");
+    }
 }
