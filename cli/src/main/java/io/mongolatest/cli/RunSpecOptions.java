@@ -36,7 +36,7 @@ final class RunSpecOptions {
     String engine;
 
     @Option(names = "--memory", paramLabel = "SIZE",
-            description = "Most memory the engine may use before spilling to disk, e.g. 4GB. Default: half of this machine's memory.")
+            description = "Memory budget of the run, e.g. 4GB: the engine spills to disk beyond it, less a reserve for the JVM. Default: 2GB.")
     String memory;
 
     @Option(names = "--threads", paramLabel = "N", defaultValue = "0",

@@ -1,6 +1,5 @@
 package io.mongolatest.cli;
 
-import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -65,7 +64,7 @@ final class RunWiring implements AutoCloseable {
                 spec.pushgatewayWipe == RunSpecOptions.WipeMode.global, spec.maxBadFraction);
         this.engine = engine(spec.engine);
         this.engineSettings = new EngineSettings(params.warehouse(),
-                spec.memory == null ? defaultMemory() : DataSize.parse(spec.memory),
+                spec.memory == null ? EngineSettings.DEFAULT_MEMORY_LIMIT : DataSize.parse(spec.memory),
                 stateDir.resolve("spill"), spec.threads, false);
         this.metrics = spec.pushgateway == null || spec.pushgateway.isBlank() ? StatusMetrics.none()
                 : new PushgatewayMetrics(PushgatewaySettings.from(spec.pushgateway, spec.pushgatewayAuthFile,
@@ -86,13 +85,6 @@ final class RunWiring implements AutoCloseable {
             return new DuckDbEngine();
         }
         throw MongoLatestException.user("unknown engine '" + name + "': this build has duckdb");
-    }
-
-    /** Half of the machine's memory: room for the JVM, the OS cache and other work. */
-    static DataSize defaultMemory() {
-        long total = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
-                .getTotalMemorySize();
-        return new DataSize(Math.max(DataSize.ofGigabytes(1).bytes(), total / 2));
     }
 
     @Override

@@ -139,6 +139,7 @@ public final class Runner {
                     params.exportDate().toString(), owner.localClusterId());
         }
 
+        @SuppressWarnings("try") // the registration is held for its close, not used in the body
         RunResult run() {
             List<StepPlan> steps = plan.steps();
             int lastTerminating = -1;
