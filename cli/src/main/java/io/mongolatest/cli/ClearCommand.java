@@ -10,7 +10,6 @@ import io.mongolatest.MongoLatestException;
 import io.mongolatest.ledger.LedgerRow;
 import io.mongolatest.ledger.RunKey;
 import io.mongolatest.ledger.RunLedger;
-import io.mongolatest.pipeline.RunParameters;
 import io.mongolatest.pipeline.RunPlanner;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -26,10 +25,7 @@ final class ClearCommand implements Callable<Integer> {
     CommonOptions common;
 
     @Mixin
-    LedgerOptions ledger;
-
-    @Mixin
-    ProductOption product;
+    RunLookup runs;
 
     @Option(names = "--correlation-id", paramLabel = "ID", required = true, description = "The run to clear.")
     String correlationId;
@@ -40,8 +36,8 @@ final class ClearCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = cmd.commandLine().getOut();
-        RunKey key = new RunKey(RunParameters.checkCorrelationId(correlationId), product.dataProduct());
-        try (RunLedger l = ledger.open(common.stateDir())) {
+        RunKey key = runs.key(correlationId);
+        try (RunLedger l = runs.open(common.stateDir())) {
             Optional<LedgerRow> row = l.read(key);
             if (row.isEmpty()) {
                 out.println("no run " + key + " in " + l.describe() + "; nothing to clear");

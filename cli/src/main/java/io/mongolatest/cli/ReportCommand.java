@@ -13,11 +13,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
-import io.mongolatest.MongoLatestException;
 import io.mongolatest.ledger.LedgerRow;
 import io.mongolatest.ledger.RunKey;
 import io.mongolatest.ledger.RunLedger;
-import io.mongolatest.pipeline.RunParameters;
 import io.mongolatest.pipeline.RunReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -35,10 +33,7 @@ final class ReportCommand implements Callable<Integer> {
     CommonOptions common;
 
     @Mixin
-    LedgerOptions ledger;
-
-    @Mixin
-    ProductOption product;
+    RunLookup runs;
 
     @Option(names = "--correlation-id", paramLabel = "ID", required = true, description = "The run to report.")
     String correlationId;
@@ -53,10 +48,10 @@ final class ReportCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = cmd.commandLine().getOut();
-        RunKey key = new RunKey(RunParameters.checkCorrelationId(correlationId), product.dataProduct());
+        RunKey key = runs.key(correlationId);
         LedgerRow row;
-        try (RunLedger l = ledger.open(common.stateDir())) {
-            row = l.read(key).orElseThrow(() -> MongoLatestException.user("no run " + key + " in " + l.describe()));
+        try (RunLedger l = runs.open(common.stateDir())) {
+            row = RunLookup.require(l, key);
         }
         RunReport report = RunReport.of(row);
         if (format == Format.json) {

@@ -3,7 +3,6 @@ package io.mongolatest.cli;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.util.ArrayList;
 import java.util.List;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -18,37 +17,15 @@ enum ResultFormat {
     TABLE {
         @Override
         void print(QueryResult r, PrintWriter out) {
-            int n = r.columns().size();
-            int[] width = new int[n];
-            List<String[]> cells = new ArrayList<>();
-            for (int c = 0; c < n; c++) {
-                width[c] = r.columns().get(c).length();
-            }
+            TextTable table = TextTable.grid(r.columns().toArray(String[]::new));
             for (List<Object> row : r.rows()) {
-                String[] line = new String[n];
-                for (int c = 0; c < n; c++) {
-                    String s = row.get(c) == null ? "NULL" : String.valueOf(row.get(c)).replace('\n', ' ');
-                    line[c] = s.length() > MAX_CELL ? s.substring(0, MAX_CELL - 3) + "..." : s;
-                    width[c] = Math.max(width[c], line[c].length());
-                }
-                cells.add(line);
+                table.row(row.stream().map(v -> {
+                    String s = v == null ? "NULL" : String.valueOf(v).replace('\n', ' ');
+                    return s.length() > MAX_CELL ? s.substring(0, MAX_CELL - 3) + "..." : s;
+                }).toArray(String[]::new));
             }
-            out.println(line(r.columns().toArray(String[]::new), width));
-            StringBuilder rule = new StringBuilder();
-            for (int c = 0; c < n; c++) {
-                rule.append(c == 0 ? "" : "-+-").append("-".repeat(width[c]));
-            }
-            out.println(rule);
-            cells.forEach(l -> out.println(line(l, width)));
+            table.print(out);
             out.println("(" + r.rows().size() + " row" + (r.rows().size() == 1 ? ")" : "s)"));
-        }
-
-        private String line(String[] values, int[] width) {
-            StringBuilder b = new StringBuilder();
-            for (int c = 0; c < values.length; c++) {
-                b.append(c == 0 ? "" : " | ").append(String.format("%-" + Math.max(1, width[c]) + "s", values[c]));
-            }
-            return b.toString().stripTrailing();
         }
     },
     /** RFC 4180: a header line, values quoted when needed, NULL as an empty field. */

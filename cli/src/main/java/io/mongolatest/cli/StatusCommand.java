@@ -7,12 +7,9 @@ import java.util.concurrent.Callable;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
-import io.mongolatest.MongoLatestException;
 import io.mongolatest.ledger.LedgerJson;
 import io.mongolatest.ledger.LedgerRow;
-import io.mongolatest.ledger.RunKey;
 import io.mongolatest.ledger.RunLedger;
-import io.mongolatest.pipeline.RunParameters;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -26,10 +23,7 @@ final class StatusCommand implements Callable<Integer> {
     CommonOptions common;
 
     @Mixin
-    LedgerOptions ledger;
-
-    @Mixin
-    ProductOption product;
+    RunLookup runs;
 
     @Option(names = "--correlation-id", paramLabel = "ID", description = "Show only this run.")
     String correlationId;
@@ -44,13 +38,11 @@ final class StatusCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = cmd.commandLine().getOut();
-        String dataProduct = product.dataProduct();
-        try (RunLedger l = ledger.open(common.stateDir())) {
+        String dataProduct = runs.dataProduct();
+        try (RunLedger l = runs.open(common.stateDir())) {
             List<LedgerRow> rows;
             if (correlationId != null) {
-                RunKey key = new RunKey(RunParameters.checkCorrelationId(correlationId), dataProduct);
-                rows = List.of(l.read(key).orElseThrow(() -> MongoLatestException.user(
-                        "no run " + key + " in " + l.describe())));
+                rows = List.of(RunLookup.require(l, runs.key(correlationId)));
             } else {
                 rows = l.list(dataProduct);
             }

@@ -29,10 +29,7 @@ final class StopCommand implements Callable<Integer> {
     CommonOptions common;
 
     @Mixin
-    LedgerOptions ledger;
-
-    @Mixin
-    ProductOption product;
+    RunLookup runs;
 
     @Option(names = "--correlation-id", paramLabel = "ID", description = "Stop only this run.")
     String correlationId;
@@ -48,8 +45,8 @@ final class StopCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         PrintWriter out = cmd.commandLine().getOut();
         List<LedgerRow> rows;
-        try (RunLedger l = ledger.open(common.stateDir())) {
-            rows = l.list(product.dataProduct());
+        try (RunLedger l = runs.open(common.stateDir())) {
+            rows = l.list(runs.dataProduct());
         }
         List<CompletableFuture<ProcessHandle>> exits = new ArrayList<>();
         List<String> names = new ArrayList<>();
