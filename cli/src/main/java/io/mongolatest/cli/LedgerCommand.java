@@ -10,14 +10,8 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "ledger", mixinStandardHelpOptions = true, description = "Works with the run ledger.",
         subcommands = LedgerCommand.Init.class)
-final class LedgerCommand implements Runnable {
-    @Spec
-    CommandSpec cmd;
-
-    @Override
-    public void run() {
-        cmd.commandLine().usage(cmd.commandLine().getOut());
-    }
+final class LedgerCommand {
+    // A group of subcommands: invoked alone, picocli reports the missing subcommand.
 
     @Command(name = "init", mixinStandardHelpOptions = true,
             description = "Creates the ledger table if it does not exist (DynamoDB: with TTL on TimeToExist).")

@@ -12,14 +12,8 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "product", mixinStandardHelpOptions = true, description = "Works with product packages.",
         subcommands = ProductCommand.Init.class)
-final class ProductCommand implements Runnable {
-    @Spec
-    CommandSpec cmd;
-
-    @Override
-    public void run() {
-        cmd.commandLine().usage(cmd.commandLine().getOut());
-    }
+final class ProductCommand {
+    // A group of subcommands: invoked alone, picocli reports the missing subcommand.
 
     @Command(name = "init", mixinStandardHelpOptions = true,
             description = "Writes a copy of the built-in Mongo Latest product package to DIR, to edit and run with --product DIR.")
