@@ -35,9 +35,8 @@ final class PlanCommand implements Callable<Integer> {
         Clock clock = Clock.systemUTC();
         try (RunWiring w = RunWiring.open(common, ledger, spec, clock)) {
             InputSelection input = w.logic.selectInput(w.params);
-            Plan plan = new RunPlanner(w.product, w.params, input.digest())
-                    .plan(w.ledger.read(new io.mongolatest.ledger.RunKey(w.params.correlationId(),
-                            w.product.pipeline().dataProduct())), clock.instant());
+            RunPlanner planner = new RunPlanner(w.product, w.params, input.digest());
+            Plan plan = planner.plan(w.ledger.read(planner.key()), clock.instant());
             out.println("plan for " + plan.key() + ": " + describe(plan));
             out.println("input:   " + input.description());
             out.println("ledger:  " + w.ledger.describe() + "   engine: " + w.engine.name() + "   metrics: "

@@ -56,8 +56,13 @@ public final class RunPlanner {
         return b.toString();
     }
 
+    /** The ledger key of the run this planner plans. */
+    public RunKey key() {
+        return new RunKey(params.correlationId(), product.pipeline().dataProduct());
+    }
+
     public Plan plan(Optional<LedgerRow> existing, Instant now) {
-        RunKey key = new RunKey(params.correlationId(), product.pipeline().dataProduct());
+        RunKey key = key();
         Map<String, Fingerprint> fingerprints = fingerprints();
         List<StepDefinition> steps = product.pipeline().steps();
         if (existing.isEmpty()) {

@@ -61,7 +61,7 @@ public final class Runner {
     public RunResult run(ProductPackage product, RunParameters params, RunOptions options, String inputDigest,
                          RunListener listener, Cancellation cancellation) {
         RunPlanner planner = new RunPlanner(product, params, inputDigest);
-        RunKey key = new RunKey(params.correlationId(), product.pipeline().dataProduct());
+        RunKey key = planner.key();
         Plan plan = planner.plan(ledger.read(key), clock.instant());
         if (plan.start() == StartKind.HELD) {
             return held(plan, plan.previous());

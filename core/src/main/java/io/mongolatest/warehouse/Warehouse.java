@@ -48,10 +48,6 @@ public final class Warehouse {
         return root.resolve(table.database()).resolve(table.table());
     }
 
-    public boolean exists(TableName table) {
-        return Files.isDirectory(tablePath(table));
-    }
-
     /** A new, empty directory for the next version of the table; nobody reads it until {@link #publish}. */
     public Path newVersion(TableName table) {
         String id = clock.instant().toEpochMilli() + "-" + UUID.randomUUID().toString().substring(0, 8);
