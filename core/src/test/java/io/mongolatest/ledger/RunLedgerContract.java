@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -25,7 +26,11 @@ import org.junit.jupiter.params.provider.ValueSource;
  * open a fresh, empty ledger and a second client of the same store (another process, in effect).
  */
 public abstract class RunLedgerContract {
-    protected static final Instant T0 = Instant.parse("2026-11-20T10:15:30.123Z");
+    /**
+     * Rows' times derive from now: DynamoDB (Local too) deletes items whose TimeToExist has passed, so a
+     * fixed date would make these tests fail once it is a week old.
+     */
+    protected static final Instant T0 = Instant.now().truncatedTo(ChronoUnit.MILLIS);
 
     protected RunLedger ledger;
 
@@ -75,7 +80,7 @@ public abstract class RunLedgerContract {
     @Test
     void storesARowWithoutOptionalAttributes() {
         LedgerRow row = new LedgerRow(new RunKey("corr-min", "MONGO_LATEST"), null, 1, RunStatus.COMPLETED, null,
-                null, null, null, null, 1_700_000_000L, null, null, null, List.of(), List.of(), 1);
+                null, null, null, null, LedgerRow.timeToExistFor(T0), null, null, null, List.of(), List.of(), 1);
         ledger.insert(row);
         assertThat(ledger.read(row.key())).contains(row);
     }
@@ -100,7 +105,7 @@ public abstract class RunLedgerContract {
     void keepsRunsOfOtherDataProductsApart() {
         LedgerRow a = sampleRow("corr-1", 1);
         LedgerRow b = new LedgerRow(new RunKey("corr-1", "OTHER"), "2026-01-01", 5, RunStatus.COMPLETED, "x",
-                null, null, null, null, 1L, null, null, null, List.of(), List.of(), 3);
+                null, null, null, null, LedgerRow.timeToExistFor(T0), null, null, null, List.of(), List.of(), 3);
         ledger.insert(a);
         ledger.insert(b);
         assertThat(ledger.read(a.key())).contains(a);
