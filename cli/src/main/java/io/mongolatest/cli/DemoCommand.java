@@ -53,11 +53,15 @@ final class DemoCommand implements Callable<Integer> {
         Path input = base.resolve("input");
         Path warehouse = base.resolve("warehouse");
         LocalDate exportDate = LocalDate.now(ZoneOffset.UTC);
-        reset(base);
 
+        SyntheticExport.Options options = new SyntheticExport.Options(docs, 1, exportDate, 0.0002,
+                Runtime.getRuntime().availableProcessors());
+        reset(base);
         out.printf(Locale.ROOT, "== generating %,d documents into %s%n", docs, input);
-        SyntheticExport.Summary s = SyntheticExport.write(input, new SyntheticExport.Options(docs, 1, exportDate,
-                0.0002, Runtime.getRuntime().availableProcessors()));
+        SyntheticExport.Summary s = SyntheticExport.write(input, options, line -> {
+            out.println("   " + line);
+            out.flush();
+        });
         out.printf(Locale.ROOT, "   %d snapshots, %d collections, %d files, %,d bytes, %,d bad lines%n%n",
                 s.snapshots().size(), s.collections(), s.files(), s.bytes(), s.badLines());
 
@@ -76,7 +80,7 @@ final class DemoCommand implements Callable<Integer> {
         LedgerOptions ledger = new LedgerOptions();
         ledger.ledger = "sqlite:" + base.resolve("ledger.db");
         int code;
-        try (RunWiring w = RunWiring.open(common, ledger, spec, Clock.systemUTC())) {
+        try (RunWiring w = RunWiring.forRun(common, ledger, spec, Clock.systemUTC())) {
             code = RunExecution.run(w, out, cmd.commandLine().getErr());
         }
         if (code != 0) {

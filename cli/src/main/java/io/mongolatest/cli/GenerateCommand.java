@@ -50,9 +50,12 @@ final class GenerateCommand implements Callable<Integer> {
     public Integer call() {
         LocalDate date = RunParameters.parseExportDate(exportDate, LocalDate.now(ZoneOffset.UTC));
         int t = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
-        SyntheticExport.Summary s = SyntheticExport.write(out.toAbsolutePath().normalize(),
-                new SyntheticExport.Options(docs, seed, date, badFraction, Math.max(1, t)));
         PrintWriter w = spec.commandLine().getOut();
+        SyntheticExport.Summary s = SyntheticExport.write(out.toAbsolutePath().normalize(),
+                new SyntheticExport.Options(docs, seed, date, badFraction, Math.max(1, t)), line -> {
+                    w.println("  " + line);
+                    w.flush();
+                });
         w.printf(Locale.ROOT, "wrote %,d documents, %,d bad and %,d blank lines in %d files (%,d bytes) to %s%n",
                 s.documents(), s.badLines(), s.blankLines(), s.files(), s.bytes(), out.toAbsolutePath().normalize());
         w.println("snapshots: " + String.join(", ", s.snapshots()));

@@ -23,6 +23,11 @@ final class LedgerOptions {
         return location().open(stateDir, endpoint());
     }
 
+    /** For commands that only look runs up: never creates a ledger. */
+    RunLedger openExisting(Path stateDir) {
+        return location().openExisting(stateDir, endpoint());
+    }
+
     /** Checks the flags without opening anything. */
     LedgerLocation location() {
         return LedgerLocation.parse(ledger);

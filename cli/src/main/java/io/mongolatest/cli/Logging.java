@@ -1,5 +1,8 @@
 package io.mongolatest.cli;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Iterator;
 
@@ -11,6 +14,7 @@ import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.Appender;
 import ch.qos.logback.core.FileAppender;
+import io.mongolatest.storage.PrivateFiles;
 
 /**
  * Sends the full log (with stack traces) to {@code <state-dir>/logs/mongo-latest.log}; the terminal
@@ -26,6 +30,8 @@ final class Logging {
         LoggerContext ctx = (LoggerContext) LoggerFactory.getILoggerFactory();
         ch.qos.logback.classic.Logger root = ctx.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
         if (root.getAppender(FILE_APPENDER) == null) {
+            Path log = stateDir.resolve("logs").resolve("mongo-latest.log");
+            createPrivately(log);
             PatternLayoutEncoder encoder = new PatternLayoutEncoder();
             encoder.setContext(ctx);
             encoder.setPattern("%d{yyyy-MM-dd'T'HH:mm:ss.SSSXXX} %-5level [%thread] %logger{36} - %msg%n");
@@ -33,7 +39,7 @@ final class Logging {
             FileAppender<ILoggingEvent> file = new FileAppender<>();
             file.setContext(ctx);
             file.setName(FILE_APPENDER);
-            file.setFile(stateDir.resolve("logs").resolve("mongo-latest.log").toString());
+            file.setFile(log.toString());
             file.setAppend(true);
             file.setPrudent(true); // several runs may write the same file at once
             file.setEncoder(encoder);
@@ -49,6 +55,18 @@ final class Logging {
                     a.clearAllFilters();
                 }
             }
+        }
+    }
+
+    /** The log holds input locations and error details: the state folder and the log are the owner's only. */
+    private static void createPrivately(Path log) {
+        try {
+            PrivateFiles.createDirectories(log.getParent());
+            if (!Files.exists(log)) {
+                PrivateFiles.newOutputStream(log).close();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

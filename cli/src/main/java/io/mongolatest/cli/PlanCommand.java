@@ -33,7 +33,7 @@ final class PlanCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = cmd.commandLine().getOut();
         Clock clock = Clock.systemUTC();
-        try (RunWiring w = RunWiring.open(common, ledger, spec, clock)) {
+        try (RunWiring w = RunWiring.forPlan(common, ledger, spec, clock)) {
             InputSelection input = w.logic.selectInput(w.params);
             RunPlanner planner = new RunPlanner(w.product, w.params, input.digest());
             Plan plan = planner.plan(w.ledger.read(planner.key()), clock.instant());

@@ -26,7 +26,7 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (RunWiring w = RunWiring.open(common, ledger, spec, Clock.systemUTC())) {
+        try (RunWiring w = RunWiring.forRun(common, ledger, spec, Clock.systemUTC())) {
             return RunExecution.run(w, cmd.commandLine().getOut(), cmd.commandLine().getErr());
         }
     }

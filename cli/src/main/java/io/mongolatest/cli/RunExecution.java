@@ -34,6 +34,9 @@ final class RunExecution {
     private static void report(RunResult r, PrintWriter out, PrintWriter err) {
         if (r.outcome() == RunOutcome.COMPLETED) {
             out.printf("run %s COMPLETED (Run_Id %d)%n", r.plan().key(), r.row().runId());
+            if (r.message() != null) {
+                out.println("note: " + r.message());
+            }
         } else if (r.outcome() == RunOutcome.HELD) {
             err.println("error: " + r.message());
         } else {

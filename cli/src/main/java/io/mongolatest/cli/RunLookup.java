@@ -17,8 +17,9 @@ final class RunLookup {
     @Mixin
     ProductOption product;
 
+    /** The ledger to look runs up in; looking never creates one. */
     RunLedger open(Path stateDir) {
-        return ledger.open(stateDir);
+        return ledger.openExisting(stateDir);
     }
 
     String dataProduct() {

@@ -9,19 +9,21 @@ import picocli.CommandLine.Option;
 final class RunSpecOptions {
     enum WipeMode { run, global }
 
-    @Option(names = "--correlation-id", paramLabel = "ID",
-            description = "Identifies the run: 1-256 characters of A-Z a-z 0-9 _ . : -")
+    @Option(names = "--correlation-id", paramLabel = "ID", required = true,
+            description = "Required. Identifies the run: 1-256 characters of A-Z a-z 0-9 _ . : - (not only dots).")
     String correlationId;
 
     @Option(names = "--export-date", paramLabel = "YYYY-MM-DD",
-            description = "Snapshots dated on or before it are read. Default: today.")
+            description = "Snapshots dated on or before it are read. Default: today (UTC); a retry of a failed run"
+                    + " that was given another date says so.")
     String exportDate;
 
     @Option(names = "--snapshot-type", paramLabel = "full|incremental",
             description = "full: the newest full snapshot only; incremental (default): it and the incrementals after it.")
     String snapshotType;
 
-    @Option(names = "--input", paramLabel = "DIR", description = "Root of the snapshot export (full/, incremental/).")
+    @Option(names = "--input", paramLabel = "DIR", required = true,
+            description = "Required. Root of the snapshot export (full/, incremental/).")
     Path input;
 
     @Option(names = "--warehouse", paramLabel = "DIR", description = "Where tables are written. Default: <state-dir>/warehouse.")

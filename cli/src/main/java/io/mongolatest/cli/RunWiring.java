@@ -25,6 +25,7 @@ import io.mongolatest.pipeline.RunParameters;
 import io.mongolatest.pipeline.Runner;
 import io.mongolatest.pipeline.SnapshotType;
 import io.mongolatest.product.MongoLatestProduct;
+import io.mongolatest.storage.FolderChecks;
 
 /** Turns the options of {@code run} and {@code plan} into the parts of a run; closes what it opened. */
 final class RunWiring implements AutoCloseable {
@@ -39,7 +40,8 @@ final class RunWiring implements AutoCloseable {
     final RunLedger ledger;
     final StatusMetrics metrics;
 
-    private RunWiring(CommonOptions common, LedgerOptions ledgerOptions, RunSpecOptions spec, Clock clock) {
+    private RunWiring(CommonOptions common, LedgerOptions ledgerOptions, RunSpecOptions spec, Clock clock,
+                      boolean writes) {
         this.clock = clock;
         this.stateDir = common.stateDir();
         if (spec.input == null) {
@@ -54,30 +56,39 @@ final class RunWiring implements AutoCloseable {
         Map<String, BuiltinStep> builtins = logic.builtins();
         this.product = ProductPackage.load(spec.product == null ? ProductFiles.bundled()
                 : ProductFiles.fromDirectory(spec.product), builtins.keySet());
-        if (spec.leaseTtl.getSeconds() < 3) {
-            throw MongoLatestException.user("--lease-ttl must be at least 3s");
-        }
-        if (spec.maxBadFraction < 0 || spec.maxBadFraction > 1) {
-            throw MongoLatestException.user("--max-bad-fraction must be between 0 and 1");
-        }
         this.options = new RunOptions(spec.leaseTtl, spec.pushgatewayGrace,
                 spec.pushgatewayWipe == RunSpecOptions.WipeMode.global, spec.maxBadFraction);
         this.engine = engine(spec.engine);
         this.engineSettings = new EngineSettings(params.warehouse(),
                 spec.memory == null ? EngineSettings.DEFAULT_MEMORY_LIMIT : DataSize.parse(spec.memory),
                 stateDir.resolve("spill"), spec.threads, false);
+        engine.checkWarehouse(params.warehouse());
+        // The run writes into the warehouse and the state folder, never into the export.
+        FolderChecks.checkNotInside("--warehouse", params.warehouse(), "--input", params.input());
+        FolderChecks.checkNotInside("--input", params.input(), "--warehouse", params.warehouse());
+        FolderChecks.checkNotInside("--state-dir", stateDir, "--input", params.input());
+        if (writes) {
+            FolderChecks.checkWritable(params.warehouse(), "--warehouse");
+        }
         this.metrics = spec.pushgateway == null || spec.pushgateway.isBlank() ? StatusMetrics.none()
                 : new PushgatewayMetrics(PushgatewaySettings.from(spec.pushgateway, spec.pushgatewayAuthFile,
                 System.getenv()));
-        this.ledger = ledgerOptions.open(stateDir);
+        this.ledger = writes ? ledgerOptions.open(stateDir) : ledgerOptions.openExisting(stateDir);
     }
 
-    static RunWiring open(CommonOptions common, LedgerOptions ledger, RunSpecOptions spec, Clock clock) {
-        return new RunWiring(common, ledger, spec, clock);
+    /** The parts of a run that will write: the warehouse must be writable, the ledger is created if missing. */
+    static RunWiring forRun(CommonOptions common, LedgerOptions ledger, RunSpecOptions spec, Clock clock) {
+        return new RunWiring(common, ledger, spec, clock, true);
+    }
+
+    /** The parts of a run, to look at only ({@code plan}): nothing is created. */
+    static RunWiring forPlan(CommonOptions common, LedgerOptions ledger, RunSpecOptions spec, Clock clock) {
+        return new RunWiring(common, ledger, spec, clock, false);
     }
 
     Runner runner() {
-        return new Runner(ledger, engine, engineSettings, logic.builtins(), metrics, clock, LeaseOwner.current());
+        return new Runner(ledger, engine, engineSettings, logic.builtins(), metrics, clock, LeaseOwner.current(),
+                logic.runEndHook());
     }
 
     private static SqlEngine engine(String name) {

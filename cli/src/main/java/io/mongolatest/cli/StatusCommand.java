@@ -1,7 +1,9 @@
 package io.mongolatest.cli;
 
 import java.io.PrintWriter;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -10,6 +12,8 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import io.mongolatest.ledger.LedgerJson;
 import io.mongolatest.ledger.LedgerRow;
 import io.mongolatest.ledger.RunLedger;
+import io.mongolatest.ledger.RunStatus;
+import io.mongolatest.pipeline.RunPlanner;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -48,8 +52,8 @@ final class StatusCommand implements Callable<Integer> {
             }
             if (json) {
                 ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-                Object doc = correlationId != null ? LedgerJson.rowMap(rows.get(0))
-                        : rows.stream().map(LedgerJson::rowMap).toList();
+                Object doc = correlationId != null ? withRunner(rows.get(0))
+                        : rows.stream().map(StatusCommand::withRunner).toList();
                 out.println(mapper.writeValueAsString(doc));
                 return 0;
             }
@@ -62,10 +66,33 @@ final class StatusCommand implements Callable<Integer> {
             for (LedgerRow r : rows) {
                 t.row(r.key().correlationId(), String.valueOf(r.runId()), r.status().name(), r.currentStep(), r.date(),
                         r.clusterId(), r.updatedAt() == null ? "" : r.updatedAt().toString(),
-                        r.lease() == null ? "" : r.lease().owner() + " until " + r.lease().expiresAt());
+                        lease(r));
             }
             t.print(out);
         }
         return 0;
+    }
+
+    /**
+     * The lease as an operator needs it: a run whose runner died still says IN_PROGRESS until the next
+     * start takes it over, so say that it is dead and can be resumed.
+     */
+    private static String lease(LedgerRow r) {
+        if (r.lease() == null) {
+            return "";
+        }
+        if (r.status() == RunStatus.IN_PROGRESS && RunPlanner.liveHolder(r, Instant.now()).isEmpty()) {
+            return "dead runner " + r.lease().owner() + ": run again to resume";
+        }
+        return r.lease().owner() + " until " + r.lease().expiresAt();
+    }
+
+    /** The ledger's attributes, and for a run in progress whether its runner still lives. */
+    private static Map<String, Object> withRunner(LedgerRow r) {
+        Map<String, Object> m = LedgerJson.rowMap(r);
+        if (r.status() == RunStatus.IN_PROGRESS) {
+            m.put("Runner_Alive", RunPlanner.liveHolder(r, Instant.now()).isPresent());
+        }
+        return m;
     }
 }

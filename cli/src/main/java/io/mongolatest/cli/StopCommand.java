@@ -50,12 +50,26 @@ final class StopCommand implements Callable<Integer> {
         }
         List<CompletableFuture<ProcessHandle>> exits = new ArrayList<>();
         List<String> names = new ArrayList<>();
+        int refused = 0;
         for (LedgerRow r : rows) {
             if (r.lease() == null || r.lease().expiredAt(Instant.now())
                     || (correlationId != null && !correlationId.equals(r.key().correlationId()))) {
                 continue;
             }
-            Optional<ProcessHandle> p = LeaseOwner.parse(r.lease().owner()).flatMap(LeaseOwner::process);
+            Optional<LeaseOwner> owner = LeaseOwner.parse(r.lease().owner());
+            if (owner.isEmpty() || !owner.get().onThisHost()) {
+                continue;
+            }
+            Optional<String> unproven = owner.get().whyNotProvenRunner();
+            if (unproven.isPresent()) {
+                if (owner.get().alive()) {
+                    refused++;
+                    cmd.commandLine().getErr().println("warning: not stopping run " + r.key() + ": " + unproven.get()
+                            + "; leaving it alone");
+                }
+                continue;
+            }
+            Optional<ProcessHandle> p = owner.get().process();
             if (p.isEmpty()) {
                 continue;
             }
@@ -67,8 +81,9 @@ final class StopCommand implements Callable<Integer> {
             names.add(r.key().toString());
         }
         if (exits.isEmpty()) {
-            out.println("no live run on this host" + (correlationId == null ? "" : " for " + correlationId));
-            return 0;
+            out.println("no live run on this host" + (correlationId == null ? "" : " for " + correlationId)
+                    + (refused > 0 ? " that is provably a mongo-latest run" : ""));
+            return refused > 0 ? 1 : 0;
         }
         int stuck = 0;
         for (int i = 0; i < exits.size(); i++) {
@@ -81,6 +96,6 @@ final class StopCommand implements Callable<Integer> {
                         + " s");
             }
         }
-        return stuck == 0 ? 0 : 1;
+        return stuck == 0 && refused == 0 ? 0 : 1;
     }
 }

@@ -41,8 +41,8 @@ class CliErrorsTest {
                 "2021-13-01"), "invalid export date '2021-13-01'");
         assertOneLineUserError(run("run", "--correlation-id", "c", "--input", dir.toString(), "--snapshot-type",
                 "partial"), "invalid snapshot type 'partial'");
-        assertOneLineUserError(run("run", "--correlation-id", "c"), "--input DIR is required");
-        assertOneLineUserError(run("plan", "--input", dir.toString()), "a correlation id is required");
+        assertOneLineUserError(run("run", "--correlation-id", "c"), "Missing required option: '--input=DIR'");
+        assertOneLineUserError(run("plan", "--input", dir.toString()), "Missing required option: '--correlation-id=ID'");
         assertOneLineUserError(run("run", "--correlation-id", "c", "--input", dir.toString(), "--ledger", "mysql:x"),
                 "--ledger must be sqlite:PATH or dynamodb:TABLE");
         assertOneLineUserError(run("run", "--correlation-id", "c", "--input", dir.toString(), "--engine", "oracle"),
@@ -50,12 +50,13 @@ class CliErrorsTest {
         assertOneLineUserError(run("run", "--correlation-id", "c", "--input", dir.toString(), "--memory", "lots"),
                 "invalid size 'lots'");
         assertOneLineUserError(run("run", "--correlation-id", "c", "--input", dir.toString(), "--lease-ttl", "1s"),
-                "--lease-ttl must be at least 3s");
+                "--lease-ttl must be between 3s and 7d, not 1s");
     }
 
     @Test
     void unknownOptionsAndCommandsAreOneLine() {
-        assertOneLineUserError(run("run", "--correlation", "x"), "Unknown option");
+        assertOneLineUserError(run("run", "--correlation-id", "x", "--input", dir.toString(), "--correlation", "x"),
+                "Unknown option");
         CliRun r = CliRun.of("frobnicate");
         assertThat(r.exitCode()).isEqualTo(2);
         assertThat(r.err().strip()).doesNotContain("\n");

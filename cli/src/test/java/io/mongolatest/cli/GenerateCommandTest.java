@@ -17,7 +17,8 @@ class GenerateCommandTest {
                 "--export-date", "2024-03-04", "--bad-fraction", "0.01", "--state-dir", dir.resolve("state").toString());
         assertThat(r.err()).isEmpty();
         assertThat(r.exitCode()).isZero();
-        assertThat(r.out()).startsWith("wrote 500 documents, ").contains("snapshots: full/2024-03-01_01-00-00, "
+        assertThat(r.out()).startsWith("  writing 500 documents in ").contains("23 of 23 files written")
+                .contains("\nwrote 500 documents, ").contains("snapshots: full/2024-03-01_01-00-00, "
                 + "incremental/2024-03-02_01-00-00, incremental/2024-03-03_01-00-00, incremental/2024-03-04_01-00-00");
         assertThat(dir.resolve("in/full/2024-03-01_01-00-00/core/statement/part-00000.jsonl.gz")).isRegularFile();
     }

@@ -14,6 +14,7 @@ import io.mongolatest.engine.DuckDbEngine;
 import io.mongolatest.engine.EngineSession;
 import io.mongolatest.engine.EngineSettings;
 import io.mongolatest.warehouse.TableName;
+import io.mongolatest.warehouse.TableVersion;
 import io.mongolatest.warehouse.Warehouse;
 
 class QueryCommandTest {
@@ -28,10 +29,10 @@ class QueryCommandTest {
         TableName t = new TableName("ucs_latest_redacted", "people");
         try (EngineSession s = new DuckDbEngine().open(new EngineSettings(warehouse, DataSize.ofMegabytes(128),
                 dir.resolve("tmp"), 1, false))) {
-            Path v = w.newVersion(t);
+            TableVersion v = w.newVersion(t);
             s.writeParquet("SELECT * FROM (VALUES (1, 'Ann, \"A\"', 2.50::DECIMAL(18,2)), (2, NULL, 3.00::DECIMAL(18,2)))"
-                    + " AS p(id, name, amount)", v);
-            w.publish(t, v);
+                    + " AS p(id, name, amount)", v.directory());
+            w.commit(t.database(), java.util.Map.of(t.table(), v));
             s.registerParquetTable(t.database(), t.table(), w.tablePath(t));
         }
     }
@@ -89,5 +90,23 @@ class QueryCommandTest {
         CliRun badSql = query("SELECT * FROM nowhere");
         assertThat(badSql.exitCode()).isEqualTo(1);
         assertThat(badSql.err().lines()).singleElement().asString().startsWith("error: Catalog Error");
+    }
+
+    @Test
+    void readsThePublishedTablesAndNothingElseOnTheHost() throws Exception {
+        java.nio.file.Files.writeString(warehouse.resolve("secret.txt"), "not a table");
+        for (String sql : new String[] {"SELECT * FROM read_text('/etc/hostname')",
+                "SELECT * FROM read_csv('/etc/passwd')", "SELECT * FROM glob('/root/*')",
+                "SELECT * FROM read_csv('https://example.com/data.csv')",
+                "SELECT * FROM read_text('" + warehouse.resolve("secret.txt") + "')",
+                "SELECT * FROM read_text('" + warehouse.resolve("catalog.duckdb") + "')"}) {
+            CliRun r = query(sql);
+            assertThat(r.exitCode()).as(sql + ": " + r.err()).isEqualTo(2);
+            assertThat(r.err().lines()).as(sql).singleElement().asString()
+                    .startsWith("error: only the warehouse's published tables can be read here");
+        }
+        CliRun ok = query("SELECT count(*) AS n FROM ucs_latest_redacted.people");
+        assertThat(ok.exitCode()).as(ok.err()).isZero();
+        assertThat(ok.out().lines()).containsExactly("n", "-", "2", "(1 row)");
     }
 }

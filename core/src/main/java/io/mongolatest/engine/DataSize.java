@@ -46,13 +46,17 @@ public record DataSize(long bytes) {
         return bytes / (1024 * 1024);
     }
 
+    /** Binary units, as parsed: {@code 2GiB}, {@code 512MiB}, else a rounded {@code 23.4GiB}. */
     @Override
     public String toString() {
         if (bytes % (1L << 30) == 0 && bytes > 0) {
-            return (bytes >> 30) + "GB";
+            return (bytes >> 30) + "GiB";
         }
         if (bytes % (1L << 20) == 0 && bytes > 0) {
-            return (bytes >> 20) + "MB";
+            return (bytes >> 20) + "MiB";
+        }
+        if (bytes > 1L << 30) {
+            return String.format(Locale.ROOT, "%.1fGiB", bytes / (double) (1L << 30));
         }
         return bytes + "B";
     }

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Properties;
 
 import io.mongolatest.MongoLatestException;
+import io.mongolatest.storage.PrivateFiles;
 
 /**
  * The embedded engine. A session is a connection to {@code <warehouse>/catalog.duckdb}, which keeps the
@@ -23,13 +24,29 @@ public final class DuckDbEngine implements SqlEngine {
         return "duckdb";
     }
 
+    /**
+     * DuckDB reads {@code ;} in a database path as the start of connection options, and {@code * ? [ ]}
+     * in a Parquet path as a pattern: a warehouse path with them would open or read something else.
+     */
+    @Override
+    public void checkWarehouse(Path warehouse) {
+        String p = warehouse.toAbsolutePath().toString();
+        for (char c : new char[] {';', '*', '?', '[', ']'}) {
+            if (p.indexOf(c) >= 0) {
+                throw MongoLatestException.user("the warehouse path " + p + " contains '" + c
+                        + "', which DuckDB would read as an option or a pattern; choose a path without ; * ? [ ]");
+            }
+        }
+    }
+
     @Override
     public EngineSession open(EngineSettings settings) {
+        checkWarehouse(settings.warehouse());
         Path catalog = settings.warehouse().resolve(CATALOG_FILE);
         try {
-            Files.createDirectories(settings.tempDir());
+            PrivateFiles.createDirectories(settings.tempDir());
             if (!settings.readOnly()) {
-                Files.createDirectories(settings.warehouse());
+                PrivateFiles.createDirectories(settings.warehouse());
             }
         } catch (IOException e) {
             throw MongoLatestException.user("cannot create " + settings.warehouse() + ": " + e.getMessage(), e);
@@ -44,7 +61,7 @@ public final class DuckDbEngine implements SqlEngine {
         } catch (SQLException e) {
             throw opening(catalog, e);
         }
-        DuckDbSession session = new DuckDbSession(c, false, settings.memoryLimit());
+        DuckDbSession session = new DuckDbSession(c, false, settings.memoryLimit(), settings.tempDir());
         try {
             configure(session, settings);
             for (String f : DuckDbFunctions.definitions(!settings.readOnly())) {
@@ -64,7 +81,7 @@ public final class DuckDbEngine implements SqlEngine {
     @Override
     public EngineSession openReader(EngineSettings settings, List<ParquetTable> tables) {
         try {
-            Files.createDirectories(settings.tempDir());
+            PrivateFiles.createDirectories(settings.tempDir());
         } catch (IOException e) {
             throw MongoLatestException.user("cannot create " + settings.tempDir() + ": " + e.getMessage(), e);
         }
@@ -74,7 +91,7 @@ public final class DuckDbEngine implements SqlEngine {
         } catch (SQLException e) {
             throw MongoLatestException.external("cannot start DuckDB: " + e.getMessage(), e);
         }
-        DuckDbSession session = new DuckDbSession(c, false, settings.memoryLimit());
+        DuckDbSession session = new DuckDbSession(c, false, settings.memoryLimit(), settings.tempDir());
         try {
             configure(session, settings);
             for (String f : DuckDbFunctions.definitions(false)) {
@@ -83,12 +100,35 @@ public final class DuckDbEngine implements SqlEngine {
             for (ParquetTable t : tables) {
                 session.registerParquetTable(t.schema(), t.name(), t.directory());
             }
-            session.execute("SET lock_configuration = true");
+            confine(session, tables);
         } catch (RuntimeException e) {
             session.close();
             throw e;
         }
         return session.readOnly();
+    }
+
+    /**
+     * Lets the session read the current versions of {@code tables} and nothing else: no other file, glob
+     * or URL on the host, no extension loaded or downloaded, and no setting changed back afterwards.
+     */
+    private static void confine(DuckDbSession session, List<ParquetTable> tables) {
+        StringBuilder allowed = new StringBuilder();
+        for (ParquetTable t : tables) {
+            // DuckDB checks a file's real path, so the folders are given as the links resolve now.
+            Path dir;
+            try {
+                dir = t.directory().toRealPath();
+            } catch (IOException e) {
+                continue; // gone since it was listed: nothing to allow
+            }
+            allowed.append(allowed.length() == 0 ? "" : ", ").append(DuckDbSql.literal(dir + "/"));
+        }
+        session.execute("SET allowed_directories = [" + allowed + "]");
+        session.execute("SET enable_external_access = false");
+        session.execute("SET autoload_known_extensions = false");
+        session.execute("SET autoinstall_known_extensions = false");
+        session.execute("SET lock_configuration = true");
     }
 
     /**
@@ -101,7 +141,7 @@ public final class DuckDbEngine implements SqlEngine {
     }
 
     private static void configure(DuckDbSession session, EngineSettings settings) {
-        session.execute("SET memory_limit = " + DuckDbSql.literal(duckDbLimit(settings.memoryLimit()).megabytes() + "MB"));
+        session.execute("SET memory_limit = " + DuckDbSql.literal(duckDbLimit(settings.memoryLimit()).megabytes() + "MiB"));
         session.execute("SET temp_directory = " + DuckDbSql.literal(settings.tempDir().toString()));
         // Order of rows within a table is not part of the contract; dropping it saves memory.
         session.execute("SET preserve_insertion_order = false");

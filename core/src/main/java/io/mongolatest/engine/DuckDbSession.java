@@ -12,24 +12,31 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import io.mongolatest.MongoLatestException;
+import io.mongolatest.storage.StorageErrors;
 
 final class DuckDbSession implements EngineSession {
+    private static final Pattern WRITTEN_FILE = Pattern.compile("write file \\\\?\"([^\"\\\\]+)");
     private final Connection connection;
     private final DuckDbSources sources = new DuckDbSources();
     private volatile Statement running;
     private volatile boolean cancelled;
     private boolean readOnly;
     private final long rowGroupBytes;
+    private final Path spillDir;
 
     /**
      * @param memoryLimit the engine's memory limit: Parquet row groups are kept to a small part of it, so
      *                    that writing wide rows (whole documents) never runs out of memory
+     * @param spillDir    where DuckDB spills, named when a disk fills up
      */
-    DuckDbSession(Connection connection, boolean readOnly, DataSize memoryLimit) {
+    DuckDbSession(Connection connection, boolean readOnly, DataSize memoryLimit, Path spillDir) {
         this.connection = connection;
         this.readOnly = readOnly;
+        this.spillDir = spillDir;
         this.rowGroupBytes = Math.max(8L << 20, Math.min(128L << 20, memoryLimit.bytes() / 32));
     }
 
@@ -119,7 +126,7 @@ final class DuckDbSession implements EngineSession {
         }
         String copy = "COPY (" + selectSql + ") TO " + literal(directory.resolve("part-0.parquet").toString())
                 + " (FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE 122880, ROW_GROUP_SIZE_BYTES "
-                + literal(rowGroupBytes / 1024 + "KB") + ")";
+                + literal(rowGroupBytes / 1024 + "KiB") + ")";
         // COPY gives no result set here, only an update count: the rows written.
         try (Statement s = connection.createStatement()) {
             running = s;
@@ -242,6 +249,16 @@ final class DuckDbSession implements EngineSession {
             // A row source failed: its own error says what went wrong, DuckDB's wrapping does not.
             return fromSource instanceof MongoLatestException m ? m
                     : MongoLatestException.external("reading input failed: " + fromSource.getMessage(), fromSource);
+        }
+        if (StorageErrors.isDiskFull(msg)) {
+            // DuckDB says so inside a JSON blob; name the file (or the folders it writes) instead.
+            Matcher file = WRITTEN_FILE.matcher(msg);
+            return StorageErrors.diskFull(file.find() ? Path.of(file.group(1)) : spillDir, e);
+        }
+        if (readOnly && msg.contains("Permission Error")) {
+            // A reader's query tried to reach something outside the published tables.
+            return MongoLatestException.user("only the warehouse's published tables can be read here: "
+                    + firstLine(msg).replace(" - file system operations are disabled by configuration", ""), e);
         }
         return new SqlFailure(interrupted ? "interrupted: " + firstLine(msg) : msg, interrupted, e);
     }

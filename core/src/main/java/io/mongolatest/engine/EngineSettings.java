@@ -4,6 +4,8 @@ import static java.util.Objects.requireNonNull;
 
 import java.nio.file.Path;
 
+import io.mongolatest.MongoLatestException;
+
 /**
  * How to open an engine session.
  *
@@ -21,12 +23,34 @@ public record EngineSettings(Path warehouse, DataSize memoryLimit, Path tempDir,
      */
     public static final DataSize DEFAULT_MEMORY_LIMIT = DataSize.ofGigabytes(2);
 
+    /** Below this an engine cannot even hold the build's small per-record rows of one file. */
+    public static final DataSize MIN_MEMORY_LIMIT = DataSize.ofMegabytes(128);
+
+    /** Checks every value as a user error: these come straight from options. */
     public EngineSettings {
         requireNonNull(warehouse, "warehouse is null");
         requireNonNull(memoryLimit, "memoryLimit is null");
         requireNonNull(tempDir, "tempDir is null");
-        if (threads < 0) {
-            throw new IllegalArgumentException("threads < 0");
+        if (memoryLimit.bytes() < MIN_MEMORY_LIMIT.bytes()) {
+            throw MongoLatestException.user("--memory must be at least " + MIN_MEMORY_LIMIT + ", not " + memoryLimit);
         }
+        long host = hostMemory();
+        if (host > 0 && memoryLimit.bytes() > host) {
+            throw MongoLatestException.user("--memory " + memoryLimit + " is more than this host's "
+                    + new DataSize(host) + " of memory");
+        }
+        if (threads < 0 || threads > maxThreads()) {
+            throw MongoLatestException.user("--threads must be 0 (one per core) to " + maxThreads()
+                    + " (4 per core of this host), not " + threads);
+        }
+    }
+
+    public static int maxThreads() {
+        return 4 * Runtime.getRuntime().availableProcessors();
+    }
+
+    private static long hostMemory() {
+        java.lang.management.OperatingSystemMXBean os = java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        return os instanceof com.sun.management.OperatingSystemMXBean sun ? sun.getTotalMemorySize() : 0;
     }
 }

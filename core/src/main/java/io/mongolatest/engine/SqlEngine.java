@@ -8,6 +8,10 @@ public interface SqlEngine {
 
     EngineSession open(EngineSettings settings);
 
+    /** Refuses, as a user error, a warehouse location this engine cannot work in. */
+    default void checkWarehouse(java.nio.file.Path warehouse) {
+    }
+
     /**
      * A session that reads {@code tables} and changes nothing, usable while a run holds the warehouse's
      * catalog (the {@code query} command). Statements other than queries fail with a user error.

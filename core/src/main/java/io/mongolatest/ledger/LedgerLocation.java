@@ -31,6 +31,18 @@ public sealed interface LedgerLocation {
         }
 
         @Override
+        public RunLedger openExisting(Path stateDir, URI dynamoDbEndpointOrNull) {
+            Path f = file(stateDir);
+            if (java.nio.file.Files.exists(f)) {
+                return open(stateDir, dynamoDbEndpointOrNull);
+            }
+            if (file != null) {
+                throw MongoLatestException.user("no ledger at " + f.toAbsolutePath().normalize() + " (check --ledger)");
+            }
+            return new NoLedger("sqlite:" + f.toAbsolutePath().normalize());
+        }
+
+        @Override
         public String toString() {
             return "sqlite:" + (file != null ? file : "<state-dir>/" + DEFAULT_FILE);
         }
@@ -53,13 +65,24 @@ public sealed interface LedgerLocation {
         }
 
         @Override
+        public RunLedger openExisting(Path stateDir, URI dynamoDbEndpointOrNull) {
+            return open(stateDir, dynamoDbEndpointOrNull);
+        }
+
+        @Override
         public String toString() {
             return "dynamodb:" + table;
         }
     }
 
-    /** Opens the ledger; {@code stateDir} places the default SQLite file. */
+    /** Opens the ledger, creating a SQLite file that is not there yet; {@code stateDir} places the default one. */
     RunLedger open(Path stateDir, URI dynamoDbEndpointOrNull);
+
+    /**
+     * Opens the ledger to look runs up, never creating it: a missing default SQLite file holds no runs,
+     * a missing file given with {@code --ledger} is a user error (most likely a typo).
+     */
+    RunLedger openExisting(Path stateDir, URI dynamoDbEndpointOrNull);
 
     /** Parses a {@code --ledger} value; null or blank is the default SQLite file. */
     static LedgerLocation parse(String value) {

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Optional;
 
 import io.mongolatest.MongoLatestException;
+import io.mongolatest.storage.PrivateFiles;
 
 /**
  * The embedded ledger: one SQLite file shared by every process of this host. WAL journaling and a busy
@@ -28,6 +29,9 @@ public final class SqliteLedger implements RunLedger {
     private static final String COLUMNS = "Correlation_Id, DataProduct, Date, Run_Id, Status, CurrentStep, Cluster_Id, "
             + "Snapshot_Type, S3_Prefix_Snapshots, S3_Prefix_Analytical_DataSet, TimeToExist, Lease_Owner, "
             + "Lease_Expires, Started_At, Updated_At, Steps, Attempts, Version";
+
+    /** How long a statement waits for another process's lock on the file before it fails. */
+    static final java.time.Duration BUSY_TIMEOUT = java.time.Duration.ofSeconds(30);
 
     private final Path file;
     private final Connection connection;
@@ -44,15 +48,19 @@ public final class SqliteLedger implements RunLedger {
         Path abs = file.toAbsolutePath().normalize();
         try {
             if (abs.getParent() != null) {
-                Files.createDirectories(abs.getParent());
+                PrivateFiles.createDirectories(abs.getParent());
+            }
+            if (!Files.exists(abs)) {
+                // The ledger names inputs and outputs: private to its owner. SQLite's own files follow its mode.
+                PrivateFiles.newOutputStream(abs).close();
             }
         } catch (IOException e) {
-            throw MongoLatestException.user("cannot create the ledger directory " + abs.getParent() + ": " + e);
+            throw MongoLatestException.user("cannot create the ledger " + abs + ": " + e.getMessage(), e);
         }
         try {
             Connection c = DriverManager.getConnection("jdbc:sqlite:" + abs);
+            LockWait.install(c, abs, BUSY_TIMEOUT);
             try (Statement s = c.createStatement()) {
-                s.execute("PRAGMA busy_timeout = 30000");
                 s.execute("PRAGMA journal_mode = WAL");
                 s.execute("PRAGMA synchronous = NORMAL");
             }

@@ -79,6 +79,16 @@ final class PushgatewayHttp {
                     failuresInARow = 0;
                     return;
                 }
+                if (status == 401 || status == 403) {
+                    // Credentials do not get better by trying again: one warning, then nothing for this run.
+                    gaveUp = true;
+                    LOG.warn("Pushgateway {} refused the credentials to {}: HTTP {} {}", settings.url(), what, status,
+                            shorten(response.body()));
+                    LOG.warn("Pushgateway {} refused the credentials; no more metrics are pushed by this run"
+                            + " (check --pushgateway-auth-file or the MONGO_LATEST_PUSHGATEWAY_* variables)",
+                            settings.url());
+                    return;
+                }
                 if (status < 500) {
                     failuresInARow = 0;
                     LOG.warn("Pushgateway {} refused to {}: HTTP {} {}", settings.url(), what, status,

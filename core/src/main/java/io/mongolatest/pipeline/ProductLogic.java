@@ -18,6 +18,11 @@ public interface ProductLogic {
      */
     InputSelection selectInput(RunParameters params);
 
+    /** What to do once a run's last ledger write is made; nothing by default. */
+    default RunEndHook runEndHook() {
+        return RunEndHook.NONE;
+    }
+
     /**
      * @param digest      short, stable identity of the input, part of every step fingerprint
      * @param description one line for plans and logs, e.g. "1 full + 3 incremental snapshots, 42 files"

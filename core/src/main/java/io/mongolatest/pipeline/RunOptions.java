@@ -4,6 +4,8 @@ import static java.util.Objects.requireNonNull;
 
 import java.time.Duration;
 
+import io.mongolatest.MongoLatestException;
+
 /**
  * How a run behaves, beyond what it computes.
  *
@@ -16,14 +18,25 @@ public record RunOptions(Duration leaseTtl, Duration pushgatewayGrace, boolean g
     public static final Duration DEFAULT_LEASE_TTL = Duration.ofSeconds(60);
     public static final double DEFAULT_MAX_BAD_FRACTION = 0.001;
 
+    public static final Duration MIN_LEASE_TTL = Duration.ofSeconds(3);
+    /** A lease outliving the row's retention would hold a run nobody can see. */
+    public static final Duration MAX_LEASE_TTL = Duration.ofDays(7);
+    public static final Duration MAX_PUSHGATEWAY_GRACE = Duration.ofHours(1);
+
+    /** Checks every value as a user error, before anything is written. */
     public RunOptions {
         requireNonNull(leaseTtl, "leaseTtl is null");
         requireNonNull(pushgatewayGrace, "pushgatewayGrace is null");
-        if (leaseTtl.compareTo(Duration.ofSeconds(3)) < 0) {
-            throw new IllegalArgumentException("lease TTL below 3 s: " + leaseTtl);
+        if (leaseTtl.compareTo(MIN_LEASE_TTL) < 0 || leaseTtl.compareTo(MAX_LEASE_TTL) > 0) {
+            throw MongoLatestException.user("--lease-ttl must be between 3s and 7d, not " + leaseTtl.toSeconds() + "s");
         }
-        if (maxBadFraction < 0 || maxBadFraction > 1) {
-            throw new IllegalArgumentException("maxBadFraction out of [0, 1]: " + maxBadFraction);
+        if (pushgatewayGrace.isNegative() || pushgatewayGrace.compareTo(MAX_PUSHGATEWAY_GRACE) > 0) {
+            throw MongoLatestException.user("--pushgateway-grace must be between 0s and 1h, not "
+                    + pushgatewayGrace.toSeconds() + "s");
+        }
+        // Written so that NaN fails too: NaN compares false with everything.
+        if (!(maxBadFraction >= 0 && maxBadFraction <= 1)) {
+            throw MongoLatestException.user("--max-bad-fraction must be a number from 0 to 1, not " + maxBadFraction);
         }
     }
 

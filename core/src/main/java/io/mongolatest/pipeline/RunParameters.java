@@ -35,10 +35,10 @@ public record RunParameters(String correlationId, LocalDate exportDate, Snapshot
         if (id == null || id.isEmpty()) {
             throw MongoLatestException.user("a correlation id is required (--correlation-id)");
         }
-        if (!CORRELATION_ID.matcher(id).matches()) {
+        if (!CORRELATION_ID.matcher(id).matches() || id.chars().allMatch(c -> c == '.')) {
             String shown = id.length() > 60 ? id.substring(0, 60) + "..." : id;
             throw MongoLatestException.user("invalid correlation id '" + shown
-                    + "': use 1 to 256 characters of A-Z a-z 0-9 _ . : -");
+                    + "': use 1 to 256 characters of A-Z a-z 0-9 _ . : -, not only dots");
         }
         return id;
     }

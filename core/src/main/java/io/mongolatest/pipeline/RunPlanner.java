@@ -80,6 +80,13 @@ public final class RunPlanner {
         }
         List<String> warnings = new ArrayList<>();
         String why = row.status() == RunStatus.FAILED ? "failed" : "was abandoned by a runner that died";
+        String exportDate = params.exportDate().toString();
+        if (row.date() != null && !row.date().equals(exportDate)) {
+            // Typically a retry typed after midnight with the default export date (today).
+            warnings.add("run " + row.runId() + " " + why + " with export date " + row.date() + ", but this run's"
+                    + " export date is " + exportDate + " (--export-date defaults to today): it reads other"
+                    + " snapshots than that run; give --export-date " + row.date() + " to resume that run as it was");
+        }
         Optional<Integer> failedAt = product.pipeline().indexOf(row.currentStep() == null ? "" : row.currentStep());
         if (failedAt.isEmpty()) {
             warnings.add("run " + row.runId() + " " + why + " at '" + row.currentStep()

@@ -46,9 +46,16 @@ public final class Runner {
     private final StatusMetrics metrics;
     private final Clock clock;
     private final LeaseOwner owner;
+    private final RunEndHook endHook;
 
     public Runner(RunLedger ledger, SqlEngine engine, EngineSettings engineSettings, Map<String, BuiltinStep> builtins,
                   StatusMetrics metrics, Clock clock, LeaseOwner owner) {
+        this(ledger, engine, engineSettings, builtins, metrics, clock, owner, RunEndHook.NONE);
+    }
+
+    public Runner(RunLedger ledger, SqlEngine engine, EngineSettings engineSettings, Map<String, BuiltinStep> builtins,
+                  StatusMetrics metrics, Clock clock, LeaseOwner owner, RunEndHook endHook) {
+        this.endHook = requireNonNull(endHook, "endHook is null");
         this.ledger = requireNonNull(ledger, "ledger is null");
         this.engine = requireNonNull(engine, "engine is null");
         this.engineSettings = requireNonNull(engineSettings, "engineSettings is null");
@@ -75,10 +82,26 @@ public final class Runner {
             return held(plan, ledger.read(key).orElse(null));
         }
         listener.runStarted(plan);
+        RunResult result;
         try (session) {
-            return new Execution(plan, params, product, options, session, listener, cancellation).run();
+            result = new Execution(plan, params, product, options, session, listener, cancellation).run();
         } catch (LeaseLostException e) {
             return new RunResult(plan, RunOutcome.HELD, null, e.getMessage());
+        }
+        runEnded(product, params, listener);
+        return result;
+    }
+
+    /** The hook gets a session of its own: the run's may have been cancelled, and refuses statements then. */
+    private void runEnded(ProductPackage product, RunParameters params, RunListener listener) {
+        if (endHook == RunEndHook.NONE) {
+            return;
+        }
+        try (EngineSession s = engine.open(engineSettings)) {
+            endHook.runEnded(s, params, ledger.list(product.pipeline().dataProduct()));
+        } catch (RuntimeException e) {
+            LOG.info("the end-of-run hook failed", e);
+            listener.warning("could not bring the run's final state into the warehouse: " + e.getMessage());
         }
     }
 
@@ -245,9 +268,11 @@ public final class Runner {
                 throw new LeaseLostException("run " + plan.key() + " was taken over by another runner");
             }
             if (session.row().status() == RunStatus.COMPLETED) {
-                // Cancelled in the housekeeping after completion: the data is complete and stays so.
+                // Cancelled in the housekeeping after completion: the data is complete and stays so, and
+                // running again would rebuild everything: this is a completed run, said as such.
                 LedgerRow last = session.finish(r -> r);
-                return new RunResult(plan, RunOutcome.CANCELLED, last, message);
+                return new RunResult(plan, RunOutcome.COMPLETED, last, message
+                        + "; the run had completed before, so its output is complete and nothing needs to be resumed");
             }
             return end(step, true, message);
         }

@@ -18,7 +18,9 @@ import io.mongolatest.pipeline.BuiltinStep;
 import io.mongolatest.pipeline.RunParameters;
 import io.mongolatest.pipeline.StepContext;
 import io.mongolatest.pipeline.StepOutcome;
+import io.mongolatest.storage.SafePaths;
 import io.mongolatest.warehouse.TableName;
+import io.mongolatest.warehouse.TableVersion;
 import io.mongolatest.warehouse.Warehouse;
 
 /**
@@ -47,13 +49,14 @@ final class BuildLatest implements BuiltinStep {
         input.warnings().forEach(w -> ctx.listener().warning(w));
         ctx.progress("reading " + input.description());
         Warehouse warehouse = new Warehouse(params.warehouse(), clock);
-        Path quarantineDir = warehouse.root().resolve(QUARANTINE).resolve(params.correlationId());
+        Path quarantineDir = SafePaths.child(warehouse.root().resolve(QUARANTINE), params.correlationId(),
+                "correlation id");
         Warehouse.deleteTree(quarantineDir); // an earlier attempt's bad lines are found again, or not
         Path scratch = warehouse.root().resolve(SCRATCH);
         Warehouse.deleteTree(scratch); // left by a killed build
         ctx.engine().createSchema(CollectionKey.LATEST_DATABASE);
 
-        Map<TableName, Path> written = new LinkedHashMap<>();
+        Map<String, TableVersion> written = new LinkedHashMap<>();
         List<CollectionReport> reports = new ArrayList<>();
         LatestTableBuilder builder = new LatestTableBuilder(ctx.engine());
         try {
@@ -62,31 +65,25 @@ final class BuildLatest implements BuiltinStep {
                     throw new MongoLatestException(ErrorKind.CANCELLED, "cancelled before " + c.key());
                 }
                 TableName table = c.key().table();
-                Path version = warehouse.newVersion(table);
-                written.put(table, version);
+                TableVersion version = warehouse.newVersion(table);
+                written.put(table.table(), version);
                 CollectionReport r;
                 try (Quarantine q = new Quarantine(json, quarantineDir.resolve(table.table() + ".jsonl"))) {
-                    r = builder.build(c, q, version, scratch.resolve(table.table()));
+                    r = builder.build(c, q, version.directory(), scratch.resolve(table.table()));
                 }
                 reports.add(r);
                 ctx.progress(progressLine(r));
             }
             InputCounts totals = reports.stream().map(CollectionReport::counts).reduce(InputCounts.ZERO, InputCounts::plus);
             checkBadLines(totals, ctx.options().maxBadFraction(), quarantineDir);
-            for (Map.Entry<TableName, Path> e : written.entrySet()) {
-                warehouse.publish(e.getKey(), e.getValue());
-                ctx.engine().registerParquetTable(e.getKey().database(), e.getKey().table(),
-                        warehouse.tablePath(e.getKey()));
-            }
-            written.clear();
-            List<String> dropped = dropStaleTables(ctx, warehouse, input);
+            List<String> dropped = commit(ctx, warehouse, written);
             BuildReport report = new BuildReport(input.snapshots().stream().map(Snapshot::path).toList(),
                     input.warnings(), QUARANTINE + "/" + params.correlationId(), ctx.options().maxBadFraction(),
                     totals.badFraction(), totals, reports, dropped);
             return new StepOutcome(totals.rows(), report.toJson());
         } finally {
             // Versions written but not published (failure, cancel) are of no use to anyone.
-            written.keySet().forEach(warehouse::removeUnusedVersions);
+            warehouse.discardPending();
             Warehouse.deleteTree(scratch);
         }
     }
@@ -100,17 +97,25 @@ final class BuildLatest implements BuiltinStep {
         }
     }
 
-    /** Tables of collections that are no longer in the input go, so that the product is the input. */
-    private static List<String> dropStaleTables(StepContext ctx, Warehouse warehouse, InputSet input) {
-        List<TableName> current = input.collections().stream().map(c -> c.key().table()).toList();
+    /**
+     * Swaps in every new table at once; tables of collections no longer in the input go with the same
+     * swap, so that the product is the input.
+     */
+    private static List<String> commit(StepContext ctx, Warehouse warehouse, Map<String, TableVersion> written) {
+        String db = CollectionKey.LATEST_DATABASE;
         List<String> dropped = new ArrayList<>();
-        for (TableName t : warehouse.tables()) {
-            if (t.database().equals(CollectionKey.LATEST_DATABASE) && !current.contains(t)) {
-                ctx.engine().dropRelation(t.database(), t.table());
-                warehouse.drop(t);
-                dropped.add(t.toString());
-                ctx.listener().warning("dropped " + t + ": its collection is not in the input any more");
+        for (String t : warehouse.current(db).keySet()) {
+            if (!written.containsKey(t)) {
+                dropped.add(db + "." + t);
             }
+        }
+        warehouse.commit(db, written);
+        for (String t : written.keySet()) {
+            ctx.engine().registerParquetTable(db, t, warehouse.tablePath(new TableName(db, t)));
+        }
+        for (String t : dropped) {
+            ctx.engine().dropRelation(db, t.substring(db.length() + 1));
+            ctx.listener().warning("dropped " + t + ": its collection is not in the input any more");
         }
         return dropped;
     }

@@ -2,15 +2,18 @@ package io.mongolatest.product;
 
 import static java.util.Objects.requireNonNull;
 
-import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 
 import io.mongolatest.engine.EngineSession;
+import io.mongolatest.ledger.LedgerRow;
 import io.mongolatest.pipeline.BuiltinStep;
+import io.mongolatest.pipeline.RunEndHook;
 import io.mongolatest.pipeline.StepContext;
 import io.mongolatest.pipeline.StepOutcome;
 import io.mongolatest.warehouse.TableName;
+import io.mongolatest.warehouse.TableVersion;
 import io.mongolatest.warehouse.Warehouse;
 
 /**
@@ -34,19 +37,36 @@ final class CreateDatabases implements BuiltinStep {
     public StepOutcome run(StepContext ctx) {
         EngineSession engine = ctx.engine();
         DATABASES.forEach(engine::createSchema);
-        Warehouse warehouse = new Warehouse(ctx.params().warehouse(), clock);
-        Path version = warehouse.newVersion(AUDIT);
-        long rows;
-        try {
-            engine.registerSource(AUDIT_ROWS, new AuditSource(ctx.ledgerRows().get()));
-            rows = engine.writeParquet(AuditSource.SELECT_SQL + AUDIT_ROWS, version);
-            warehouse.publish(AUDIT, version);
-            engine.registerParquetTable(AUDIT.database(), AUDIT.table(), warehouse.tablePath(AUDIT));
-        } finally {
-            Cleanup.quietly(() -> engine.dropSource(AUDIT_ROWS));
-            warehouse.removeUnusedVersions(AUDIT);
-        }
+        long rows = writeAudit(engine, new Warehouse(ctx.params().warehouse(), clock), ctx.ledgerRows().get());
         ctx.progress(AUDIT + ": " + rows + " ledger rows");
         return StepOutcome.rows(rows);
+    }
+
+    /**
+     * At the end of every run, however it ended, the audit table is written again, so that it shows the
+     * run's final state as the ledger does; a warehouse that never had the audit table is left alone.
+     */
+    static RunEndHook auditRefresh(Clock clock) {
+        return (engine, params, rows) -> {
+            Warehouse warehouse = new Warehouse(params.warehouse(), clock);
+            if (warehouse.databases().contains(AUDIT.database())) {
+                engine.createSchema(AUDIT.database());
+                writeAudit(engine, warehouse, rows);
+            }
+        };
+    }
+
+    private static long writeAudit(EngineSession engine, Warehouse warehouse, List<LedgerRow> ledgerRows) {
+        TableVersion version = warehouse.newVersion(AUDIT);
+        try {
+            engine.registerSource(AUDIT_ROWS, new AuditSource(ledgerRows));
+            long rows = engine.writeParquet(AuditSource.SELECT_SQL + AUDIT_ROWS, version.directory());
+            warehouse.commit(AUDIT.database(), Map.of(AUDIT.table(), version));
+            engine.registerParquetTable(AUDIT.database(), AUDIT.table(), warehouse.tablePath(AUDIT));
+            return rows;
+        } finally {
+            Cleanup.quietly(() -> engine.dropSource(AUDIT_ROWS));
+            warehouse.discardPending();
+        }
     }
 }

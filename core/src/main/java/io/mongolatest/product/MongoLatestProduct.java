@@ -11,6 +11,7 @@ import java.util.TreeSet;
 
 import io.mongolatest.pipeline.BuiltinStep;
 import io.mongolatest.pipeline.ProductLogic;
+import io.mongolatest.pipeline.RunEndHook;
 import io.mongolatest.pipeline.RunParameters;
 import io.mongolatest.pipeline.housekeeping.CourtesyFlush;
 import io.mongolatest.pipeline.housekeeping.FlushPushgateway;
@@ -43,6 +44,12 @@ public final class MongoLatestProduct implements ProductLogic {
         all.put(BuildLatest.KIND, new BuildLatest(clock));
         all.put(Publish.KIND, new Publish(clock));
         return Map.copyOf(all);
+    }
+
+    /** The audit table is brought up to date with the ledger as every run ends. */
+    @Override
+    public RunEndHook runEndHook() {
+        return CreateDatabases.auditRefresh(clock);
     }
 
     /**

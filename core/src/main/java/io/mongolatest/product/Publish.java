@@ -2,13 +2,11 @@ package io.mongolatest.product;
 
 import static java.util.Objects.requireNonNull;
 
-import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -19,6 +17,7 @@ import io.mongolatest.pipeline.BuiltinStep;
 import io.mongolatest.pipeline.StepContext;
 import io.mongolatest.pipeline.StepOutcome;
 import io.mongolatest.warehouse.TableName;
+import io.mongolatest.warehouse.TableVersion;
 import io.mongolatest.warehouse.Warehouse;
 
 /**
@@ -60,78 +59,86 @@ final class Publish implements BuiltinStep {
         Map<String, List<String>> redacted = new LinkedHashMap<>();
         List<String> withheld = new ArrayList<>();
         long rows = 0;
-        for (Map.Entry<String, List<String>> r : relations.entrySet()) {
-            if (ctx.cancellation().isCancelled()) {
-                throw new MongoLatestException(ErrorKind.CANCELLED, "cancelled before " + r.getKey());
+        List<String> dropped = new ArrayList<>();
+        try {
+            // Each published database is one version swapped in whole: readers never see two exports mixed.
+            Map<String, TableVersion> latest = warehouse.current(CollectionKey.LATEST_DATABASE);
+            Map<String, TableVersion> unredactedTables = new LinkedHashMap<>();
+            for (String name : relations.keySet()) {
+                checkNotCancelled(ctx, name);
+                TableVersion shared = latest.get(name);
+                // A latest table is published as the very same files; a view is computed once.
+                unredactedTables.put(name, shared != null ? shared
+                        : write(engine, warehouse, new TableName(UNREDACTED, name), "SELECT * FROM " + source(name)));
             }
-            String name = r.getKey();
-            long n = publishUnredacted(engine, warehouse, name);
-            unredacted.put(name, n);
-            rows += n;
-            List<String> columns = classification.publishable(name, r.getValue());
-            if (columns.isEmpty()) {
-                withheld.add(name);
-                continue;
+            dropped.addAll(swap(engine, warehouse, UNREDACTED, unredactedTables));
+            for (String name : relations.keySet()) {
+                long n = ((Number) engine.query("SELECT count(*) FROM " + new TableName(UNREDACTED, name)).single())
+                        .longValue();
+                unredacted.put(name, n);
+                rows += n;
             }
-            rows += materialise(engine, warehouse, new TableName(REDACTED, name),
-                    "SELECT " + String.join(", ", columns) + " FROM " + source(name));
-            redacted.put(name, columns);
-            ctx.progress(name + ": " + n + " rows; redacted: " + columns.size() + " of " + r.getValue().size()
-                    + " columns");
+            Map<String, TableVersion> redactedTables = new LinkedHashMap<>();
+            for (Map.Entry<String, List<String>> r : relations.entrySet()) {
+                String name = r.getKey();
+                checkNotCancelled(ctx, name);
+                List<String> columns = classification.publishable(name, r.getValue());
+                if (columns.isEmpty()) {
+                    withheld.add(name);
+                    continue;
+                }
+                TableName target = new TableName(REDACTED, name);
+                TableVersion v = warehouse.newVersion(target);
+                rows += engine.writeParquet("SELECT " + String.join(", ", columns) + " FROM "
+                        + new TableName(UNREDACTED, name), v.directory());
+                redactedTables.put(name, v);
+                redacted.put(name, columns);
+                ctx.progress(name + ": " + unredacted.get(name) + " rows; redacted: " + columns.size() + " of "
+                        + r.getValue().size() + " columns");
+            }
+            dropped.addAll(swap(engine, warehouse, REDACTED, redactedTables));
+        } finally {
+            warehouse.discardPending();
         }
         if (!withheld.isEmpty()) {
             ctx.listener().warning("not published redacted, no column classified pii=false: " + withheld);
         }
-        List<String> dropped = new ArrayList<>();
-        dropped.addAll(dropOthers(engine, warehouse, UNREDACTED, unredacted.keySet()));
-        dropped.addAll(dropOthers(engine, warehouse, REDACTED, redacted.keySet()));
         return new StepOutcome(rows, new PublishReport(unredacted, redacted, withheld, unknown, dropped).toJson());
+    }
+
+    private static void checkNotCancelled(StepContext ctx, String next) {
+        if (ctx.cancellation().isCancelled()) {
+            throw new MongoLatestException(ErrorKind.CANCELLED, "cancelled before " + next);
+        }
     }
 
     private static String source(String name) {
         return CollectionKey.LATEST_DATABASE + "." + name;
     }
 
-    /** A latest table is published as links to its files; a view is computed. */
-    private static long publishUnredacted(EngineSession engine, Warehouse warehouse, String name) {
-        TableName target = new TableName(UNREDACTED, name);
-        Optional<Path> linked = warehouse.linkedVersion(new TableName(CollectionKey.LATEST_DATABASE, name), target);
-        if (linked.isEmpty()) {
-            return materialise(engine, warehouse, target, "SELECT * FROM " + source(name));
-        }
-        try {
-            warehouse.publish(target, linked.get());
-            engine.registerParquetTable(target.database(), target.table(), warehouse.tablePath(target));
-            return ((Number) engine.query("SELECT count(*) FROM " + target).single()).longValue();
-        } finally {
-            warehouse.removeUnusedVersions(target);
-        }
+    private static TableVersion write(EngineSession engine, Warehouse warehouse, TableName table, String select) {
+        TableVersion v = warehouse.newVersion(table);
+        engine.writeParquet(select, v.directory());
+        return v;
     }
 
-    private static long materialise(EngineSession engine, Warehouse warehouse, TableName table, String select) {
-        Path version = warehouse.newVersion(table);
-        try {
-            long rows = engine.writeParquet(select, version);
-            warehouse.publish(table, version);
-            engine.registerParquetTable(table.database(), table.table(), warehouse.tablePath(table));
-            return rows;
-        } finally {
-            warehouse.removeUnusedVersions(table);
+    /**
+     * Makes {@code tables} the whole of {@code database} in one swap, then points the catalog at them and
+     * drops what the database no longer has; returns the dropped names.
+     */
+    private static List<String> swap(EngineSession engine, Warehouse warehouse, String database,
+                                      Map<String, TableVersion> tables) {
+        Set<String> gone = new TreeSet<>(warehouse.current(database).keySet());
+        engine.relations(database).forEach(gone::add);
+        gone.removeAll(tables.keySet());
+        warehouse.commit(database, tables);
+        for (String name : tables.keySet()) {
+            TableName t = new TableName(database, name);
+            engine.registerParquetTable(database, name, warehouse.tablePath(t));
         }
-    }
-
-    private static List<String> dropOthers(EngineSession engine, Warehouse warehouse, String database,
-                                           Set<String> keep) {
-        Set<String> gone = new TreeSet<>();
-        warehouse.tables().stream().filter(t -> t.database().equals(database) && !keep.contains(t.table()))
-                .forEach(t -> gone.add(t.table()));
-        engine.relations(database).stream().filter(n -> !keep.contains(n)).forEach(gone::add);
         List<String> out = new ArrayList<>();
         for (String name : gone) {
             engine.dropRelation(database, name);
-            if (TableName.isValidPart(name)) {
-                warehouse.drop(new TableName(database, name));
-            }
             out.add(database + "." + name);
         }
         return out;

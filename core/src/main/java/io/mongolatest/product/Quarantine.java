@@ -7,7 +7,6 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 import com.fasterxml.jackson.core.JsonEncoding;
@@ -15,6 +14,8 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 
 import io.mongolatest.MongoLatestException;
+import io.mongolatest.storage.PrivateFiles;
+import io.mongolatest.storage.StorageErrors;
 
 /**
  * The bad lines of one collection, as JSON lines in {@code <warehouse>/quarantine/<correlation id>/<table>.jsonl}:
@@ -43,8 +44,9 @@ final class Quarantine implements Closeable {
                           long fullLength) {
         try {
             if (gen == null) {
-                Files.createDirectories(file.getParent());
-                out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16);
+                // Bad lines are whole documents: readable by the owner only.
+                PrivateFiles.createDirectories(file.getParent());
+                out = new BufferedOutputStream(PrivateFiles.newOutputStream(file), 1 << 16);
                 gen = json.createGenerator(out, JsonEncoding.UTF8);
                 gen.setRootValueSeparator(null); // one object per line: the newline is written below
             }
@@ -60,7 +62,7 @@ final class Quarantine implements Closeable {
             gen.writeEndObject();
             gen.writeRaw('\n');
         } catch (IOException e) {
-            throw MongoLatestException.external("cannot write " + file + ": " + e.getMessage(), e);
+            throw StorageErrors.cannotWrite(file, e);
         }
     }
 

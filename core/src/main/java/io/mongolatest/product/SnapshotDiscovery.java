@@ -19,20 +19,33 @@ import io.mongolatest.pipeline.SnapshotType;
  * Finds the snapshots of an input folder and selects those a run reads (SPEC §7): snapshots dated on or
  * before the export date; {@code full} takes the newest full snapshot, {@code incremental} takes it and
  * every incremental snapshot from its time on (only incrementals, with a warning, when there is no full
- * one). Names starting with {@code .} or {@code _} (hidden files, {@code _SUCCESS} markers) are skipped;
- * anything else that does not fit the layout is a user error rather than silently left out.
+ * one). Names starting with {@code .} (hidden files) are skipped, and so are names starting with {@code _}
+ * (markers such as {@code _SUCCESS}), with a warning naming them; links that lead outside the input root
+ * and anything else that does not fit the layout are user errors rather than silently read or left out.
  */
 public final class SnapshotDiscovery {
-    private SnapshotDiscovery() {
+    private final Path root;
+    private final List<String> skipped = new ArrayList<>();
+
+    private SnapshotDiscovery(Path root) {
+        this.root = root;
     }
 
     public static InputSet select(Path input, LocalDate exportDate, SnapshotType type) {
-        Path root = input.toAbsolutePath().normalize();
-        if (!Files.isDirectory(root)) {
-            throw MongoLatestException.user("input folder " + root + " does not exist");
+        Path given = input.toAbsolutePath().normalize();
+        if (Files.isRegularFile(given)) {
+            throw MongoLatestException.user("--input " + given + " is a file: give the folder that holds full/ and"
+                    + " incremental/");
         }
-        List<Snapshot> fulls = snapshots(root, SnapshotType.FULL, exportDate);
-        List<Snapshot> incrementals = snapshots(root, SnapshotType.INCREMENTAL, exportDate);
+        if (!Files.isDirectory(given)) {
+            throw MongoLatestException.user("input folder " + given + " does not exist");
+        }
+        return new SnapshotDiscovery(realPath(given)).select(exportDate, type);
+    }
+
+    private InputSet select(LocalDate exportDate, SnapshotType type) {
+        List<Snapshot> fulls = snapshots(SnapshotType.FULL, exportDate);
+        List<Snapshot> incrementals = snapshots(SnapshotType.INCREMENTAL, exportDate);
         List<String> warnings = new ArrayList<>();
         List<Snapshot> chosen = new ArrayList<>();
         Snapshot newestFull = fulls.isEmpty() ? null : fulls.get(fulls.size() - 1);
@@ -60,10 +73,16 @@ public final class SnapshotDiscovery {
             }
         }
         chosen.sort(Comparator.naturalOrder());
-        return new InputSet(root, chosen, collections(root, chosen), warnings);
+        List<CollectionInput> collections = collections(chosen);
+        if (!skipped.isEmpty()) {
+            warnings.add("skipped " + skipped.size() + " entr" + (skipped.size() == 1 ? "y" : "ies")
+                    + " whose name starts with '_' (markers, not data): " + (skipped.size() <= 5 ? skipped
+                    : skipped.subList(0, 5) + " and " + (skipped.size() - 5) + " more"));
+        }
+        return new InputSet(root, chosen, collections, warnings);
     }
 
-    private static List<Snapshot> snapshots(Path root, SnapshotType type, LocalDate exportDate) {
+    private List<Snapshot> snapshots(SnapshotType type, LocalDate exportDate) {
         Path dir = root.resolve(type.label());
         List<Snapshot> out = new ArrayList<>();
         for (Path p : children(dir)) {
@@ -82,7 +101,7 @@ public final class SnapshotDiscovery {
         return out;
     }
 
-    private static List<CollectionInput> collections(Path root, List<Snapshot> snapshots) {
+    private List<CollectionInput> collections(List<Snapshot> snapshots) {
         Map<CollectionKey, List<InputFile>> files = new TreeMap<>();
         Map<String, CollectionKey> tables = new HashMap<>();
         for (Snapshot s : snapshots) {
@@ -104,7 +123,7 @@ public final class SnapshotDiscovery {
                         throw MongoLatestException.user("collections " + sameTable + " and " + key
                                 + " would both be the table " + key.table());
                     }
-                    files.computeIfAbsent(key, k -> new ArrayList<>()).addAll(dataFiles(root, s, coll, collWhere));
+                    files.computeIfAbsent(key, k -> new ArrayList<>()).addAll(dataFiles(s, coll, collWhere));
                 }
             }
         }
@@ -117,7 +136,7 @@ public final class SnapshotDiscovery {
         return out;
     }
 
-    private static List<InputFile> dataFiles(Path root, Snapshot s, Path coll, String where) {
+    private List<InputFile> dataFiles(Snapshot s, Path coll, String where) {
         List<InputFile> out = new ArrayList<>();
         for (Path f : children(coll)) {
             String name = f.getFileName().toString();
@@ -134,7 +153,7 @@ public final class SnapshotDiscovery {
         return out; // children() sorted them by name
     }
 
-    private static List<Path> folders(Path dir, String where) {
+    private List<Path> folders(Path dir, String where) {
         List<Path> out = children(dir);
         for (Path p : out) {
             if (!Files.isDirectory(p)) {
@@ -145,18 +164,44 @@ public final class SnapshotDiscovery {
         return out;
     }
 
-    /** The entries of {@code dir} by name, without hidden ones and markers; none when it does not exist. */
-    private static List<Path> children(Path dir) {
+    /**
+     * The entries of {@code dir} by name, without hidden ones and markers; none when it does not exist.
+     * A link that leads out of the input root is refused: the export must not reach other files on the host.
+     */
+    private List<Path> children(Path dir) {
         if (!Files.isDirectory(dir)) {
             return List.of();
         }
         try (Stream<Path> s = Files.list(dir)) {
-            return s.filter(p -> {
+            List<Path> out = new ArrayList<>();
+            for (Path p : s.sorted(Comparator.comparing(x -> x.getFileName().toString())).toList()) {
                 String n = p.getFileName().toString();
-                return !n.startsWith(".") && !n.startsWith("_");
-            }).sorted(Comparator.comparing(p -> p.getFileName().toString())).toList();
+                if (n.startsWith(".")) {
+                    continue;
+                }
+                if (n.startsWith("_")) {
+                    if (!n.equals("_SUCCESS")) {
+                        skipped.add(root.relativize(p).toString());
+                    }
+                    continue;
+                }
+                if (Files.isSymbolicLink(p) && !realPath(p).startsWith(root)) {
+                    throw MongoLatestException.user("input " + root.relativize(p) + " is a link to "
+                            + realPath(p) + ", outside the input folder " + root + ": links may only point inside it");
+                }
+                out.add(p);
+            }
+            return out;
         } catch (IOException e) {
             throw MongoLatestException.user("cannot list " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static Path realPath(Path p) {
+        try {
+            return p.toRealPath();
+        } catch (IOException e) {
+            throw MongoLatestException.user("cannot read " + p + ": " + e.getMessage(), e);
         }
     }
 }

@@ -7,12 +7,12 @@ import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-import io.mongolatest.MongoLatestException;
+import io.mongolatest.storage.PrivateFiles;
+import io.mongolatest.storage.StorageErrors;
 import io.mongolatest.warehouse.Warehouse;
 
 /**
@@ -35,10 +35,10 @@ final class Spill implements AutoCloseable {
         }
         Path target = dir.resolve(index + ".plain");
         try {
-            Files.createDirectories(dir);
-            return new Tee(in, new BufferedOutputStream(Files.newOutputStream(target), 1 << 20), index, target);
+            PrivateFiles.createDirectories(dir);
+            return new Tee(in, new BufferedOutputStream(PrivateFiles.newOutputStream(target), 1 << 20), index, target);
         } catch (IOException e) {
-            throw MongoLatestException.external("cannot write scratch file " + target + ": " + e.getMessage(), e);
+            throw StorageErrors.cannotWrite(target, e);
         }
     }
 
@@ -53,6 +53,7 @@ final class Spill implements AutoCloseable {
     }
 
     private final class Tee extends FilterInputStream {
+
         private final OutputStream copy;
         private final int index;
         private final Path target;
@@ -69,7 +70,12 @@ final class Spill implements AutoCloseable {
         public int read(byte[] b, int off, int len) throws IOException {
             int n = in.read(b, off, len);
             if (n > 0) {
-                copy.write(b, off, n);
+                try {
+                    copy.write(b, off, n);
+                } catch (IOException e) {
+                    // The scratch disk failed, not the input: say so (e.g. which disk is full).
+                    throw StorageErrors.cannotWrite(target, e);
+                }
             } else if (n < 0) {
                 ended = true;
             }
@@ -86,10 +92,18 @@ final class Spill implements AutoCloseable {
             try {
                 super.close();
             } finally {
-                copy.close();
+                closeCopy();
                 if (ended) {
                     complete.put(index, target);
                 }
+            }
+        }
+
+        private void closeCopy() {
+            try {
+                copy.close();
+            } catch (IOException e) {
+                throw StorageErrors.cannotWrite(target, e);
             }
         }
     }

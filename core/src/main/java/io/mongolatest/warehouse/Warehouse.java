@@ -3,7 +3,6 @@ package io.mongolatest.warehouse;
 import static java.util.Objects.requireNonNull;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -11,28 +10,38 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
-import java.util.stream.Stream;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.mongolatest.MongoLatestException;
+import io.mongolatest.storage.PrivateFiles;
+import io.mongolatest.storage.StorageErrors;
 
 /**
- * The warehouse on a local file system. A table {@code <root>/<database>/<table>} is a symbolic link to
- * one complete version under {@code <root>/<database>/.versions/<table>/}; a new version is written
- * beside it and published by renaming a new link over the old one, which POSIX makes atomic. Readers
- * therefore see the old version or the new one, never a mix, and a killed writer leaves the old one.
+ * The warehouse on a local file system. A database {@code <root>/<db>} is a symbolic link to one complete
+ * version of the whole database, {@code .databases/<db>/<generation>/}, which holds a link per table to one
+ * table version under {@code .tables/}. A new database version is made beside the old one and swapped in by
+ * renaming a new link over the old, which POSIX makes atomic: a reader of {@code <root>/<db>/<table>/} sees
+ * every table of the old version or every table of the new one, never a mix, and a killed writer leaves the
+ * old one. Versions no database names any more are deleted after each swap.
  */
 public final class Warehouse {
     private static final Logger LOG = LoggerFactory.getLogger(Warehouse.class);
-    static final String VERSIONS = ".versions";
+    static final String DATABASES = ".databases";
+    static final String TABLES = ".tables";
+    private static final String TRASH = ".trash";
 
     private final Path root;
     private final Clock clock;
+    // Versions this instance wrote that no database names yet: a swap of another database must keep them.
+    private final Set<Path> pending = new HashSet<>();
 
     public Warehouse(Path root, Clock clock) {
         this.root = requireNonNull(root, "root is null").toAbsolutePath().normalize();
@@ -43,155 +52,208 @@ public final class Warehouse {
         return root;
     }
 
-    /** Where readers find the table's current version (a link, or absent before the first publish). */
+    /** Where readers find a table: {@code <root>/<database>/<table>/}, through the database's link. */
     public Path tablePath(TableName table) {
         return root.resolve(table.database()).resolve(table.table());
     }
 
-    /** A new, empty directory for the next version of the table; nobody reads it until {@link #publish}. */
-    public Path newVersion(TableName table) {
-        String id = clock.instant().toEpochMilli() + "-" + UUID.randomUUID().toString().substring(0, 8);
-        Path dir = versionsDir(table).resolve(id);
+    /** A new, empty folder for a version of {@code table}; nobody reads it until a {@link #commit} names it. */
+    public synchronized TableVersion newVersion(TableName table) {
+        String id = newId();
+        Path dir = root.resolve(TABLES).resolve(table.database()).resolve(table.table()).resolve(id);
         try {
-            Files.createDirectories(dir);
+            PrivateFiles.createDirectories(dir);
         } catch (IOException e) {
-            throw MongoLatestException.external("cannot create " + dir + ": " + e.getMessage(), e);
+            throw StorageErrors.cannotWrite(dir, e);
         }
-        return dir;
+        Path real = realOrSelf(dir);
+        pending.add(real);
+        return new TableVersion(table, id, real);
     }
 
-    /**
-     * A new version of {@code target} holding the files of {@code source}'s current version as hard links:
-     * a copy that costs nothing, for a table published unchanged under another name. Empty when
-     * {@code source} has no version or the file system cannot link (the caller then copies).
-     */
-    public Optional<Path> linkedVersion(TableName source, TableName target) {
-        Optional<Path> from = currentVersion(source);
-        if (from.isEmpty()) {
-            return Optional.empty();
+    /** The tables of {@code database} as readers see them now, by name; empty before its first commit. */
+    public Map<String, TableVersion> current(String database) {
+        Path db = root.resolve(database);
+        Map<String, TableVersion> out = new TreeMap<>();
+        if (!Files.isDirectory(db)) {
+            return out;
         }
-        Path dir = newVersion(target);
-        try (Stream<Path> files = Files.list(from.get())) {
-            for (Path f : files.toList()) {
-                Files.createLink(dir.resolve(f.getFileName()), f);
-            }
-            return Optional.of(dir);
-        } catch (IOException | UnsupportedOperationException e) {
-            LOG.debug("cannot link {} into {}: {}", from.get(), dir, e.getMessage());
-            deleteTree(dir);
-            return Optional.empty();
-        }
-    }
-
-    /** Makes {@code version} the table's current version atomically, then removes the versions it replaced. */
-    public void publish(TableName table, Path version) {
-        Path link = tablePath(table);
-        Path relativeTarget = link.getParent().relativize(version);
-        Path tmp = link.resolveSibling("." + table.table() + ".link-" + UUID.randomUUID());
-        try {
-            if (Files.exists(link, LinkOption.NOFOLLOW_LINKS) && !Files.isSymbolicLink(link)) {
-                throw MongoLatestException.user(link + " exists and is not managed by mongo-latest; move it away");
-            }
-            Files.createSymbolicLink(tmp, relativeTarget);
-            Files.move(tmp, link, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (IOException e) {
-            deleteQuietly(tmp);
-            throw MongoLatestException.external("cannot publish " + table + ": " + e.getMessage(), e);
-        }
-        removeUnusedVersions(table);
-    }
-
-    /** The directory the table's link points to, if the table has been published. */
-    public Optional<Path> currentVersion(TableName table) {
-        Path link = tablePath(table);
-        if (!Files.isSymbolicLink(link)) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(link.getParent().resolve(Files.readSymbolicLink(link)).normalize());
-        } catch (IOException e) {
-            throw MongoLatestException.external("cannot read " + link + ": " + e.getMessage(), e);
-        }
-    }
-
-    /**
-     * Deletes versions that no link points to: those a killed writer left behind and those replaced.
-     * Safe while readers run, because readers only ever follow the link.
-     */
-    public void removeUnusedVersions(TableName table) {
-        Path dir = versionsDir(table);
-        if (!Files.isDirectory(dir)) {
-            return;
-        }
-        Optional<Path> current = currentVersion(table);
-        try (DirectoryStream<Path> versions = Files.newDirectoryStream(dir)) {
-            for (Path v : versions) {
-                if (current.isEmpty() || !current.get().equals(v.normalize())) {
-                    deleteTree(v);
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(db)) {
+            for (Path entry : entries) {
+                String name = entry.getFileName().toString();
+                if (Files.isSymbolicLink(entry) && TableName.isValidPart(name) && Files.isDirectory(entry)) {
+                    Path dir = entry.toRealPath();
+                    out.put(name, new TableVersion(new TableName(database, name), dir.getFileName().toString(), dir));
                 }
             }
         } catch (IOException e) {
-            LOG.warn("cannot clean old versions of {}: {}", table, e.getMessage());
+            throw MongoLatestException.external("cannot read " + db + ": " + e.getMessage(), e);
         }
+        return out;
     }
 
-    /** Every published table, database by database, in name order. */
+    /**
+     * Makes {@code tables} the whole content of {@code database}, in one atomic swap; tables it had and
+     * {@code tables} lacks are gone for readers at the same instant. Then deletes every version that no
+     * database names and this instance is not about to commit.
+     */
+    public synchronized void commit(String database, Map<String, TableVersion> tables) {
+        if (!TableName.isValidPart(database)) {
+            throw new IllegalArgumentException("invalid database name " + database);
+        }
+        Path link = root.resolve(database);
+        Path tmp = root.resolve("." + database + ".link-" + UUID.randomUUID());
+        Path generation = null;
+        try {
+            // Links are relative and made between real paths, so that the warehouse can be moved as a whole.
+            generation = PrivateFiles.createDirectories(root.resolve(DATABASES).resolve(database).resolve(newId()))
+                    .toRealPath();
+            for (Map.Entry<String, TableVersion> t : tables.entrySet()) {
+                if (!TableName.isValidPart(t.getKey())) {
+                    throw new IllegalArgumentException("invalid table name " + t.getKey());
+                }
+                Files.createSymbolicLink(generation.resolve(t.getKey()),
+                        generation.relativize(t.getValue().directory()));
+            }
+            moveAsideUnmanaged(link);
+            Files.createSymbolicLink(tmp, root.toRealPath().relativize(generation));
+            Files.move(tmp, link, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            PrivateFiles.deleteTree(tmp);
+            if (generation != null) {
+                PrivateFiles.deleteTree(generation);
+            }
+            throw StorageErrors.cannotWrite(link, e);
+        }
+        tables.values().forEach(v -> pending.remove(v.directory()));
+        removeUnused();
+    }
+
+    /** Deletes the versions this instance wrote and did not commit (after a failure or a cancel). */
+    public synchronized void discardPending() {
+        pending.forEach(PrivateFiles::deleteTree);
+        pending.clear();
+    }
+
+    /** Every table of every database, database by database, in name order. */
     public List<TableName> tables() {
         List<TableName> out = new ArrayList<>();
+        for (String db : databases()) {
+            current(db).keySet().forEach(t -> out.add(new TableName(db, t)));
+        }
+        return out;
+    }
+
+    /** The databases readers can see, in name order: links (and folders of an earlier layout) with valid names. */
+    public List<String> databases() {
+        List<String> out = new ArrayList<>();
         if (!Files.isDirectory(root)) {
             return out;
         }
-        try (Stream<Path> dbs = Files.list(root)) {
-            for (Path db : dbs.filter(Files::isDirectory).sorted().toList()) {
-                String dbName = db.getFileName().toString();
-                if (!TableName.isValidPart(dbName)) {
-                    continue;
-                }
-                try (Stream<Path> ts = Files.list(db)) {
-                    ts.filter(Files::isSymbolicLink).map(p -> p.getFileName().toString())
-                            .filter(TableName::isValidPart).sorted()
-                            .forEach(t -> out.add(new TableName(dbName, t)));
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(root)) {
+            for (Path p : entries) {
+                String name = p.getFileName().toString();
+                if (TableName.isValidPart(name) && Files.isDirectory(p) && !isPlainFolder(p, name)) {
+                    out.add(name);
                 }
             }
         } catch (IOException e) {
             throw MongoLatestException.external("cannot list the warehouse " + root + ": " + e.getMessage(), e);
         }
+        out.sort(null);
         return out;
     }
 
-    /** Removes a table: first its link (readers stop seeing it), then its versions. */
-    public void drop(TableName table) {
-        deleteQuietly(tablePath(table));
-        deleteTree(versionsDir(table));
+    /** A folder that holds no table links is no database (e.g. {@code quarantine}). */
+    private boolean isPlainFolder(Path p, String name) {
+        return !Files.isSymbolicLink(p) && current(name).isEmpty();
     }
 
-    private Path versionsDir(TableName table) {
-        return root.resolve(table.database()).resolve(VERSIONS).resolve(table.table());
-    }
-
-    private static void deleteQuietly(Path p) {
-        try {
-            Files.deleteIfExists(p);
-        } catch (IOException e) {
-            LOG.warn("cannot delete {}: {}", p, e.getMessage());
-        }
-    }
-
-    /** Deletes {@code dir} and everything under it, without following links; logs what it cannot delete. */
-    public static void deleteTree(Path dir) {
-        if (!Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {
+    /**
+     * A database folder of the earlier layout (a real folder of per-table links) cannot be swapped
+     * atomically for a link: it is moved aside first, the one moment readers see no tables.
+     */
+    private void moveAsideUnmanaged(Path link) throws IOException {
+        if (!Files.exists(link, LinkOption.NOFOLLOW_LINKS) || Files.isSymbolicLink(link)) {
             return;
         }
-        try (Stream<Path> walk = Files.walk(dir)) {
-            walk.sorted((a, b) -> b.getNameCount() - a.getNameCount()).forEach(p -> {
-                try {
-                    Files.deleteIfExists(p);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
+        if (!Files.isDirectory(link) || current(link.getFileName().toString()).isEmpty() && !isEmptyDir(link)) {
+            throw MongoLatestException.user(link + " exists and is not managed by mongo-latest; move it away");
+        }
+        Path trash = root.resolve(TRASH).resolve(link.getFileName() + "-" + newId());
+        PrivateFiles.createDirectories(trash.getParent());
+        Files.move(link, trash, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    private void removeUnused() {
+        Set<Path> used = new HashSet<>(pending);
+        Set<Path> currentGenerations = new HashSet<>();
+        for (String db : databases()) {
+            current(db).values().forEach(v -> used.add(v.directory()));
+            Path link = root.resolve(db);
+            if (Files.isSymbolicLink(link)) {
+                currentGenerations.add(realOrSelf(link));
+            }
+        }
+        forEachChild(root.resolve(DATABASES), db -> forEachChild(db, gen -> {
+            if (!currentGenerations.contains(realOrSelf(gen))) {
+                PrivateFiles.deleteTree(gen);
+            }
+        }));
+        forEachChild(root.resolve(TABLES), db -> forEachChild(db, table -> {
+            forEachChild(table, version -> {
+                if (!used.contains(realOrSelf(version))) {
+                    PrivateFiles.deleteTree(version);
                 }
             });
-        } catch (IOException | UncheckedIOException e) {
-            LOG.warn("cannot delete {}: {}", dir, e.getMessage());
+            deleteIfEmpty(table);
+        }));
+        PrivateFiles.deleteTree(root.resolve(TRASH));
+    }
+
+    private static void forEachChild(Path dir, java.util.function.Consumer<Path> action) {
+        if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
+            return;
         }
+        try (DirectoryStream<Path> children = Files.newDirectoryStream(dir)) {
+            for (Path c : children) {
+                action.accept(c);
+            }
+        } catch (IOException e) {
+            LOG.warn("cannot clean {}: {}", dir, e.getMessage());
+        }
+    }
+
+    private static void deleteIfEmpty(Path dir) {
+        try {
+            if (isEmptyDir(dir)) {
+                Files.delete(dir);
+            }
+        } catch (IOException e) {
+            LOG.debug("cannot delete {}: {}", dir, e.getMessage());
+        }
+    }
+
+    private static boolean isEmptyDir(Path dir) throws IOException {
+        try (DirectoryStream<Path> s = Files.newDirectoryStream(dir)) {
+            return !s.iterator().hasNext();
+        }
+    }
+
+    private static Path realOrSelf(Path p) {
+        try {
+            return p.toRealPath();
+        } catch (IOException e) {
+            return p.toAbsolutePath().normalize();
+        }
+    }
+
+    private String newId() {
+        return clock.instant().toEpochMilli() + "-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    /** Deletes {@code dir} and everything under it, without following links. */
+    public static void deleteTree(Path dir) {
+        PrivateFiles.deleteTree(dir);
     }
 }

@@ -10,18 +10,18 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 
 /** Collects what one class logs at WARN and above while open, so tests can read the warnings. */
-final class CapturedLog implements AutoCloseable {
+public final class CapturedLog implements AutoCloseable {
     private final Logger logger;
     private final ListAppender<ILoggingEvent> appender = new ListAppender<>();
 
-    CapturedLog(Class<?> source) {
+    public CapturedLog(Class<?> source) {
         this.logger = (Logger) LoggerFactory.getLogger(source);
         appender.start();
         logger.addAppender(appender);
     }
 
     /** The formatted warnings, with the message of an attached exception if any. */
-    List<String> warnings() {
+    public List<String> warnings() {
         return appender.list.stream()
                 .filter(e -> e.getLevel().isGreaterOrEqual(Level.WARN))
                 .map(e -> e.getFormattedMessage()

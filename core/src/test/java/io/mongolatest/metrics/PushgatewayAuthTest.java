@@ -61,18 +61,24 @@ class PushgatewayAuthTest {
     }
 
     @Test
-    void wrongCredentialsAreLoggedWithoutThePassword() {
+    void wrongCredentialsAreRefusedOnceLoggedWithoutThePasswordAndNotTriedAgain() {
         String wrong = "wrong-secret-42";
         PushgatewaySettings settings = PushgatewaySettings.of(gateway.url().toString())
                 .withAuth(new BasicAuth(USER, wrong));
         PushgatewayMetrics metrics = new PushgatewayMetrics(settings, gateway.sslContext());
-        metrics.pushStatus(RUN, RunState.RUNNING);
         try (CapturedLog log = new CapturedLog(PushgatewayHttp.class)) {
+            metrics.pushStatus(RUN, RunState.RUNNING);
+            metrics.pushStep(RUN, new StepFigures("a", java.time.Duration.ofSeconds(1), 1));
             metrics.pushStatus(RUN, RunState.FAILED);
+            metrics.deleteRunGroup(RUN);
 
-            assertThat(log.warnings()).singleElement().asString().contains("HTTP 401").doesNotContain(wrong);
+            assertThat(log.warnings()).as("one refusal, then silence: a wrong password does not get better")
+                    .hasSize(2).allSatisfy(w -> assertThat(w).doesNotContain(wrong));
+            assertThat(log.warnings().get(0)).contains("HTTP 401");
+            assertThat(log.warnings().get(1)).contains("no more metrics are pushed by this run");
         }
-        assertThat(statusOfRun()).as("not pushed").isNotEqualTo(3.0);
+        assertThat(gateway.samples(PushgatewayMetrics.STATUS)).as("nothing pushed")
+                .noneMatch(s -> RUN.correlationId().equals(s.labels().get("correlation_id")) && s.value() == 3.0);
     }
 
     @Test

@@ -106,7 +106,7 @@ class BadLinesTest extends HarnessTest {
     void tooManyBadLinesFailTheBuildAndLeaveThePreviousTables() throws Exception {
         in.file(FULL + "a.json", "{\"_id\": \"good\"}");
         h.build();
-        Path versions = h.warehouse.resolve("uc_mongo_latest/.versions/core_contract");
+        Path versions = h.warehouse.resolve(".tables/uc_mongo_latest/core_contract");
         List<Path> before;
         try (var s = Files.list(versions)) {
             before = s.toList();

@@ -188,7 +188,7 @@ class LatestRulesTest extends HarnessTest {
         assertThat(r.droppedTables()).containsExactly("uc_mongo_latest.core_statement");
         assertThat(h.session().relations("uc_mongo_latest")).containsExactly("core_contract");
         assertThat(h.warehouse.resolve("uc_mongo_latest/core_statement")).doesNotExist();
-        assertThat(h.warehouse.resolve("uc_mongo_latest/.versions/core_statement")).doesNotExist();
+        assertThat(h.warehouse.resolve(".tables/uc_mongo_latest/core_statement")).doesNotExist();
     }
 
     @Test

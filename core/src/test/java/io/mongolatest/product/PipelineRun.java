@@ -39,7 +39,7 @@ final class PipelineRun {
             ledger.init();
             Runner runner = new Runner(ledger, new DuckDbEngine(), new EngineSettings(params.warehouse(),
                     DataSize.ofMegabytes(512), root.resolve("tmp"), 2, false), product.builtins(),
-                    StatusMetrics.none(), Clock.systemUTC(), LeaseOwner.current());
+                    StatusMetrics.none(), Clock.systemUTC(), LeaseOwner.current(), product.runEndHook());
             return runner.run(pkg, params, RunOptions.defaults(), product.selectInput(params).digest(), listener,
                     cancellation);
         }

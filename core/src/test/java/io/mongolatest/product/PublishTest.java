@@ -1,6 +1,7 @@
 package io.mongolatest.product;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -86,5 +87,26 @@ class PublishTest extends HarnessTest {
         assertThat(h.warehouse.resolve("ucs_latest_redacted/core_contract")).doesNotExist();
         assertThat(out.detail()).contains("\"dropped\":[\"ucs_latest_unredacted.contract_v\",\"ucs_latest_redacted.contract_v\","
                 + "\"ucs_latest_redacted.core_contract\"]");
+    }
+
+    @Test
+    void aPublicationStoppedMidwayLeavesEveryPublishedDatabaseWholeFromOneExport() throws Exception {
+        h.run(Publish.KIND);
+        in.file(LatestRulesTest.FULL + "a.json", "{\"_id\": 3, \"name\": \"Cy\", \"amount\": \"1\"}");
+        h.build();
+        // The first redacted table is written, then the step is stopped before the next one.
+        h.onProgress = m -> h.cancellation.cancel("test");
+        assertThatThrownBy(() -> h.run(Publish.KIND)).hasMessageContaining("cancelled");
+        assertThat(readerIds("ucs_latest_redacted", "contract_v", "contract_id")).containsExactly("1", "2");
+        assertThat(readerIds("ucs_latest_redacted", "core_contract", "id")).containsExactly("1", "2");
+        assertThat(readerIds("ucs_latest_unredacted", "contract_v", "contract_id")).containsExactly("3");
+        assertThat(readerIds("ucs_latest_unredacted", "core_contract", "id")).containsExactly("3");
+    }
+
+    /** What a plain Parquet reader pointed at the table's folder sees. */
+    private List<String> readerIds(String database, String table, String column) {
+        Path files = h.warehouse.resolve(database).resolve(table);
+        return h.query("SELECT CAST(" + column + " AS VARCHAR) FROM read_parquet('" + files + "/*.parquet') ORDER BY 1")
+                .rows().stream().map(r -> (String) r.get(0)).toList();
     }
 }

@@ -143,6 +143,38 @@ class SnapshotDiscoveryTest {
                 "full/2024-03-01_00-00-00/core/contract/part-10.json",
                 "full/2024-03-01_00-00-00/core/contract/part-2.jsonl.gz",
                 "full/2024-03-01_00-00-00/core/contract/part-3.jsonl");
+        assertThat(select(SnapshotType.FULL).warnings()).as("_SUCCESS is an expected marker").isEmpty();
+    }
+
+    @Test
+    void warnsOfOtherUnderscoreEntriesItSkips() throws IOException {
+        fixture().file("full/2024-03-01_00-00-00/core/contract/a.json", "{}")
+                .file("full/2024-03-01_00-00-00/core/_archive/a.json", "{}");
+        InputSet s = select(SnapshotType.FULL);
+        assertThat(files(s)).containsExactly("full/2024-03-01_00-00-00/core/contract/a.json");
+        assertThat(s.warnings()).singleElement().asString().contains("skipped 1 entry whose name starts with '_'")
+                .contains("full/2024-03-01_00-00-00/core/_archive");
+    }
+
+    @Test
+    void refusesALinkThatLeavesTheInputFolder(@TempDir Path elsewhere) throws IOException {
+        fixture().file("full/2024-03-01_00-00-00/core/contract/a.json", "{}");
+        Files.writeString(elsewhere.resolve("secret.json"), "{\"_id\": 1}\n");
+        Path link = input.resolve("full/2024-03-01_00-00-00/core/contract/b.json");
+        Files.createSymbolicLink(link, elsewhere.resolve("secret.json"));
+        assertUserError(SnapshotType.FULL, "full/2024-03-01_00-00-00/core/contract/b.json is a link to "
+                + elsewhere.toRealPath().resolve("secret.json") + ", outside the input folder");
+        Files.delete(link);
+        Files.createSymbolicLink(link, input.resolve("full/2024-03-01_00-00-00/core/contract/a.json"));
+        assertThat(files(select(SnapshotType.FULL))).as("a link inside the input is fine").hasSize(2);
+    }
+
+    @Test
+    void aFileGivenAsTheInputFolderIsNamedAsSuch() throws IOException {
+        Path file = input.resolve("export.json");
+        Files.writeString(file, "{}");
+        assertThatThrownBy(() -> SnapshotDiscovery.select(file, DATE, SnapshotType.FULL))
+                .hasMessage("--input " + file + " is a file: give the folder that holds full/ and incremental/");
     }
 
     @Test

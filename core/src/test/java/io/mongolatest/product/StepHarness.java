@@ -43,6 +43,8 @@ final class StepHarness implements AutoCloseable {
     double maxBadFraction = RunOptions.DEFAULT_MAX_BAD_FRACTION;
     String classification = "table,column,pii\n";
     List<LedgerRow> ledgerRows = List.of();
+    /** Called with every progress line, e.g. to cancel a step at a known point. */
+    java.util.function.Consumer<String> onProgress = m -> { };
 
     StepHarness(Path root) {
         this.input = root.resolve("input");
@@ -63,6 +65,7 @@ final class StepHarness implements AutoCloseable {
             @Override
             public void progress(String s, String message) {
                 progress.add(message);
+                onProgress.accept(message);
             }
 
             @Override

@@ -12,10 +12,12 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 import io.mongolatest.MongoLatestException;
@@ -41,8 +43,8 @@ public final class SyntheticExport {
     public record Options(long documents, long seed, LocalDate exportDate, double badFraction, int threads) {
         public Options {
             requireNonNull(exportDate, "exportDate is null");
-            if (documents < 0) {
-                throw MongoLatestException.user("--docs must not be negative");
+            if (documents < 1) {
+                throw MongoLatestException.user("--docs must be at least 1, not " + documents);
             }
             if (badFraction < 0 || badFraction > 1) {
                 throw MongoLatestException.user("--bad-fraction must be between 0 and 1");
@@ -65,6 +67,11 @@ public final class SyntheticExport {
     }
 
     public static Summary write(Path out, Options options) {
+        return write(out, options, line -> { });
+    }
+
+    /** @param progress told how far the writing is, a line at a time (a tenth of the files each) */
+    public static Summary write(Path out, Options options, Consumer<String> progress) {
         checkEmpty(out);
         LocalDateTime fullTime = options.exportDate().minusDays(INCREMENTALS).atTime(1, 0);
         List<Snapshot> snapshots = new ArrayList<>();
@@ -102,10 +109,13 @@ public final class SyntheticExport {
                 }
             }
         }
-        return run(tasks, options.threads(), snapshots);
+        progress.accept(String.format(Locale.ROOT, "writing %,d documents in %d files of %d snapshots", options.documents(),
+                tasks.size(), snapshots.size()));
+        return run(tasks, options.threads(), snapshots, progress);
     }
 
-    private static Summary run(List<FileWriterTask> tasks, int threads, List<Snapshot> snapshots) {
+    private static Summary run(List<FileWriterTask> tasks, int threads, List<Snapshot> snapshots,
+                               Consumer<String> progress) {
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
             List<Future<FileWriterTask.Written>> results = new ArrayList<>();
@@ -116,12 +126,18 @@ public final class SyntheticExport {
             long bad = 0;
             long blank = 0;
             long bytes = 0;
+            int done = 0;
+            int step = Math.max(1, results.size() / 10);
             for (Future<FileWriterTask.Written> f : results) {
                 FileWriterTask.Written w = f.get();
                 docs += w.documents();
                 bad += w.badLines();
                 blank += w.blankLines();
                 bytes += w.bytes();
+                if (++done % step == 0 || done == results.size()) {
+                    progress.accept(String.format(Locale.ROOT, "%d of %d files written (%,d documents, %,d bytes)",
+                            done, results.size(), docs, bytes));
+                }
             }
             return new Summary(snapshots.stream().map(Snapshot::path).toList(), Shape.values().length, tasks.size(),
                     docs, bad, blank, bytes);

@@ -1,0 +1,34 @@
+package io.mongolatest.engine;
+
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.mongolatest.ErrorKind;
+import io.mongolatest.MongoLatestException;
+
+/** A full disk is named as such, with the file and its file system, not as DuckDB's raw JSON error. */
+class DuckDbDiskFullTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void aFullDiskNamesTheFileItCouldNotWrite() throws Exception {
+        Path table = Files.createDirectories(dir.resolve("table"));
+        // Writes to /dev/full fail with ENOSPC, as on a disk that has filled up.
+        Files.createSymbolicLink(table.resolve("part-0.parquet"), Path.of("/dev/full"));
+        try (EngineSession s = new DuckDbEngine().open(new EngineSettings(dir.resolve("wh"), DataSize.ofMegabytes(256),
+                dir.resolve("tmp"), 1, false))) {
+            assertThatThrownBy(() -> s.writeParquet("SELECT range AS x FROM range(100000)", table))
+                    .isInstanceOfSatisfying(MongoLatestException.class,
+                            e -> org.assertj.core.api.Assertions.assertThat(e.kind()).isEqualTo(ErrorKind.EXTERNAL))
+                    .hasMessageStartingWith("disk full: cannot write " + table.resolve("part-0.parquet"))
+                    .hasMessageContaining("No space left on device")
+                    .hasMessageNotContaining("exception_type").hasMessageNotContaining("\n");
+        }
+    }
+}
