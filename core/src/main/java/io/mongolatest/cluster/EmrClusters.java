@@ -95,6 +95,10 @@ public final class EmrClusters implements AutoCloseable {
     public ClusterRef runJobFlow(RunJobFlowRequest request) {
         requireNonNull(request, "request is null");
         RunJobFlowResponse r = call("RunJobFlow", () -> client.runJobFlow(request));
+        if (r.jobFlowId() == null) {
+            // Cannot tell which cluster started, if any: never retried blindly.
+            throw MongoLatestException.external("EMR RunJobFlow answered without a cluster id", null);
+        }
         return new ClusterRef(r.jobFlowId(), r.clusterArn() == null ? "" : r.clusterArn());
     }
 

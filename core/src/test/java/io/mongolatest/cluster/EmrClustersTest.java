@@ -62,6 +62,15 @@ class EmrClustersTest {
     }
 
     @Test
+    void anAnswerWithoutAClusterIdIsExternal() {
+        emr.answer("RunJobFlow", 200, "{}");
+        MongoLatestException e = failure(() -> clusters.runJobFlow(ClusterFixtures.launchRequest()));
+        assertThat(e.kind()).isEqualTo(ErrorKind.EXTERNAL);
+        assertThat(e.getMessage()).isEqualTo("EMR RunJobFlow answered without a cluster id");
+        assertThat(emr.requests("RunJobFlow")).hasSize(1);
+    }
+
+    @Test
     void activeReadsEveryPageAndKeepsOnlyClustersOfExactlyThatName() {
         String states = "{\"ClusterStates\":[\"STARTING\",\"BOOTSTRAPPING\",\"RUNNING\",\"WAITING\"]}";
         emr.answer(EmrStub.operation("ListClusters").withRequestBody(matchingJsonPath("$.Marker", absent()))

@@ -110,6 +110,18 @@ class RunJobFlowBuilderTest {
     }
 
     @Test
+    void theShippedProfilesPlaceholdersAreListedWithTheirPlace() {
+        List<String> found = BUILDER.build(ClusterFixtures.profile("production"), ClusterFixtures.launch())
+                .placeholders();
+        assertThat(found).contains("LogUri: s3://LOGSTORE_BUCKET_PLACEHOLDER/emr/mongo_latest",
+                "Instances.Ec2SubnetIds[1]: subnet-PLACEHOLDER-B",
+                "ServiceRole: arn:aws:iam::ACCOUNT_ID:role/mongo_latest_emr_service",
+                "BootstrapActions[0].ScriptBootstrapAction.Path: s3://ARTEFACT_BUCKET_PLACEHOLDER/mongo-latest/"
+                        + "install-mongo-latest.sh");
+        assertThat(found).noneMatch(f -> f.startsWith("Steps"));
+    }
+
+    @Test
     void theDryRunJsonCarriesNoJavaEightGcFlags() throws IOException {
         for (String profile : ClusterProfiles.SHIPPED) {
             JsonNode r = new ObjectMapper().readTree(BUILDER.build(ClusterFixtures.profile(profile),
