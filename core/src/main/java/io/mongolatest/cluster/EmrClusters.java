@@ -1,0 +1,167 @@
+package io.mongolatest.cluster;
+
+import static java.util.Objects.requireNonNull;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+import io.mongolatest.MongoLatestException;
+
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProviderChain;
+import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.SystemPropertyCredentialsProvider;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.http.apache.ApacheHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.regions.providers.AwsProfileRegionProvider;
+import software.amazon.awssdk.regions.providers.AwsRegionProviderChain;
+import software.amazon.awssdk.regions.providers.SystemSettingsRegionProvider;
+import software.amazon.awssdk.services.emr.EmrClient;
+import software.amazon.awssdk.services.emr.EmrClientBuilder;
+import software.amazon.awssdk.services.emr.model.Cluster;
+import software.amazon.awssdk.services.emr.model.ClusterState;
+import software.amazon.awssdk.services.emr.model.ClusterStateChangeReason;
+import software.amazon.awssdk.services.emr.model.ClusterStatus;
+import software.amazon.awssdk.services.emr.model.RunJobFlowRequest;
+import software.amazon.awssdk.services.emr.model.RunJobFlowResponse;
+
+/**
+ * The few EMR calls cluster mode makes: start a cluster, find the active ones of a name, describe one, terminate
+ * some. Failures become one-line errors: a refused request (access denied, validation) is the user's to fix,
+ * throttling, EMR's own errors and an unreachable endpoint are external.
+ */
+public final class EmrClusters implements AutoCloseable {
+    /** The states ListClusters calls active, as {@code aws emr list-clusters --active} does. */
+    public static final List<ClusterState> ACTIVE = List.of(ClusterState.STARTING, ClusterState.BOOTSTRAPPING,
+            ClusterState.RUNNING, ClusterState.WAITING);
+
+    // An unreachable endpoint must fail a command in seconds; RunJobFlow itself answers within a few.
+    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(2);
+    private static final Duration ATTEMPT_TIMEOUT = Duration.ofSeconds(10);
+    private static final Duration CALL_TIMEOUT = Duration.ofSeconds(30);
+    private static final int MAX_ATTEMPTS = 3;
+
+    private final EmrClient client;
+    private final boolean ownsClient;
+
+    private EmrClusters(EmrClient client, boolean ownsClient) {
+        this.client = requireNonNull(client, "client is null");
+        this.ownsClient = ownsClient;
+    }
+
+    /** On a client the caller built and closes. */
+    public static EmrClusters using(EmrClient client) {
+        return new EmrClusters(client, false);
+    }
+
+    /**
+     * With its own client: AWS default credentials and region, or with {@code endpointOrNull} (a stand-in for
+     * EMR) the configured ones and otherwise {@code us-east-1} with dummy credentials.
+     */
+    public static EmrClusters open(URI endpointOrNull) {
+        EmrClientBuilder builder = EmrClient.builder()
+                .httpClientBuilder(ApacheHttpClient.builder().connectionTimeout(CONNECT_TIMEOUT)
+                        .socketTimeout(ATTEMPT_TIMEOUT))
+                .overrideConfiguration(c -> c.apiCallTimeout(CALL_TIMEOUT).apiCallAttemptTimeout(ATTEMPT_TIMEOUT)
+                        .retryStrategy(r -> r.maxAttempts(MAX_ATTEMPTS)));
+        if (endpointOrNull != null) {
+            builder.endpointOverride(endpointOrNull)
+                    .region(configuredRegion().orElse(Region.US_EAST_1))
+                    .credentialsProvider(AwsCredentialsProviderChain.builder().credentialsProviders(
+                            SystemPropertyCredentialsProvider.create(),
+                            EnvironmentVariableCredentialsProvider.create(),
+                            ProfileCredentialsProvider.create(),
+                            StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
+                            .build());
+        }
+        try {
+            return new EmrClusters(builder.build(), true);
+        } catch (SdkException e) {
+            throw MongoLatestException.user("cannot set up the EMR client: no AWS region configured (set"
+                    + " AWS_REGION or a profile region, or give --emr-endpoint)", e);
+        }
+    }
+
+    /** Starts a cluster. */
+    public ClusterRef runJobFlow(RunJobFlowRequest request) {
+        requireNonNull(request, "request is null");
+        RunJobFlowResponse r = call("RunJobFlow", () -> client.runJobFlow(request));
+        if (r.jobFlowId() == null) {
+            // Cannot tell which cluster started, if any: never retried blindly.
+            throw MongoLatestException.external("EMR RunJobFlow answered without a cluster id", null);
+        }
+        return new ClusterRef(r.jobFlowId(), r.clusterArn() == null ? "" : r.clusterArn());
+    }
+
+    /** Every active cluster named exactly {@code name}, from every page of ListClusters; without tags. */
+    public List<ClusterInfo> active(String name) {
+        requireNonNull(name, "name is null");
+        return call("ListClusters", () -> {
+            List<ClusterInfo> out = new ArrayList<>();
+            client.listClustersPaginator(b -> b.clusterStates(ACTIVE)).clusters().forEach(s -> {
+                if (name.equals(s.name())) {
+                    out.add(info(s.id(), s.name(), s.status(), Map.of()));
+                }
+            });
+            return out;
+        });
+    }
+
+    /** One cluster's state, state change reason and tags. */
+    public ClusterInfo describe(String clusterId) {
+        requireNonNull(clusterId, "clusterId is null");
+        Cluster c = call("DescribeCluster " + clusterId, () -> client.describeCluster(b -> b.clusterId(clusterId))
+                .cluster());
+        Map<String, String> tags = new LinkedHashMap<>();
+        c.tags().forEach(t -> tags.put(t.key(), t.value()));
+        return info(c.id(), c.name(), c.status(), tags);
+    }
+
+    /** Asks EMR to terminate these clusters (TerminateJobFlows); nothing is sent for none. */
+    public void terminate(List<String> clusterIds) {
+        List<String> ids = List.copyOf(requireNonNull(clusterIds, "clusterIds is null"));
+        if (!ids.isEmpty()) {
+            call("TerminateJobFlows " + String.join(" ", ids), () -> client.terminateJobFlows(b -> b.jobFlowIds(ids)));
+        }
+    }
+
+    @Override
+    public void close() {
+        if (ownsClient) {
+            client.close();
+        }
+    }
+
+    private static ClusterInfo info(String id, String name, ClusterStatus status, Map<String, String> tags) {
+        ClusterStateChangeReason reason = status == null ? null : status.stateChangeReason();
+        return new ClusterInfo(id, name == null ? "" : name, status == null ? "" : status.stateAsString(),
+                Optional.ofNullable(reason).map(ClusterStateChangeReason::codeAsString),
+                Optional.ofNullable(reason).map(ClusterStateChangeReason::message), tags);
+    }
+
+    private static <T> T call(String what, Supplier<T> action) {
+        try {
+            return action.get();
+        } catch (SdkException e) {
+            throw EmrErrors.map(what, e);
+        }
+    }
+
+    private static Optional<Region> configuredRegion() {
+        try {
+            return Optional.of(new AwsRegionProviderChain(new SystemSettingsRegionProvider(),
+                    new AwsProfileRegionProvider()).getRegion());
+        } catch (SdkException e) {
+            return Optional.empty();
+        }
+    }
+}

@@ -1,0 +1,42 @@
+package io.mongolatest.cluster;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.Optional;
+
+import io.mongolatest.sizing.Setting;
+
+/**
+ * Where a configuration value sent to EMR came from: the profile, or the sizing rules, or the profile over a
+ * computed value (which is kept, so that an explanation can show what the profile replaced).
+ */
+public record PropertyOrigin(boolean fromProfile, Optional<Setting> computed) {
+    public PropertyOrigin {
+        requireNonNull(computed, "computed is null");
+        if (!fromProfile && computed.isEmpty()) {
+            throw new IllegalArgumentException("a value comes from the profile or from sizing");
+        }
+    }
+
+    public static PropertyOrigin profile() {
+        return new PropertyOrigin(true, Optional.empty());
+    }
+
+    public static PropertyOrigin computed(Setting setting) {
+        return new PropertyOrigin(false, Optional.of(setting));
+    }
+
+    public static PropertyOrigin profileOver(Setting setting) {
+        return new PropertyOrigin(true, Optional.of(setting));
+    }
+
+    /** "from profile", "from profile (computed 57344: ...)" or "computed: ... [hdp-memory]". */
+    public String explain() {
+        if (!fromProfile) {
+            Setting s = computed.orElseThrow();
+            return "computed: " + s.rule() + " [" + s.source().tag() + "]";
+        }
+        return computed.map(s -> "from profile (instead of the computed " + s.value() + ": " + s.rule() + ")")
+                .orElse("from profile");
+    }
+}
