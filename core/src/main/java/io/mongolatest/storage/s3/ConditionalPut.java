@@ -15,7 +15,7 @@ public sealed interface ConditionalPut {
         }
     }
 
-    /** The condition failed (the object exists, or has another ETag): nothing was written. */
+    /** The condition failed (an object exists, has another ETag, or is missing for If-Match): nothing written. */
     record PreconditionFailed(S3Location location) implements ConditionalPut {
         public PreconditionFailed {
             requireNonNull(location, "location is null");

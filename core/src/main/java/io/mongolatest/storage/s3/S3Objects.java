@@ -17,7 +17,6 @@ import java.util.function.Supplier;
 import io.mongolatest.MongoLatestException;
 
 import software.amazon.awssdk.awscore.AwsRequestOverrideConfiguration;
-import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -37,24 +36,18 @@ public final class S3Objects {
     private static final Duration CALL_TIMEOUT = Duration.ofSeconds(30);
     private static final AwsRequestOverrideConfiguration BOUNDED =
             AwsRequestOverrideConfiguration.builder().apiCallTimeout(CALL_TIMEOUT).build();
-    // A conditional write is tried once: had a lost answer been retried, the retry would see its own write
-    // and report a failed condition for a write that in fact landed.
-    private static final AwsRequestOverrideConfiguration ONCE = AwsRequestOverrideConfiguration.builder()
-            .apiCallTimeout(CALL_TIMEOUT)
-            .addPlugin(config -> config.overrideConfiguration(config.overrideConfiguration().toBuilder()
-                    .retryStrategy(AwsRetryStrategy.doNotRetry()).build()))
-            .build();
-
     private final S3Client client;
     private final S3TransferSettings settings;
     private final S3Errors errors;
     private final S3Multipart multipart;
+    private final S3ConditionalWrites conditional;
 
     public S3Objects(S3Client client, S3TransferSettings settings) {
         this.client = requireNonNull(client, "client is null");
         this.settings = requireNonNull(settings, "settings is null");
         this.errors = new S3Errors(client.serviceClientConfiguration().endpointOverride().orElse(null));
         this.multipart = new S3Multipart(client, settings, errors);
+        this.conditional = new S3ConditionalWrites(client, errors);
     }
 
     /** Every object below {@code prefix} (all pages), sorted by key. */
@@ -139,14 +132,14 @@ public final class S3Objects {
     /** Writes {@code body} only if there is no object at {@code location} ({@code If-None-Match: *}). */
     public ConditionalPut putIfAbsent(S3Location location, byte[] body) {
         requireNonNull(location, "location is null");
-        return conditionalPut(location, body, putRequest(location).ifNoneMatch("*"));
+        return conditional.put(location, body, null);
     }
 
     /** Replaces the object at {@code location} only if its ETag is still {@code etag} ({@code If-Match}). */
     public ConditionalPut putIfMatch(S3Location location, byte[] body, String etag) {
         requireNonNull(location, "location is null");
         requireNonNull(etag, "etag is null");
-        return conditionalPut(location, body, putRequest(location).ifMatch(S3ObjectInfo.quote(etag)));
+        return conditional.put(location, body, etag);
     }
 
     /**
@@ -175,13 +168,16 @@ public final class S3Objects {
         return objects.size();
     }
 
-    /** Deletes every object below {@code prefix}, a thousand keys a call; returns how many were deleted. */
+    /**
+     * Deletes every object below {@code prefix}, as many keys a call as a listing page holds (S3 takes at
+     * most a thousand); returns how many were deleted.
+     */
     public int deletePrefix(S3Location prefix) {
         requireNonNull(prefix, "prefix is null");
         List<S3ObjectInfo> objects = list(prefix);
-        for (int start = 0; start < objects.size(); start += S3TransferSettings.MAX_PAGE_SIZE) {
-            List<ObjectIdentifier> keys = objects.subList(start,
-                    Math.min(objects.size(), start + S3TransferSettings.MAX_PAGE_SIZE)).stream()
+        int batch = settings.listPageSize();
+        for (int start = 0; start < objects.size(); start += batch) {
+            List<ObjectIdentifier> keys = objects.subList(start, Math.min(objects.size(), start + batch)).stream()
                     .map(o -> ObjectIdentifier.builder().key(o.key()).build()).toList();
             List<S3Error> failed = call("delete objects below", prefix.toString(), () -> client.deleteObjects(b -> b
                     .bucket(prefix.bucket()).delete(d -> d.objects(keys).quiet(true))
@@ -196,24 +192,6 @@ public final class S3Objects {
     private InputStream open(String bucket, String key, String etagOrNull, String where) {
         return call("read", where, () -> client.getObject(b -> b.bucket(bucket).key(key)
                 .ifMatch(etagOrNull == null ? null : S3ObjectInfo.quote(etagOrNull))));
-    }
-
-    private ConditionalPut conditionalPut(S3Location location, byte[] body, PutObjectRequest.Builder request) {
-        requireNonNull(body, "body is null");
-        try {
-            String etag = client.putObject(request.overrideConfiguration(ONCE).build(), RequestBody.fromBytes(body))
-                    .eTag();
-            return new ConditionalPut.Written(location, S3ObjectInfo.unquote(etag));
-        } catch (S3Exception e) {
-            // 412: the condition did not hold; 409: a concurrent conditional write to the key won the race;
-            // NoSuchKey: there is no object to match (If-Match).
-            if (e.statusCode() == 412 || e.statusCode() == 409 || "NoSuchKey".equals(S3Errors.errorCode(e))) {
-                return new ConditionalPut.PreconditionFailed(location);
-            }
-            throw errors.translate("write", location.toString(), e);
-        } catch (SdkException e) {
-            throw errors.translate("write", location.toString(), e);
-        }
     }
 
     private static PutObjectRequest.Builder putRequest(S3Location location) {

@@ -6,8 +6,8 @@ import io.mongolatest.engine.DataSize;
 
 /**
  * How objects move: files larger than {@code multipartThreshold} are uploaded in parts of {@code partSize}
- * (grown when a file would need more than S3's 10,000 parts), and listings ask for {@code listPageSize} keys
- * a page.
+ * (grown when a file would need more than S3's 10,000 parts); objects above the threshold are copied in
+ * parts too. Listings ask for {@code listPageSize} keys a page, and batch deletes send as many.
  */
 public record S3TransferSettings(DataSize multipartThreshold, DataSize partSize, int listPageSize) {
     /** S3's smallest part but the last. */

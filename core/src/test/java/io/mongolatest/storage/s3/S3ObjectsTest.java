@@ -15,7 +15,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,19 +23,18 @@ import io.mongolatest.ErrorKind;
 import io.mongolatest.MongoLatestException;
 import io.mongolatest.engine.DataSize;
 
-import software.amazon.awssdk.services.s3.model.ListObjectsV2Request;
+import software.amazon.awssdk.services.s3.S3Client;
 
 @ExtendWith(S3ProxyExtension.class)
 final class S3ObjectsTest {
-    private S3ProxyServer s3;
-    private S3Location bucket;
-    private S3Objects objects;
+    private final S3ProxyServer s3;
+    private final S3Location bucket;
+    private final S3Objects objects;
 
-    @BeforeEach
-    void setUp(S3ProxyServer server) {
-        s3 = server;
-        bucket = S3Location.parse("s3://" + s3.createBucket());
-        objects = new S3Objects(s3.client(), S3TransferSettings.defaults());
+    S3ObjectsTest(S3ProxyServer s3) {
+        this.s3 = s3;
+        this.bucket = s3.createBucket();
+        this.objects = s3.objects();
     }
 
     @Test
@@ -49,13 +47,13 @@ final class S3ObjectsTest {
         objects.put(bucket.resolve("input2/not-below.json"), new byte[1]);
         objects.put(bucket.resolve("input.json"), new byte[1]);
         // Pages of two keys: the seven objects take four pages.
-        S3Objects paged = new S3Objects(s3.client(), new S3TransferSettings(DataSize.ofMegabytes(64),
-                DataSize.ofMegabytes(16), 2));
-        assertThat(s3.client().listObjectsV2Paginator(ListObjectsV2Request.builder().bucket(bucket.bucket())
-                .prefix(input.keyPrefix()).maxKeys(2).build()).stream().count()).isEqualTo(4);
+        S3Calls calls = new S3Calls();
+        List<S3ObjectInfo> listed;
+        try (S3Client client = s3.newClient(calls)) {
+            listed = new S3Objects(client, pagesOf(2)).list(input);
+        }
 
-        List<S3ObjectInfo> listed = paged.list(input);
-
+        assertThat(calls.count("ListObjectsV2")).isEqualTo(4);
         assertThat(listed).extracting(S3ObjectInfo::key).containsExactly("input/a/0.json", "input/a/1.json",
                 "input/b/2.json", "input/c/3.json", "input/d/4.json", "input/e/5.json", "input/f");
         assertThat(listed).allSatisfy(o -> {
@@ -64,8 +62,8 @@ final class S3ObjectsTest {
             assertThat(o.etag()).doesNotContain("\"").isEqualTo(md5(("body of " + o.keyBelow(input)).getBytes(UTF_8)));
         });
         assertThat(listed).extracting(S3ObjectInfo::etag).containsExactlyInAnyOrderElementsOf(etags);
-        assertThat(paged.list(bucket)).hasSize(9);
-        assertThat(paged.list(bucket.resolve("nothing-here"))).isEmpty();
+        assertThat(objects.list(bucket)).hasSize(9);
+        assertThat(objects.list(bucket.resolve("nothing-here"))).isEmpty();
     }
 
     @Test
@@ -155,6 +153,10 @@ final class S3ObjectsTest {
         try (InputStream in = objects.open(location)) {
             return in.readAllBytes();
         }
+    }
+
+    static S3TransferSettings pagesOf(int keys) {
+        return new S3TransferSettings(DataSize.ofMegabytes(64), DataSize.ofMegabytes(16), keys);
     }
 
     static byte[] randomBytes(int size, long seed) {

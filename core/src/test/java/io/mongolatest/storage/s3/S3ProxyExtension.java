@@ -14,8 +14,8 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * final class SomeTest {
  *     @Test
  *     void reads(S3ProxyServer s3) {
- *         S3Location root = S3Location.parse("s3://" + s3.createBucket());
- *         S3Objects objects = new S3Objects(s3.client(), S3TransferSettings.defaults());
+ *         S3Location root = s3.createBucket();
+ *         S3Objects objects = s3.objects(); // or new S3Objects(s3.client(), settings)
  *         ...
  *     }
  * }

@@ -30,6 +30,8 @@ import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
@@ -160,11 +162,23 @@ public final class S3ProxyServer implements AutoCloseable {
         return client;
     }
 
-    /** Creates a new empty bucket, a different one on every call, and returns its name. */
-    public String createBucket() {
+    /** A new client for it that the caller closes, with SDK interceptors (e.g. to count calls). */
+    public S3Client newClient(ExecutionInterceptor... interceptors) {
+        return S3Client.builder().endpointOverride(endpoint).forcePathStyle(true).region(Region.US_EAST_1)
+                .credentialsProvider(credentials())
+                .overrideConfiguration(c -> c.executionInterceptors(List.of(interceptors))).build();
+    }
+
+    /** Creates a new empty bucket, a different one on every call, and returns it as {@code s3://name}. */
+    public S3Location createBucket() {
         String name = "test-bucket-" + buckets.incrementAndGet();
         client.createBucket(b -> b.bucket(name));
-        return name;
+        return new S3Location(name, "");
+    }
+
+    /** The object operations through {@link #client()}, with the default settings. */
+    public S3Objects objects() {
+        return new S3Objects(client, S3TransferSettings.defaults());
     }
 
     /** The process id of the s3proxy JVM. */
