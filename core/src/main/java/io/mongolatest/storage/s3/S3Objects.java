@@ -36,6 +36,7 @@ public final class S3Objects {
     private static final Duration CALL_TIMEOUT = Duration.ofSeconds(30);
     private static final AwsRequestOverrideConfiguration BOUNDED =
             AwsRequestOverrideConfiguration.builder().apiCallTimeout(CALL_TIMEOUT).build();
+
     private final S3Client client;
     private final S3TransferSettings settings;
     private final S3Errors errors;
@@ -86,10 +87,13 @@ public final class S3Objects {
         return Optional.empty();
     }
 
-    /** Streams the object at {@code location}; the caller closes the stream. */
+    /**
+     * Streams the object at {@code location}; the caller closes the stream. A read that breaks off resumes
+     * where it stopped, from the same version of the object.
+     */
     public InputStream open(S3Location location) {
         requireNonNull(location, "location is null");
-        return open(location.bucket(), location.key(), null, location.toString());
+        return new S3ObjectStream(client, errors, location.bucket(), location.key(), null, 0);
     }
 
     /**
@@ -97,8 +101,13 @@ public final class S3Objects {
      * reading other bytes than those the listing described.
      */
     public InputStream open(S3ObjectInfo object) {
+        return open(object, 0);
+    }
+
+    /** Streams the object as listed, from byte {@code offset} on (a ranged GET). */
+    public InputStream open(S3ObjectInfo object, long offset) {
         requireNonNull(object, "object is null");
-        return open(object.bucket(), object.key(), object.etag(), object.uri());
+        return new S3ObjectStream(client, errors, object.bucket(), object.key(), object.etag(), offset);
     }
 
     /** Writes {@code body} to {@code location}, replacing any object there; returns the new ETag. */
@@ -187,11 +196,6 @@ public final class S3Objects {
             }
         }
         return objects.size();
-    }
-
-    private InputStream open(String bucket, String key, String etagOrNull, String where) {
-        return call("read", where, () -> client.getObject(b -> b.bucket(bucket).key(key)
-                .ifMatch(etagOrNull == null ? null : S3ObjectInfo.quote(etagOrNull))));
     }
 
     private static PutObjectRequest.Builder putRequest(S3Location location) {

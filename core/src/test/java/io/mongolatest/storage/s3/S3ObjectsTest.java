@@ -105,6 +105,49 @@ final class S3ObjectsTest {
     }
 
     @Test
+    void aReadThatBreaksOffResumesWhereItStopped() throws IOException {
+        byte[] body = randomBytes(3 * 1024 * 1024, 4);
+        S3Location location = bucket.resolve("in/x.bin");
+        objects.put(location, body);
+        S3Calls calls = new S3Calls();
+
+        try (S3Client client = s3.newClient(new CutAnswers("GetObject", 2, 1024 * 1024), calls);
+                InputStream in = new S3Objects(client, S3TransferSettings.defaults()).open(location)) {
+            assertThat(in.readAllBytes()).isEqualTo(body);
+        }
+        assertThat(calls.count("GetObject")).isEqualTo(3);
+    }
+
+    @Test
+    void aReadThatBreaksOffAfterTheObjectWasReplacedFails() throws IOException {
+        S3Location location = bucket.resolve("in/x.bin");
+        objects.put(location, randomBytes(100_000, 5));
+
+        try (S3Client client = s3.newClient(new CutAnswers("GetObject", 1, 50_000));
+                InputStream in = new S3Objects(client, S3TransferSettings.defaults()).open(location)) {
+            assertThat(in.readNBytes(10_000)).hasSize(10_000);
+            objects.put(location, randomBytes(100_000, 6));
+
+            assertThatThrownBy(in::readAllBytes).isInstanceOfSatisfying(MongoLatestException.class, e -> {
+                assertThat(e.kind()).isEqualTo(ErrorKind.EXTERNAL);
+                assertThat(e.getMessage()).contains("cannot read " + location).contains("412");
+            });
+        }
+    }
+
+    @Test
+    void readsAListedObjectFromAnOffset() throws IOException {
+        byte[] body = randomBytes(10_000, 8);
+        S3Location location = bucket.resolve("in/x.bin");
+        objects.put(location, body);
+        S3ObjectInfo listed = objects.head(location).orElseThrow();
+
+        try (InputStream in = objects.open(listed, 9_000)) {
+            assertThat(in.readAllBytes()).isEqualTo(java.util.Arrays.copyOfRange(body, 9_000, body.length));
+        }
+    }
+
+    @Test
     void uploadsASmallFileInOnePut(@TempDir Path dir) throws IOException {
         Path file = dir.resolve("small.parquet");
         byte[] body = randomBytes(100_000, 2);
