@@ -183,6 +183,28 @@ final class S3ObjectsTest {
     }
 
     @Test
+    void aFailedMultipartUploadIsAbortedAndLeavesNoObject(@TempDir Path dir) throws IOException {
+        Path file = Files.write(dir.resolve("large.parquet"), randomBytes(11 * 1024 * 1024, 9));
+        S3Location location = bucket.resolve("w/large.parquet");
+        S3TransferSettings inParts = new S3TransferSettings(DataSize.ofMegabytes(6), DataSize.ofMegabytes(5), 1000);
+        // The listing shows uploads in progress, so an empty one below means the failed upload was aborted.
+        String pending = s3.client().createMultipartUpload(b -> b.bucket(bucket.bucket()).key("pending")).uploadId();
+        assertThat(s3.client().listMultipartUploads(b -> b.bucket(bucket.bucket())).uploads()).hasSize(1);
+        s3.client().abortMultipartUpload(b -> b.bucket(bucket.bucket()).key("pending").uploadId(pending));
+
+        try (S3Client client = s3.newClient(LostCalls.requests("UploadPart", 1000))) {
+            assertThatThrownBy(() -> new S3Objects(client, inParts).upload(file, location))
+                    .isInstanceOfSatisfying(MongoLatestException.class, e -> {
+                        assertThat(e.kind()).isEqualTo(ErrorKind.EXTERNAL);
+                        assertThat(e.getMessage()).startsWith("cannot write " + location + ": cannot reach S3");
+                    });
+        }
+
+        assertThat(s3.client().listMultipartUploads(b -> b.bucket(bucket.bucket())).uploads()).isEmpty();
+        assertThat(objects.head(location)).isEmpty();
+    }
+
+    @Test
     void putReplacesAnObject() throws IOException {
         S3Location location = bucket.resolve("r.txt");
         String first = objects.put(location, "first".getBytes(UTF_8));
