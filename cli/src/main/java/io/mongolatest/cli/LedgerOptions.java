@@ -16,11 +16,17 @@ final class LedgerOptions {
     String ledger;
 
     @Option(names = "--dynamodb-endpoint", paramLabel = "URL",
-            description = "DynamoDB endpoint, e.g. http://127.0.0.1:8000 for DynamoDB Local.")
+            description = "DynamoDB endpoint, e.g. http://127.0.0.1:4567 for a local DynamoDB-compatible server"
+                    + " such as dynalite.")
     String dynamoDbEndpoint;
 
     RunLedger open(Path stateDir) {
         return location().open(stateDir, endpoint());
+    }
+
+    /** Opens the ledger for {@code ledger init}: with TTL enabled unless {@code enableTimeToLive} is false. */
+    RunLedger openForInit(Path stateDir, boolean enableTimeToLive) {
+        return location().open(stateDir, endpoint(), enableTimeToLive);
     }
 
     /** Checks the flags without opening anything. */

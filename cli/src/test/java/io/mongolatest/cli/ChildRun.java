@@ -33,7 +33,6 @@ final class ChildRun {
         Path out = dir.resolve(name + ".out");
         Path err = dir.resolve(name + ".err");
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectOutput(out.toFile()).redirectError(err.toFile());
-        pb.environment().put("DDB_LOCAL_TELEMETRY", "0");
         return new ChildRun(pb.start(), out, err);
     }
 

@@ -23,7 +23,7 @@ public sealed interface LedgerLocation {
         }
 
         @Override
-        public RunLedger open(Path stateDir, URI dynamoDbEndpointOrNull) {
+        public RunLedger open(Path stateDir, URI dynamoDbEndpointOrNull, boolean enableTimeToLive) {
             if (dynamoDbEndpointOrNull != null) {
                 throw MongoLatestException.user("--dynamodb-endpoint needs --ledger dynamodb:TABLE, not " + this);
             }
@@ -48,8 +48,8 @@ public sealed interface LedgerLocation {
         }
 
         @Override
-        public RunLedger open(Path stateDir, URI dynamoDbEndpointOrNull) {
-            return DynamoDbLedger.open(table, dynamoDbEndpointOrNull);
+        public RunLedger open(Path stateDir, URI dynamoDbEndpointOrNull, boolean enableTimeToLive) {
+            return DynamoDbLedger.open(table, dynamoDbEndpointOrNull, enableTimeToLive);
         }
 
         @Override
@@ -59,7 +59,15 @@ public sealed interface LedgerLocation {
     }
 
     /** Opens the ledger; {@code stateDir} places the default SQLite file. */
-    RunLedger open(Path stateDir, URI dynamoDbEndpointOrNull);
+    default RunLedger open(Path stateDir, URI dynamoDbEndpointOrNull) {
+        return open(stateDir, dynamoDbEndpointOrNull, true);
+    }
+
+    /**
+     * Opens the ledger; with {@code enableTimeToLive} false, {@link RunLedger#init()} leaves TTL off (for
+     * DynamoDB-compatible stores that have none; SQLite has none anyway).
+     */
+    RunLedger open(Path stateDir, URI dynamoDbEndpointOrNull, boolean enableTimeToLive);
 
     /** Parses a {@code --ledger} value; null or blank is the default SQLite file. */
     static LedgerLocation parse(String value) {
