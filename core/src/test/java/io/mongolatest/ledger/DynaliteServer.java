@@ -2,15 +2,12 @@ package io.mongolatest.ledger;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -18,10 +15,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import io.mongolatest.Executables;
+import io.mongolatest.ServerProcesses;
 
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -66,7 +62,7 @@ public final class DynaliteServer implements AutoCloseable {
             throw new UncheckedIOException("cannot start " + node, e);
         }
         StringBuffer output = new StringBuffer();
-        CompletableFuture<Integer> port = watchOutput(process, output);
+        CompletableFuture<Integer> port = ServerProcesses.announcedPort(process, output, LISTENING, "dynalite");
         try {
             int p = port.get(START_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
             DynaliteServer server = new DynaliteServer(process, URI.create("http://127.0.0.1:" + p), output);
@@ -135,29 +131,6 @@ public final class DynaliteServer implements AutoCloseable {
         throw new IllegalStateException("not ready within " + START_TIMEOUT.toSeconds() + " s: " + last);
     }
 
-    /** Copies the child's output into {@code output}; completes with the port it reports, fails if it ends first. */
-    private static CompletableFuture<Integer> watchOutput(Process process, StringBuffer output) {
-        CompletableFuture<Integer> port = new CompletableFuture<>();
-        Thread reader = new Thread(() -> {
-            try (BufferedReader lines = new BufferedReader(
-                    new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-                for (String line = lines.readLine(); line != null; line = lines.readLine()) {
-                    output.append(line).append('\n');
-                    Matcher m = LISTENING.matcher(line);
-                    if (m.find()) {
-                        port.complete(Integer.parseInt(m.group(1)));
-                    }
-                }
-            } catch (IOException e) {
-                output.append("(output unreadable: ").append(e).append(")\n");
-            }
-            port.completeExceptionally(new IllegalStateException("dynalite exited before it listened"));
-        }, "dynalite-output");
-        reader.setDaemon(true);
-        reader.start();
-        return port;
-    }
-
     /** The folder with the committed {@code package.json}: from the build, else looked up from here upwards. */
     private static Path home() {
         String configured = System.getProperty(HOME_PROPERTY);
@@ -174,7 +147,7 @@ public final class DynaliteServer implements AutoCloseable {
     }
 
     private static Path node() {
-        return Executables.onPath("node").or(() -> Executables.onPath("nodejs")).orElseGet(() -> fail(
+        return ServerProcesses.onPath("node").or(() -> ServerProcesses.onPath("nodejs")).orElseGet(() -> fail(
                 "Node.js is not installed (no node on PATH): run ./run-tests at the repository root, which "
                         + "installs it"));
     }

@@ -3,9 +3,7 @@ package io.mongolatest.metrics;
 import static java.util.Objects.requireNonNull;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -28,14 +26,13 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 
-import io.mongolatest.Executables;
+import io.mongolatest.ServerProcesses;
 
 /**
  * A real Prometheus Pushgateway (the Debian {@code prometheus-pushgateway} binary) as a child process on a
@@ -154,7 +151,7 @@ public final class PushgatewayProcess implements AutoCloseable {
             throw new UncheckedIOException("cannot start " + binary, e);
         }
         StringBuffer output = new StringBuffer();
-        CompletableFuture<Integer> port = watchOutput(process, output);
+        CompletableFuture<Integer> port = ServerProcesses.announcedPort(process, output, LISTENING, "pushgateway");
         String failure;
         PushgatewayProcess gateway = null;
         try {
@@ -317,29 +314,6 @@ public final class PushgatewayProcess implements AutoCloseable {
         return "not ready within " + START_TIMEOUT.toSeconds() + " s: " + last;
     }
 
-    /** Copies the process output into {@code output}; completes with the port it listens on, fails when it ends. */
-    private static CompletableFuture<Integer> watchOutput(Process process, StringBuffer output) {
-        CompletableFuture<Integer> listening = new CompletableFuture<>();
-        Thread reader = new Thread(() -> {
-            try (BufferedReader lines = new BufferedReader(
-                    new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-                for (String line = lines.readLine(); line != null; line = lines.readLine()) {
-                    output.append(line).append('\n');
-                    Matcher m = LISTENING.matcher(line);
-                    if (m.find()) {
-                        listening.complete(Integer.parseInt(m.group(1)));
-                    }
-                }
-            } catch (IOException e) {
-                output.append("(output unreadable: ").append(e).append(")\n");
-            }
-            listening.completeExceptionally(new IllegalStateException("it exited before listening"));
-        }, "pushgateway-output");
-        reader.setDaemon(true);
-        reader.start();
-        return listening;
-    }
-
     private void stop() {
         try {
             Runtime.getRuntime().removeShutdownHook(killer);
@@ -358,7 +332,7 @@ public final class PushgatewayProcess implements AutoCloseable {
     }
 
     private static Path binary() {
-        return Executables.onPath(BINARY).or(() -> Optional.of(DEBIAN_BINARY).filter(Files::isExecutable))
+        return ServerProcesses.onPath(BINARY).or(() -> Optional.of(DEBIAN_BINARY).filter(Files::isExecutable))
                 .orElseGet(() -> fail(BINARY + " is not installed (looked on PATH and at " + DEBIAN_BINARY
                         + "): run ./run-tests at the repository root, which installs it"));
     }
