@@ -1,5 +1,7 @@
 package io.mongolatest.cli;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -62,7 +64,7 @@ final class ChildLedger {
     void killWhileRunning(ChildRun child, String step) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(TIMEOUT_SECONDS);
         while (System.nanoTime() < deadline) {
-            if (Files.exists(file)) {
+            if (inWalMode()) {
                 try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
                      Statement s = c.createStatement()) {
                     s.execute("PRAGMA busy_timeout = 30000");
@@ -87,12 +89,26 @@ final class ChildLedger {
         throw new AssertionError(step + " never started");
     }
 
-    Optional<LedgerRow> read() {
-        if (!Files.exists(file)) {
+    Optional<LedgerRow> read() throws IOException {
+        if (!inWalMode()) {
             return Optional.empty();
         }
         try (SqliteLedger ledger = SqliteLedger.open(file)) {
             return ledger.read(key);
+        }
+    }
+
+    /**
+     * Whether the child has set the file up (WAL journaling, bytes 18 and 19 of the header): until then the
+     * test keeps off it, since opening it meanwhile could make the child's own setup fail as busy.
+     */
+    private boolean inWalMode() throws IOException {
+        if (!Files.exists(file)) {
+            return false;
+        }
+        byte[] header = new byte[20];
+        try (InputStream in = Files.newInputStream(file)) {
+            return in.readNBytes(header, 0, header.length) == header.length && header[18] == 2 && header[19] == 2;
         }
     }
 

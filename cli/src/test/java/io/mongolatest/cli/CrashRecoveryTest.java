@@ -38,7 +38,7 @@ class CrashRecoveryTest {
 
     @BeforeAll
     static void generateAndRunOnce() throws Exception {
-        CliRun gen = CliRun.of("generate", "--out", shared.resolve("input").toString(), "--docs", "6000", "--seed",
+        CliRun gen = CliRun.of("generate", "--out", shared.resolve("input").toString(), "--docs", "3000", "--seed",
                 "11", "--export-date", "2026-11-20", "--state-dir", shared.resolve("gen-state").toString());
         assertThat(gen.exitCode()).as(gen.err()).isZero();
         CliRun clean = CliRun.of(runArgs(shared.resolve("ref")));

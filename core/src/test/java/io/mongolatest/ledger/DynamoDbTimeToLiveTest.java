@@ -14,7 +14,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.URI;
 
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -41,18 +42,23 @@ class DynamoDbTimeToLiveTest {
     private static final String ENABLE_REQUEST = "{\"TableName\":\"" + TABLE + "\",\"TimeToLiveSpecification\":"
             + "{\"Enabled\":true,\"AttributeName\":\"TimeToExist\"}}";
 
-    private WireMockServer dynamoDb;
-    private URI endpoint;
+    private static WireMockServer dynamoDb;
+    private static URI endpoint;
 
-    @BeforeEach
-    void start() {
+    @BeforeAll
+    static void start() {
         dynamoDb = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
         dynamoDb.start();
         endpoint = URI.create("http://127.0.0.1:" + dynamoDb.port());
     }
 
-    @AfterEach
-    void stop() {
+    @BeforeEach
+    void forgetEarlierTests() {
+        dynamoDb.resetAll(); // stubs, scenarios and the request journal
+    }
+
+    @AfterAll
+    static void stop() {
         dynamoDb.stop();
     }
 
