@@ -4,7 +4,8 @@
 #
 #   bench/bookkeeping.sh [STEPS] [LEDGER]       e.g. bench/bookkeeping.sh 200
 #                                               LEDGER: sqlite (default) or dynamodb:TABLE with
-#                                               DYNAMODB_ENDPOINT=http://127.0.0.1:8000 set
+#                                               DYNAMODB_ENDPOINT=http://127.0.0.1:4567 set
+#                                               (a dynalite; the table made with ledger init --no-ttl)
 #
 # A product of STEPS trivial SQL steps runs once; the report's timestamps give the whole attempt's time
 # (Started_At to Updated_At) and each step's own time. Their difference, divided by the steps, is the

@@ -7,6 +7,7 @@ import java.util.concurrent.Callable;
 
 import io.mongolatest.ErrorKind;
 import io.mongolatest.MongoLatestException;
+import io.mongolatest.ledger.LedgerConflictException;
 import io.mongolatest.ledger.LedgerRow;
 import io.mongolatest.ledger.RunKey;
 import io.mongolatest.ledger.RunLedger;
@@ -33,6 +34,14 @@ final class ClearCommand implements Callable<Integer> {
     @Spec
     CommandSpec cmd;
 
+    private static void refuseIfHeld(RunKey key, LedgerRow row) {
+        Optional<String> holder = RunPlanner.liveHolder(row, Instant.now());
+        if (holder.isPresent()) {
+            throw new MongoLatestException(ErrorKind.HELD, "run " + key + " is held by " + holder.get()
+                    + "; stop it first (mongo-latest stop)");
+        }
+    }
+
     @Override
     public Integer call() {
         PrintWriter out = cmd.commandLine().getOut();
@@ -43,12 +52,20 @@ final class ClearCommand implements Callable<Integer> {
                 out.println("no run " + key + " in " + l.describe() + "; nothing to clear");
                 return 0;
             }
-            Optional<String> holder = RunPlanner.liveHolder(row.get(), Instant.now());
-            if (holder.isPresent()) {
-                throw new MongoLatestException(ErrorKind.HELD, "run " + key + " is held by " + holder.get()
-                        + "; stop it first (mongo-latest stop)");
+            refuseIfHeld(key, row.get());
+            boolean deleted;
+            try {
+                deleted = l.delete(key, row.get().version());
+            } catch (LedgerConflictException e) {
+                // Changed since it was read, e.g. a runner took it: refuse on what it is now, never guess.
+                l.read(key).ifPresent(now -> refuseIfHeld(key, now));
+                throw new MongoLatestException(ErrorKind.HELD, "run " + key + " changed while it was being cleared;"
+                        + " nothing was deleted: look at it with mongo-latest status, then clear again");
             }
-            l.delete(key, row.get().version());
+            if (!deleted) {
+                out.println("run " + key + " was deleted meanwhile by someone else; nothing to clear");
+                return 0;
+            }
             out.println("cleared run " + key + " (was Run_Id " + row.get().runId() + ", " + row.get().status()
                     + "); the next run starts from the beginning as Run_Id 1");
         }

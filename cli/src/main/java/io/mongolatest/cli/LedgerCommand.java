@@ -6,6 +6,7 @@ import io.mongolatest.ledger.RunLedger;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "ledger", mixinStandardHelpOptions = true, description = "Works with the run ledger.",
@@ -22,13 +23,21 @@ final class LedgerCommand {
         @Mixin
         LedgerOptions ledger;
 
+        @Option(names = "--no-ttl", description = "DynamoDB: do not enable TTL on TimeToExist, for DynamoDB-compatible"
+                + " servers that have no TTL (e.g. dynalite). Rows then never expire. Not for AWS.")
+        boolean noTtl;
+
         @Spec
         CommandSpec cmd;
 
         @Override
         public Integer call() {
-            try (RunLedger l = ledger.open(common.stateDir())) {
+            try (RunLedger l = ledger.openForInit(common.stateDir(), !noTtl)) {
                 l.init();
+                if (noTtl) {
+                    cmd.commandLine().getErr().println("warning: --no-ttl: TTL on TimeToExist was not enabled on "
+                            + l.describe() + "; its rows will not expire");
+                }
                 cmd.commandLine().getOut().println("ledger ready: " + l.describe());
             }
             return 0;

@@ -16,7 +16,8 @@ final class LedgerOptions {
     String ledger;
 
     @Option(names = "--dynamodb-endpoint", paramLabel = "URL",
-            description = "DynamoDB endpoint, e.g. http://127.0.0.1:8000 for DynamoDB Local.")
+            description = "DynamoDB endpoint, e.g. http://127.0.0.1:4567 for a local DynamoDB-compatible server"
+                    + " such as dynalite.")
     String dynamoDbEndpoint;
 
     RunLedger open(Path stateDir) {
@@ -26,6 +27,11 @@ final class LedgerOptions {
     /** For commands that only look runs up: never creates a ledger. */
     RunLedger openExisting(Path stateDir) {
         return location().openExisting(stateDir, endpoint());
+    }
+
+    /** Opens the ledger for {@code ledger init}: with TTL enabled unless {@code enableTimeToLive} is false. */
+    RunLedger openForInit(Path stateDir, boolean enableTimeToLive) {
+        return location().open(stateDir, endpoint(), enableTimeToLive);
     }
 
     /** Checks the flags without opening anything. */

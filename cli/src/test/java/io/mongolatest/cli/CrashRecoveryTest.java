@@ -2,31 +2,31 @@ package io.mongolatest.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
 
 import io.mongolatest.ledger.LedgerRow;
 import io.mongolatest.ledger.RunKey;
 import io.mongolatest.ledger.RunStatus;
-import io.mongolatest.ledger.SqliteLedger;
 import io.mongolatest.ledger.StepStatus;
 
 /**
  * Runs in child JVMs killed with SIGKILL in the middle of a step: readers keep seeing the previous complete
  * output, and running the same command again ends with exactly the output of a run never interrupted.
- * Also: two runners of one correlation id, and a run stopped with {@code stop}.
+ * Also: two runners of one correlation id, and a run stopped with {@code stop}. Only the runs that are killed,
+ * stopped or raced run in child JVMs; the others run in this one.
  */
 class CrashRecoveryTest {
     private static final RunKey KEY = new RunKey("crash-1", "MONGO_LATEST");
+    /** Runs until cancelled: holds a run in the views step for as long as a test needs. */
+    private static final String ENDLESS_SQL = "SELECT count(*) FROM range(1000000000000000) a WHERE a.range % 7 = 3;\n";
 
     @TempDir
     static Path shared;
@@ -38,13 +38,14 @@ class CrashRecoveryTest {
 
     @BeforeAll
     static void generateAndRunOnce() throws Exception {
-        CliRun gen = CliRun.of("generate", "--out", shared.resolve("input").toString(), "--docs", "20000", "--seed",
+        CliRun gen = CliRun.of("generate", "--out", shared.resolve("input").toString(), "--docs", "3000", "--seed",
                 "11", "--export-date", "2026-11-20", "--state-dir", shared.resolve("gen-state").toString());
         assertThat(gen.exitCode()).as(gen.err()).isZero();
-        ChildRun clean = ChildRun.start(shared, "reference", runArgs(shared.resolve("ref")));
-        assertThat(clean.await(180)).as(clean.err()).isZero();
+        CliRun clean = CliRun.of(runArgs(shared.resolve("ref")));
+        assertThat(clean.exitCode()).as(clean.err()).isZero();
         reference = WarehouseContents.read(shared.resolve("ref").resolve("warehouse"));
-        assertThat(reference).containsKey("ucs_latest_unredacted.statement_fact_v");
+        assertThat(reference).containsKey("ucs_latest_unredacted.statement_fact_v")
+                .containsKey("ucs_latest_redacted.statement_fact_v").containsKey("uc_mongo_latest.core_contract");
         assertThat(reference.values()).allSatisfy(rows -> assertThat(rows).isNotEmpty());
     }
 
@@ -57,98 +58,109 @@ class CrashRecoveryTest {
         return a.toArray(String[]::new);
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"mongo-latest-build", "mongo-latest-views", "mongo-latest-publish"})
-    void aRunKilledDuringAStepLeavesThePreviousOutputAndTheRerunFinishesIt(String step) throws Exception {
-        ChildRun first = ChildRun.start(dir, "first", runArgs(dir));
-        assertThat(first.await(180)).as(first.err()).isZero();
+    private ChildLedger ledger() {
+        return new ChildLedger(dir.resolve("state").resolve("ledger.db"), KEY);
+    }
 
-        ChildRun doomed = ChildRun.start(dir, "doomed", runArgs(dir));
-        awaitRunning(step, doomed);
-        doomed.kill();
-        assertThat(WarehouseContents.read(dir.resolve("warehouse"))).isEqualTo(reference);
+    @Test
+    void runsKilledInEachStepLeaveThePreviousOutputAndTheNextRunResumesThere() throws Exception {
+        Path product = dir.resolve("product");
+        assertThat(CliRun.of("product", "init", product.toString()).exitCode()).isZero();
+        Path endless = product.resolve("steps/mongo-latest-views/99_endless.sql");
+        CliRun first = CliRun.of(runArgs(dir, "--product", product.toString()));
+        assertThat(first.exitCode()).as(first.err()).isZero();
 
-        ChildRun again = ChildRun.start(dir, "again", runArgs(dir));
-        assertThat(again.await(180)).as(again.err()).isZero();
-        assertThat(again.out()).contains("retry from " + step);
-        assertThat(WarehouseContents.read(dir.resolve("warehouse"))).isEqualTo(reference);
-        try (SqliteLedger ledger = SqliteLedger.open(dir.resolve("state").resolve("ledger.db"))) {
-            LedgerRow row = ledger.read(KEY).orElseThrow();
-            assertThat(row.status()).isEqualTo(RunStatus.COMPLETED);
-            assertThat(row.runId()).isEqualTo(3);
-            assertThat(row.attempts()).extracting(a -> a.status()).containsExactly(RunStatus.COMPLETED,
-                    RunStatus.IN_PROGRESS);
+        String resumed = null;
+        for (String step : List.of("mongo-latest-build", "mongo-latest-views", "mongo-latest-publish")) {
+            if (step.equals("mongo-latest-views")) {
+                Files.writeString(endless, ENDLESS_SQL);
+            }
+            ChildRun doomed = ChildRun.start(dir, "doomed-" + step, runArgs(dir, "--product", product.toString()));
+            if (step.equals("mongo-latest-views")) {
+                ledger().awaitRunning(doomed, step); // it cannot leave the step by itself
+                doomed.kill();
+                Files.delete(endless);
+            } else {
+                ledger().killWhileRunning(doomed, step);
+            }
+            assertThat(doomed.out()).contains(resumed == null ? "full re-run" : "retry from " + resumed);
+            assertThat(WarehouseContents.read(dir.resolve("warehouse"))).as("after a kill in " + step)
+                    .isEqualTo(reference);
+            resumed = step;
         }
+
+        CliRun again = CliRun.of(runArgs(dir, "--product", product.toString()));
+        assertThat(again.exitCode()).as(again.err()).isZero();
+        assertThat(again.out()).contains("retry from mongo-latest-publish");
+        assertThat(WarehouseContents.read(dir.resolve("warehouse"))).isEqualTo(reference);
+        LedgerRow row = ledger().read().orElseThrow();
+        assertThat(row.status()).isEqualTo(RunStatus.COMPLETED);
+        assertThat(row.runId()).isEqualTo(5);
+        assertThat(row.attempts()).extracting(a -> a.status() + " at " + a.currentStep()).containsExactly(
+                "COMPLETED at flush-pushgateway", "IN_PROGRESS at mongo-latest-build",
+                "IN_PROGRESS at mongo-latest-views", "IN_PROGRESS at mongo-latest-publish");
     }
 
     @Test
     void aFirstRunKilledMidwayIsFinishedByTheNextOne() throws Exception {
         ChildRun doomed = ChildRun.start(dir, "doomed", runArgs(dir));
-        awaitRunning("mongo-latest-publish", doomed);
-        doomed.kill();
+        ledger().killWhileRunning(doomed, "mongo-latest-publish");
         Map<String, List<String>> partial = WarehouseContents.read(dir.resolve("warehouse"));
-        partial.forEach((table, rows) -> assertThat(rows).as(table).isEqualTo(reference.get(table)));
+        // Built before publishing started: the latest tables, complete; published ones only whole.
+        List<String> built = reference.keySet().stream().filter(t -> t.startsWith("uc_mongo_latest.")).toList();
+        assertThat(built).isNotEmpty();
+        assertThat(partial).containsKeys(built.toArray(String[]::new));
+        assertThat(reference).containsAllEntriesOf(partial);
 
-        ChildRun again = ChildRun.start(dir, "again", runArgs(dir));
-        assertThat(again.await(180)).as(again.err()).isZero();
+        CliRun again = CliRun.of(runArgs(dir));
+        assertThat(again.exitCode()).as(again.err()).isZero();
+        assertThat(again.out()).contains("retry from mongo-latest-publish");
         assertThat(WarehouseContents.read(dir.resolve("warehouse"))).isEqualTo(reference);
     }
 
     @Test
-    void ofTwoRunnersOfOneCorrelationIdStartedASecondApartExactlyOneProceeds() throws Exception {
-        // The grace period keeps the first runner alive long enough for the second to meet its lease.
-        ChildRun a = ChildRun.start(dir, "a", runArgs(dir, "--pushgateway-grace", "8s"));
-        assertThat(a.exitsWithin(1000)).as("first runner ended within a second").isFalse();
-        ChildRun b = ChildRun.start(dir, "b", runArgs(dir, "--pushgateway-grace", "8s"));
-        int codeA = a.await(180);
-        int codeB = b.await(180);
-        assertThat(List.of(codeA, codeB)).containsExactlyInAnyOrder(0, 3);
-        ChildRun loser = codeA == 3 ? a : b;
-        assertThat(loser.err()).contains("is held by").doesNotContain("Exception");
+    void aSecondRunnerIsRefusedWhileTheFirstHoldsTheRun() throws Exception {
+        // A long grace keeps the first runner holding the run after its last step, until the test stops it.
+        ChildRun a = ChildRun.start(dir, "a", runArgs(dir, "--pushgateway-grace", "300s"));
+        LedgerRow held = ledger().await(a, "the first runner's lease", r -> ChildLedger.heldBy(r, a));
+
+        CliRun b = CliRun.of(runArgs(dir, "--pushgateway-grace", "300s"));
+        assertThat(b.exitCode()).as(b.out() + b.err()).isEqualTo(3);
+        assertThat(b.err()).contains("is held by " + held.lease().owner()).doesNotContain("Exception");
+
+        ledger().await(a, "the first run completed and in its grace period", r -> r.status() == RunStatus.COMPLETED
+                && ChildLedger.heldBy(r, a) && "flush-pushgateway".equals(r.currentStep()));
         assertThat(WarehouseContents.read(dir.resolve("warehouse"))).isEqualTo(reference);
+        a.terminate();
+        assertThat(a.await(60)).as("cancelled in the grace period, after completing").isEqualTo(4);
+        LedgerRow row = ledger().read().orElseThrow();
+        assertThat(row.runId()).isEqualTo(1);
+        assertThat(row.status()).isEqualTo(RunStatus.COMPLETED);
+        assertThat(row.lease()).isNull();
     }
 
     @Test
     void stopCancelsALocalRunWhichThenResumesWhereItStopped() throws Exception {
-        ChildRun run = ChildRun.start(dir, "run", runArgs(dir));
-        awaitRunning("mongo-latest-build", run);
+        Path product = dir.resolve("product");
+        assertThat(CliRun.of("product", "init", product.toString()).exitCode()).isZero();
+        Path endless = product.resolve("steps/mongo-latest-views/99_endless.sql");
+        Files.writeString(endless, ENDLESS_SQL);
+        ChildRun run = ChildRun.start(dir, "run", runArgs(dir, "--product", product.toString()));
+        ledger().awaitRunning(run, "mongo-latest-views");
         CliRun stop = CliRun.of("stop", "--state-dir", dir.resolve("state").toString());
         assertThat(stop.exitCode()).as(stop.err()).isZero();
         assertThat(stop.out()).contains("stopping run crash-1/MONGO_LATEST").contains("stopped");
         assertThat(run.await(60)).isEqualTo(4);
-        try (SqliteLedger ledger = SqliteLedger.open(dir.resolve("state").resolve("ledger.db"))) {
-            LedgerRow row = ledger.read(KEY).orElseThrow();
-            assertThat(row.status()).isEqualTo(RunStatus.FAILED);
-            assertThat(row.currentStep()).isEqualTo("mongo-latest-build");
-            assertThat(row.step("mongo-latest-build").orElseThrow().status()).isEqualTo(StepStatus.CANCELLED);
-            assertThat(row.lease()).isNull();
-        }
-        ChildRun again = ChildRun.start(dir, "again", runArgs(dir));
-        assertThat(again.await(180)).as(again.err()).isZero();
-        assertThat(again.out()).contains("retry from mongo-latest-build");
-        assertThat(WarehouseContents.read(dir.resolve("warehouse"))).isEqualTo(reference);
-    }
+        LedgerRow row = ledger().read().orElseThrow();
+        assertThat(row.status()).isEqualTo(RunStatus.FAILED);
+        assertThat(row.currentStep()).isEqualTo("mongo-latest-views");
+        assertThat(row.step("mongo-latest-views").orElseThrow().status()).isEqualTo(StepStatus.CANCELLED);
+        assertThat(row.lease()).isNull();
 
-    /** Polls the child's ledger until it records {@code step} as running. */
-    private void awaitRunning(String step, ChildRun child) throws Exception {
-        Path ledgerFile = dir.resolve("state").resolve("ledger.db");
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-        while (System.nanoTime() < deadline) {
-            if (!child.alive()) {
-                throw new AssertionError("the run ended before " + step + " started: " + child.out() + child.err());
-            }
-            if (ledgerFile.toFile().exists()) {
-                try (SqliteLedger ledger = SqliteLedger.open(ledgerFile)) {
-                    var row = ledger.read(KEY);
-                    if (row.isPresent() && row.get().status() == RunStatus.IN_PROGRESS
-                            && step.equals(row.get().currentStep())
-                            && row.get().step(step).map(s -> s.status() == StepStatus.RUNNING).orElse(false)) {
-                        return;
-                    }
-                }
-            }
-            child.exitsWithin(5); // paces the polling
-        }
-        throw new AssertionError(step + " never started");
+        Files.delete(endless);
+        CliRun again = CliRun.of(runArgs(dir, "--product", product.toString()));
+        assertThat(again.exitCode()).as(again.err()).isZero();
+        assertThat(again.out()).contains("retry from mongo-latest-views");
+        assertThat(WarehouseContents.read(dir.resolve("warehouse"))).isEqualTo(reference);
     }
 }

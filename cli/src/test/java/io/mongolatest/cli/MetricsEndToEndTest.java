@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -15,6 +14,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.mongolatest.ledger.LeaseOwner;
+import io.mongolatest.ledger.RunKey;
+import io.mongolatest.ledger.RunStatus;
 import io.mongolatest.metrics.PushgatewayProcess;
 import io.mongolatest.metrics.PushgatewayProcess.Sample;
 
@@ -55,11 +56,27 @@ class MetricsEndToEndTest {
                 .filter(s -> correlationId.equals(s.labels().get("correlation_id"))).toList();
     }
 
+    private Path productWith(String file, String sql) throws Exception {
+        Path product = dir.resolve("product");
+        CliRun init = CliRun.of("product", "init", product.toString());
+        assertThat(init.exitCode()).as(init.err()).isZero();
+        Files.writeString(product.resolve("steps/mongo-latest-views").resolve(file), sql);
+        return product;
+    }
+
+    private ChildLedger ledger(String correlationId) {
+        return new ChildLedger(dir.resolve("state").resolve("ledger.db"), new RunKey(correlationId, "MONGO_LATEST"));
+    }
+
+    private static double onlyStatus(String correlationId) {
+        List<Sample> s = status(correlationId);
+        assertThat(s).as("one status sample of " + correlationId).hasSize(1);
+        return s.get(0).value();
+    }
+
     @Test
     void aFailedRunLeavesStatus3WithTheOriginalsLabels() throws Exception {
-        Path product = dir.resolve("product");
-        CliRun.of("product", "init", product.toString());
-        Files.writeString(product.resolve("steps/mongo-latest-views/99_fail.sql"), "SELECT * FROM nope_missing;");
+        Path product = productWith("99_fail.sql", "SELECT * FROM nope_missing;");
         List<String> a = args("metrics-failed", "--product", product.toString());
         CliRun r = CliRun.of(a.toArray(String[]::new));
         assertThat(r.exitCode()).as(r.err()).isEqualTo(1);
@@ -77,40 +94,44 @@ class MetricsEndToEndTest {
     }
 
     @Test
-    void aCompletedRunShowsRunningThenCompletedAndIsFlushedAfterTheGrace() throws Exception {
-        ChildRun run = ChildRun.start(dir, "run", args("metrics-ok", "--pushgateway-grace", "4s")
-                .toArray(String[]::new));
-        double seen = 0;
-        boolean sawRunning = false;
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-        while (seen != 2.0 && System.nanoTime() < deadline && !run.exitsWithin(20)) {
-            List<Sample> s = status("metrics-ok");
-            if (!s.isEmpty()) {
-                seen = s.get(0).value();
-                sawRunning |= seen == 1.0;
-            }
-        }
-        assertThat(sawRunning).as("status 1 seen while running").isTrue();
-        assertThat(seen).as("status 2 seen during the grace period").isEqualTo(2.0);
-        assertThat(run.await(60)).as(run.err()).isZero();
-        assertThat(status("metrics-ok")).isEmpty();
-        assertThat(pushgateway.metricsText()).doesNotContain("correlation_id=\"metrics-ok\"");
+    void aRunningRunShowsStatus1AndACancelledOneLeaves4() throws Exception {
+        // The endless statement holds the run in its views step until it is cancelled.
+        Path product = productWith("99_endless.sql",
+                "SELECT count(*) FROM range(1000000000000000) a WHERE a.range % 7 = 3;");
+        ChildRun run = ChildRun.start(dir, "run", args("metrics-cancelled", "--product", product.toString(),
+                "--pushgateway-grace", "60s").toArray(String[]::new));
+        ledger("metrics-cancelled").awaitRunning(run, "mongo-latest-views");
+        assertThat(onlyStatus("metrics-cancelled")).as("status while running").isEqualTo(1.0);
+
+        run.terminate();
+        assertThat(run.await(60)).as(run.err()).isEqualTo(4);
+        assertThat(onlyStatus("metrics-cancelled")).isEqualTo(4.0);
     }
 
     @Test
-    void aCancelledRunLeavesStatus4() throws Exception {
-        ChildRun run = ChildRun.start(dir, "run", args("metrics-cancelled", "--pushgateway-grace", "60s")
+    void aCompletedRunShowsStatus2DuringTheGraceAndACancelInItKeeps2() throws Exception {
+        // A long grace holds the run after completion, until the test cancels it there.
+        ChildRun run = ChildRun.start(dir, "run", args("metrics-ok", "--pushgateway-grace", "300s")
                 .toArray(String[]::new));
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-        while (System.nanoTime() < deadline && !run.exitsWithin(20)) {
-            if (!status("metrics-cancelled").isEmpty() && status("metrics-cancelled").get(0).value() == 1.0) {
-                break;
-            }
-        }
+        ledger("metrics-ok").await(run, "the grace period", r -> r.status() == RunStatus.COMPLETED
+                && ChildLedger.heldBy(r, run) && "flush-pushgateway".equals(r.currentStep()));
+        // Pushed before the last step started, so already there.
+        assertThat(onlyStatus("metrics-ok")).as("status during the grace").isEqualTo(2.0);
+
         run.terminate();
-        assertThat(run.await(60)).isEqualTo(4);
-        assertThat(status("metrics-cancelled")).singleElement()
-                .satisfies(s -> assertThat(s.value()).isEqualTo(4.0));
+        assertThat(run.await(60)).as(run.err()).isEqualTo(4);
+        assertThat(onlyStatus("metrics-ok")).as("the data is complete, and so says the status").isEqualTo(2.0);
+    }
+
+    @Test
+    void aCompletedRunIsFlushedAfterTheGrace() {
+        CliRun r = CliRun.of(args("metrics-flushed", "--pushgateway-grace", "1s").toArray(String[]::new));
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.out()).contains("waiting 1 s for the final status to be scraped");
+        assertThat(status("metrics-flushed")).isEmpty();
+        assertThat(pushgateway.metricsText()).doesNotContain("correlation_id=\"metrics-flushed\"");
+        assertThat(pushgateway.samples("mongo_latest_step_duration_seconds"))
+                .noneMatch(s -> "metrics-flushed".equals(s.labels().get("correlation_id")));
     }
 
     @Test

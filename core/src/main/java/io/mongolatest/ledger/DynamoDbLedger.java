@@ -28,22 +28,12 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.regions.providers.AwsProfileRegionProvider;
 import software.amazon.awssdk.regions.providers.AwsRegionProviderChain;
 import software.amazon.awssdk.regions.providers.SystemSettingsRegionProvider;
-import software.amazon.awssdk.retries.api.BackoffStrategy;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
-import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
-import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
-import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
-import software.amazon.awssdk.services.dynamodb.model.KeyType;
-import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
 import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
-import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
-import software.amazon.awssdk.services.dynamodb.model.TimeToLiveDescription;
-import software.amazon.awssdk.services.dynamodb.model.TimeToLiveStatus;
 
 /**
  * The ledger in a DynamoDB table shared with the original system (SPEC §6). Every change is one conditional
@@ -51,7 +41,6 @@ import software.amazon.awssdk.services.dynamodb.model.TimeToLiveStatus;
  */
 public final class DynamoDbLedger implements RunLedger {
     public static final String DEFAULT_TABLE = "data_pipeline_metadata";
-    static final String TTL_ATTRIBUTE = "TimeToExist";
 
     // An unreachable store must fail a command in seconds, not after the SDK's default minutes.
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(2);
@@ -59,31 +48,42 @@ public final class DynamoDbLedger implements RunLedger {
     private static final Duration CALL_TIMEOUT = Duration.ofSeconds(15);
     // DynamoDB's SDK default is 9 attempts; 3 ride out throttling and fail an unreachable store in a second.
     private static final int MAX_ATTEMPTS = 3;
-    private static final Duration ACTIVE_TIMEOUT = Duration.ofMinutes(5);
 
     private final DynamoDbClient client;
     private final String table;
     private final URI endpoint;
     private final boolean ownsClient;
+    private final boolean enableTimeToLive;
 
-    private DynamoDbLedger(DynamoDbClient client, String table, URI endpoint, boolean ownsClient) {
+    private DynamoDbLedger(DynamoDbClient client, String table, URI endpoint, boolean ownsClient,
+            boolean enableTimeToLive) {
         this.client = requireNonNull(client, "client is null");
         this.table = requireNonNull(table, "table is null");
         this.endpoint = endpoint;
         this.ownsClient = ownsClient;
+        this.enableTimeToLive = enableTimeToLive;
     }
 
-    /** A ledger on a client the caller built and closes. */
+    /** A ledger on a client the caller built and closes; {@link #init()} enables TTL. */
     public static DynamoDbLedger using(DynamoDbClient client, String table) {
-        return new DynamoDbLedger(client, table, null, false);
+        return new DynamoDbLedger(client, table, null, false, true);
+    }
+
+    /** {@link #open(String, URI, boolean)} with TTL enabled by {@link #init()}. */
+    public static DynamoDbLedger open(String table, URI endpointOrNull) {
+        return open(table, endpointOrNull, true);
     }
 
     /**
      * A ledger with its own client: AWS default credentials and region, or with {@code endpointOrNull}
-     * (DynamoDB Local) the configured ones (system properties, environment, profile files) and otherwise
-     * {@code us-east-1} with dummy credentials, which DynamoDB Local accepts.
+     * (a local DynamoDB-compatible server such as dynalite) the configured ones (system properties,
+     * environment, profile files) and otherwise {@code us-east-1} with dummy credentials, which local
+     * servers accept.
+     *
+     * @param enableTimeToLive whether {@link #init()} enables TTL on {@code TimeToExist}; false only for
+     *                         stores that have no TTL (emulators): their rows never expire
      */
-    public static DynamoDbLedger open(String table, URI endpointOrNull) {
+    public static DynamoDbLedger open(String table, URI endpointOrNull, boolean enableTimeToLive) {
         requireNonNull(table, "table is null");
         DynamoDbClientBuilder builder = DynamoDbClient.builder()
                 .httpClientBuilder(ApacheHttpClient.builder().connectionTimeout(CONNECT_TIMEOUT)
@@ -91,7 +91,7 @@ public final class DynamoDbLedger implements RunLedger {
                 .overrideConfiguration(c -> c.apiCallTimeout(CALL_TIMEOUT).apiCallAttemptTimeout(ATTEMPT_TIMEOUT)
                         .retryStrategy(r -> r.maxAttempts(MAX_ATTEMPTS)));
         if (endpointOrNull != null) {
-            // Instance metadata is not asked: DynamoDB Local runs where there is none.
+            // Instance metadata is not asked: a local server runs where there is none.
             builder.endpointOverride(endpointOrNull)
                     .region(configuredRegion().orElse(Region.US_EAST_1))
                     .credentialsProvider(AwsCredentialsProviderChain.builder().credentialsProviders(
@@ -102,7 +102,7 @@ public final class DynamoDbLedger implements RunLedger {
                             .build());
         }
         try {
-            return new DynamoDbLedger(builder.build(), table, endpointOrNull, true);
+            return new DynamoDbLedger(builder.build(), table, endpointOrNull, true, enableTimeToLive);
         } catch (SdkException e) {
             // In practice no region: the SDK's message lists every provider it asked.
             throw MongoLatestException.user("cannot set up the DynamoDB client for " + table + ": no AWS region "
@@ -110,36 +110,23 @@ public final class DynamoDbLedger implements RunLedger {
         }
     }
 
+    /**
+     * Creates the table if it is missing and, unless this ledger was opened without it, enables TTL on
+     * {@code TimeToExist}.
+     */
     @Override
     public void init() {
+        DynamoDbTableSetup setup = new DynamoDbTableSetup(client, table);
         call("create the table", () -> {
-            if (!tableExists()) {
-                try {
-                    client.createTable(b -> b.tableName(table).billingMode(BillingMode.PAY_PER_REQUEST)
-                            .keySchema(keyElement(HASH_KEY, KeyType.HASH), keyElement(RANGE_KEY, KeyType.RANGE))
-                            .attributeDefinitions(stringAttribute(HASH_KEY), stringAttribute(RANGE_KEY)));
-                } catch (ResourceInUseException e) {
-                    // Another init created it since we looked; wait for it like for our own.
-                }
-            }
-            return client.waiter().waitUntilTableExists(b -> b.tableName(table), w -> w.waitTimeout(ACTIVE_TIMEOUT)
-                    .maxAttempts(Integer.MAX_VALUE).backoffStrategyV2(BackoffStrategy.fixedDelay(Duration.ofSeconds(2))));
+            setup.createTable();
+            return null;
         });
-        call("enable TTL on " + TTL_ATTRIBUTE, () -> {
-            if (ttlOn(describeTtl())) {
+        if (enableTimeToLive) {
+            call("enable TTL on " + DynamoDbTableSetup.TTL_ATTRIBUTE, () -> {
+                setup.enableTimeToLive(describe());
                 return null;
-            }
-            try {
-                return client.updateTimeToLive(b -> b.tableName(table)
-                        .timeToLiveSpecification(s -> s.enabled(true).attributeName(TTL_ATTRIBUTE)));
-            } catch (DynamoDbException e) {
-                // Another init may have enabled it since we looked; only then is this fine.
-                if (ttlOn(describeTtl())) {
-                    return null;
-                }
-                throw e;
-            }
-        });
+            });
+        }
     }
 
     @Override
@@ -151,12 +138,12 @@ public final class DynamoDbLedger implements RunLedger {
 
     @Override
     public void insert(LedgerRow row) {
-        put(row, "insert", Condition.absent(), "was created by another runner");
+        put(row, "insert", Condition.absent());
     }
 
     @Override
     public void update(LedgerRow row, long expectedVersion) {
-        put(row, "update", Condition.version(expectedVersion), "was changed by another runner");
+        put(row, "update", Condition.version(expectedVersion));
     }
 
     @Override
@@ -171,9 +158,12 @@ public final class DynamoDbLedger implements RunLedger {
                     .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)));
             return true;
         } catch (ConditionalCheckFailedException e) {
-            // The failed check returns the row it saw: none means there was nothing to delete.
-            if (e.hasItem() && !e.item().isEmpty()) {
-                throw new LedgerConflictException("run " + key + " was changed by another runner");
+            // DynamoDB returns the row the check saw; stores that drop ReturnValuesOnConditionCheckFailure
+            // (emulators) return none either way, so a consistent read tells a changed row from a gone one.
+            Optional<LedgerRow> now = e.hasItem() && !e.item().isEmpty()
+                    ? Optional.of(DynamoDbItems.fromItem(e.item())) : read(key);
+            if (now.isPresent()) {
+                throw conflict(key, now);
             }
             return false;
         }
@@ -207,7 +197,7 @@ public final class DynamoDbLedger implements RunLedger {
         }
     }
 
-    private void put(LedgerRow row, String verb, Condition condition, String lost) {
+    private void put(LedgerRow row, String verb, Condition condition) {
         try {
             call(verb + " run " + row.key(), () -> client.putItem(b -> b.tableName(table)
                     .item(DynamoDbItems.toItem(row))
@@ -215,35 +205,15 @@ public final class DynamoDbLedger implements RunLedger {
                     .expressionAttributeNames(condition.names())
                     .expressionAttributeValues(condition.values())));
         } catch (ConditionalCheckFailedException e) {
-            throw new LedgerConflictException("run " + row.key() + " " + lost);
+            throw conflict(row.key(), read(row.key()));
         }
     }
 
-    private boolean tableExists() {
-        try {
-            client.describeTable(b -> b.tableName(table));
-            return true;
-        } catch (ResourceNotFoundException e) {
-            return false;
-        }
-    }
-
-    private static KeySchemaElement keyElement(String name, KeyType type) {
-        return KeySchemaElement.builder().attributeName(name).keyType(type).build();
-    }
-
-    private static AttributeDefinition stringAttribute(String name) {
-        return AttributeDefinition.builder().attributeName(name).attributeType(ScalarAttributeType.S).build();
-    }
-
-    private TimeToLiveDescription describeTtl() {
-        return client.describeTimeToLive(b -> b.tableName(table)).timeToLiveDescription();
-    }
-
-    private static boolean ttlOn(TimeToLiveDescription ttl) {
-        return ttl != null && TTL_ATTRIBUTE.equals(ttl.attributeName())
-                && (ttl.timeToLiveStatus() == TimeToLiveStatus.ENABLED
-                || ttl.timeToLiveStatus() == TimeToLiveStatus.ENABLING);
+    /** A lost condition, saying what the row is now (read consistently), or that it is gone. */
+    private static LedgerConflictException conflict(RunKey key, Optional<LedgerRow> now) {
+        return new LedgerConflictException("run " + key + now.map(r -> " was changed by another runner (now "
+                + r.status() + (r.lease() == null ? "" : ", held by " + r.lease().owner()) + ")")
+                .orElse(" is gone: its row was deleted by another runner"));
     }
 
     /** Runs one SDK call, turning its failures into this tool's errors; a lost condition passes through. */

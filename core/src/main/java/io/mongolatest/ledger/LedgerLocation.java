@@ -23,7 +23,7 @@ public sealed interface LedgerLocation {
         }
 
         @Override
-        public RunLedger open(Path stateDir, URI dynamoDbEndpointOrNull) {
+        public RunLedger open(Path stateDir, URI dynamoDbEndpointOrNull, boolean enableTimeToLive) {
             if (dynamoDbEndpointOrNull != null) {
                 throw MongoLatestException.user("--dynamodb-endpoint needs --ledger dynamodb:TABLE, not " + this);
             }
@@ -60,8 +60,8 @@ public sealed interface LedgerLocation {
         }
 
         @Override
-        public RunLedger open(Path stateDir, URI dynamoDbEndpointOrNull) {
-            return DynamoDbLedger.open(table, dynamoDbEndpointOrNull);
+        public RunLedger open(Path stateDir, URI dynamoDbEndpointOrNull, boolean enableTimeToLive) {
+            return DynamoDbLedger.open(table, dynamoDbEndpointOrNull, enableTimeToLive);
         }
 
         @Override
@@ -76,7 +76,15 @@ public sealed interface LedgerLocation {
     }
 
     /** Opens the ledger, creating a SQLite file that is not there yet; {@code stateDir} places the default one. */
-    RunLedger open(Path stateDir, URI dynamoDbEndpointOrNull);
+    default RunLedger open(Path stateDir, URI dynamoDbEndpointOrNull) {
+        return open(stateDir, dynamoDbEndpointOrNull, true);
+    }
+
+    /**
+     * Opens the ledger; with {@code enableTimeToLive} false, {@link RunLedger#init()} leaves TTL off (for
+     * DynamoDB-compatible stores that have none; SQLite has none anyway).
+     */
+    RunLedger open(Path stateDir, URI dynamoDbEndpointOrNull, boolean enableTimeToLive);
 
     /**
      * Opens the ledger to look runs up, never creating it: a missing default SQLite file holds no runs,

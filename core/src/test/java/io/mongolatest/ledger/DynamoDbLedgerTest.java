@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,55 +18,48 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import io.mongolatest.ErrorKind;
 import io.mongolatest.MongoLatestException;
 
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.TimeToLiveDescription;
-import software.amazon.awssdk.services.dynamodb.model.TimeToLiveStatus;
 
 /**
- * The contract against DynamoDB Local, started once in this JVM and reached over HTTP on 127.0.0.1, so the
- * ledger's own client (built by {@link DynamoDbLedger#open}) is the one under test. Each test gets a new table.
+ * The contract against dynalite, one server for this JVM reached over HTTP on 127.0.0.1, so the ledger's own
+ * client (built by {@link DynamoDbLedger#open}) is the one under test. Each test gets a new table. dynalite has
+ * no TTL, so these ledgers are opened without it; {@link DynamoDbTimeToLiveTest} covers TTL.
  */
+@ExtendWith(DynaliteExtension.class)
 class DynamoDbLedgerTest extends RunLedgerContract {
-    private static DynamoDbLocalServer server;
     private static URI endpoint;
     private static DynamoDbClient raw;
 
     private String table;
 
     @BeforeAll
-    static void startDynamoDbLocal() throws Exception {
-        server = DynamoDbLocalServer.start();
-        endpoint = server.endpoint();
-        raw = DynamoDbClient.builder().endpointOverride(endpoint).region(Region.US_EAST_1)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("raw", "raw")))
-                .build();
+    static void connect(DynaliteServer dynalite) {
+        endpoint = dynalite.endpoint();
+        raw = dynalite.newClient();
     }
 
     @AfterAll
-    static void stopDynamoDbLocal() throws Exception {
+    static void disconnect() {
         raw.close();
-        server.close();
     }
 
     @Override
     protected RunLedger openLedger() {
         table = "ledger-" + UUID.randomUUID();
-        DynamoDbLedger ledger = DynamoDbLedger.open(table, endpoint);
+        DynamoDbLedger ledger = DynamoDbLedger.open(table, endpoint, false);
         ledger.init();
         return ledger;
     }
 
     @Override
     protected RunLedger openSecondClient() {
-        return DynamoDbLedger.open(table, endpoint);
+        return DynamoDbLedger.open(table, endpoint, false);
     }
 
     @Test
@@ -180,15 +176,29 @@ class DynamoDbLedgerTest extends RunLedgerContract {
     }
 
     @Test
-    void initEnablesTimeToLiveOnTimeToExistIdempotently() {
-        TimeToLiveDescription ttl = raw.describeTimeToLive(b -> b.tableName(table)).timeToLiveDescription();
-        assertThat(ttl.attributeName()).isEqualTo("TimeToExist");
-        assertThat(ttl.timeToLiveStatus()).isEqualTo(TimeToLiveStatus.ENABLED);
+    void initOnAStoreWithoutTimeToLiveIsAUserErrorNamingTheWayOut() {
+        try (DynamoDbLedger withTtl = DynamoDbLedger.open("ttl-" + UUID.randomUUID(), endpoint)) {
+            assertThatThrownBy(withTtl::init)
+                    .isInstanceOfSatisfying(MongoLatestException.class, e -> assertThat(e.kind()).isEqualTo(ErrorKind.USER))
+                    .hasMessageContaining("does not support UpdateTimeToLive")
+                    .hasMessageContaining("ledger init --no-ttl")
+                    .hasMessageNotContaining("\n");
+        }
+    }
 
-        ledger.init();
-        ledger.init();
-        assertThat(raw.describeTimeToLive(b -> b.tableName(table)).timeToLiveDescription().timeToLiveStatus())
-                .isEqualTo(TimeToLiveStatus.ENABLED);
+    @Test
+    void aLostConditionTellsAChangedRowFromAGoneOneWithoutTheStoredItem() {
+        // dynalite drops ReturnValuesOnConditionCheckFailure: the ledger must read to tell the two apart.
+        LedgerRow row = sampleRow("corr-cas", 3);
+        ledger.insert(row);
+        assertThatThrownBy(() -> ledger.delete(row.key(), 2)).isInstanceOf(LedgerConflictException.class)
+                .hasMessage("run corr-cas/MONGO_LATEST was changed by another runner (now IN_PROGRESS, held by "
+                        + "host:42:1700000000000)");
+        assertThat(ledger.read(row.key())).contains(row);
+        raw.deleteItem(b -> b.tableName(table).key(DynamoDbItems.key(row.key())));
+        assertThat(ledger.delete(row.key(), 3)).isFalse();
+        assertThatThrownBy(() -> ledger.update(row.nextVersion(T0), 3)).isInstanceOf(LedgerConflictException.class)
+                .hasMessage("run corr-cas/MONGO_LATEST is gone: its row was deleted by another runner");
     }
 
     @Test
@@ -217,7 +227,14 @@ class DynamoDbLedgerTest extends RunLedgerContract {
 
     @Test
     void anUnreachableEndpointFailsWithinSecondsAsAnExternalError() throws IOException {
-        URI closed = URI.create("http://127.0.0.1:" + DynamoDbLocalServer.freePort());
+        // A socket bound but not listening holds the port, so every connection to it is refused.
+        try (Socket bound = new Socket()) {
+            bound.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+            assertUnreachable(URI.create("http://127.0.0.1:" + bound.getLocalPort()));
+        }
+    }
+
+    private static void assertUnreachable(URI closed) {
         try (DynamoDbLedger unreachable = DynamoDbLedger.open("data_pipeline_metadata", closed)) {
             long start = System.nanoTime();
             assertThatThrownBy(() -> unreachable.read(new RunKey("c", "MONGO_LATEST")))

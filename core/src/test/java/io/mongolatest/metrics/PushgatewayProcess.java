@@ -3,13 +3,8 @@ package io.mongolatest.metrics;
 import static java.util.Objects.requireNonNull;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import java.io.BufferedReader;
-import java.io.File;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -26,19 +21,23 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 
+import io.mongolatest.ServerProcesses;
+
 /**
  * A real Prometheus Pushgateway (the Debian {@code prometheus-pushgateway} binary) as a child process on a
- * free 127.0.0.1 port, with its persistence file in a temporary folder; {@link #close()} kills it and removes
- * the folder. Reads {@code /metrics} back as parsed samples. Self-contained so that other modules can use it
+ * 127.0.0.1 port it picks itself, with its persistence file in a temporary folder; {@link #close()} kills it
+ * and removes the folder. Reads {@code /metrics} back as parsed samples. Self-contained so that other modules can use it
  * from the core test-jar.
  */
 public final class PushgatewayProcess implements AutoCloseable {
@@ -46,7 +45,7 @@ public final class PushgatewayProcess implements AutoCloseable {
     private static final Path DEBIAN_BINARY = Path.of("/usr/bin", BINARY);
     private static final Duration START_TIMEOUT = Duration.ofSeconds(20);
     private static final Duration CALL_TIMEOUT = Duration.ofSeconds(5);
-    private static final int START_ATTEMPTS = 3;
+    private static final Pattern LISTENING = Pattern.compile("msg=\"Listening on\" address=127\\.0\\.0\\.1:(\\d+)");
     private static final String KEYSTORE_PASSWORD = "test-only";
 
     /**
@@ -135,39 +134,49 @@ public final class PushgatewayProcess implements AutoCloseable {
         }
         SSLContext ssl = options.tls() ? selfSignedCertificate(dir) : null;
         String webConfig = webConfig(dir, options);
-        // A free port can be taken by someone else before the Pushgateway binds it: then try another.
-        for (int attempt = 1; ; attempt++) {
-            int port = freePort();
-            List<String> command = new ArrayList<>(List.of(binary.toString(),
-                    "--web.listen-address=127.0.0.1:" + port,
-                    "--persistence.file=" + dir.resolve("p"),
-                    "--log.level=info"));
-            if (options.adminApi()) {
-                command.add("--web.enable-admin-api");
-            }
-            if (webConfig != null) {
-                command.add("--web.config.file=" + webConfig);
-            }
-            URI url = URI.create((ssl == null ? "http" : "https") + "://127.0.0.1:" + port);
-            StringBuffer output = new StringBuffer();
-            Process process;
-            try {
-                process = new ProcessBuilder(command).redirectErrorStream(true).start();
-            } catch (IOException e) {
-                deleteTree(dir);
-                throw new UncheckedIOException("cannot start " + binary, e);
-            }
-            PushgatewayProcess gateway = new PushgatewayProcess(process, dir, url, options, ssl, output);
-            String failure = gateway.awaitReady(watchOutput(process, output));
-            if (failure == null) {
-                return gateway;
-            }
-            gateway.stop();
-            if (attempt >= START_ATTEMPTS || !output.toString().contains("address already in use")) {
-                deleteTree(dir);
-                fail("the Pushgateway did not start: " + failure + "\n" + output);
-            }
+        // Port 0: the Pushgateway binds a free port itself and logs which ("Listening on" address=...).
+        List<String> command = new ArrayList<>(List.of(binary.toString(), "--web.listen-address=127.0.0.1:0",
+                "--persistence.file=" + dir.resolve("p"), "--log.level=info"));
+        if (options.adminApi()) {
+            command.add("--web.enable-admin-api");
         }
+        if (webConfig != null) {
+            command.add("--web.config.file=" + webConfig);
+        }
+        Process process;
+        try {
+            process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        } catch (IOException e) {
+            deleteTree(dir);
+            throw new UncheckedIOException("cannot start " + binary, e);
+        }
+        StringBuffer output = new StringBuffer();
+        CompletableFuture<Integer> port = ServerProcesses.announcedPort(process, output, LISTENING, "pushgateway");
+        String failure;
+        PushgatewayProcess gateway = null;
+        try {
+            int p = port.get(START_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            URI url = URI.create((ssl == null ? "http" : "https") + "://127.0.0.1:" + p);
+            gateway = new PushgatewayProcess(process, dir, url, options, ssl, output);
+            failure = gateway.awaitReady();
+        } catch (TimeoutException e) {
+            failure = "it did not listen within " + START_TIMEOUT.toSeconds() + " s";
+        } catch (ExecutionException e) {
+            failure = e.getCause().getMessage();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            failure = "interrupted";
+        }
+        if (failure == null) {
+            return gateway;
+        }
+        if (gateway != null) {
+            gateway.stop();
+        } else {
+            process.destroyForcibly();
+        }
+        deleteTree(dir);
+        return fail("the Pushgateway did not start: " + failure + "\n" + output);
     }
 
     /** The base URL, e.g. {@code http://127.0.0.1:40123}. */
@@ -283,22 +292,9 @@ public final class PushgatewayProcess implements AutoCloseable {
         }
     }
 
-    /**
-     * Waits until the Pushgateway logs that it listens (or exits), then until {@code /-/ready} answers 200,
-     * all within {@link #START_TIMEOUT}. Returns null when ready, else why not.
-     */
-    private String awaitReady(CompletableFuture<Void> listening) {
+    /** Waits until {@code /-/ready} answers 200, within {@link #START_TIMEOUT}. Returns null when ready, else why not. */
+    private String awaitReady() {
         long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
-        try {
-            listening.get(START_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (TimeoutException e) {
-            return "it did not listen within " + START_TIMEOUT.toSeconds() + " s";
-        } catch (ExecutionException e) {
-            return e.getCause().getMessage();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return "interrupted";
-        }
         // It listens now, so each call below is answered or times out; none returns at once in a spin.
         String last = "no answer";
         while (System.nanoTime() < deadline) {
@@ -316,28 +312,6 @@ public final class PushgatewayProcess implements AutoCloseable {
             }
         }
         return "not ready within " + START_TIMEOUT.toSeconds() + " s: " + last;
-    }
-
-    /** Copies the process output into {@code output}; completes when it says it listens, fails when it ends. */
-    private static CompletableFuture<Void> watchOutput(Process process, StringBuffer output) {
-        CompletableFuture<Void> listening = new CompletableFuture<>();
-        Thread reader = new Thread(() -> {
-            try (BufferedReader lines = new BufferedReader(
-                    new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-                for (String line = lines.readLine(); line != null; line = lines.readLine()) {
-                    output.append(line).append('\n');
-                    if (line.contains("Listening on")) {
-                        listening.complete(null);
-                    }
-                }
-            } catch (IOException e) {
-                output.append("(output unreadable: ").append(e).append(")\n");
-            }
-            listening.completeExceptionally(new IllegalStateException("it exited before listening"));
-        }, "pushgateway-output");
-        reader.setDaemon(true);
-        reader.start();
-        return listening;
     }
 
     private void stop() {
@@ -358,28 +332,9 @@ public final class PushgatewayProcess implements AutoCloseable {
     }
 
     private static Path binary() {
-        String path = System.getenv("PATH");
-        if (path != null) {
-            for (String folder : path.split(File.pathSeparator)) {
-                Path candidate = Path.of(folder.isEmpty() ? "." : folder, BINARY);
-                if (Files.isExecutable(candidate)) {
-                    return candidate;
-                }
-            }
-        }
-        if (Files.isExecutable(DEBIAN_BINARY)) {
-            return DEBIAN_BINARY;
-        }
-        return fail(BINARY + " is not installed (looked on PATH and at " + DEBIAN_BINARY
-                + "): run ./run-tests at the repository root, which installs it");
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return ServerProcesses.onPath(BINARY).or(() -> Optional.of(DEBIAN_BINARY).filter(Files::isExecutable))
+                .orElseGet(() -> fail(BINARY + " is not installed (looked on PATH and at " + DEBIAN_BINARY
+                        + "): run ./run-tests at the repository root, which installs it"));
     }
 
     /** The {@code --web.config.file} for basic auth and TLS, or null when neither is wanted. */

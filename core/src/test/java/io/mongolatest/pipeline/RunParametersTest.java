@@ -13,8 +13,10 @@ class RunParametersTest {
     @Test
     void acceptsCorrelationIdsOfTheAllowedCharacters() {
         assertThat(RunParameters.checkCorrelationId("generate_snapshots_preprod_4_full:2021-04-01.x-y"))
-                .isNotNull();
-        assertThat(RunParameters.checkCorrelationId("a".repeat(256))).hasSize(256);
+                .isEqualTo("generate_snapshots_preprod_4_full:2021-04-01.x-y");
+        assertThat(RunParameters.checkCorrelationId("465b4688-0c7b-4f1e-9d2a-UPPER_lower.9")).isEqualTo(
+                "465b4688-0c7b-4f1e-9d2a-UPPER_lower.9");
+        assertThat(RunParameters.checkCorrelationId("a".repeat(256))).isEqualTo("a".repeat(256));
     }
 
     @Test

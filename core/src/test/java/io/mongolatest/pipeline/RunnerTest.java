@@ -3,7 +3,6 @@ package io.mongolatest.pipeline;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -12,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -53,6 +53,8 @@ class RunnerTest {
                 on_failure: continue
             """;
     private static final RunKey KEY = new RunKey("corr-1", "TEST_PRODUCT");
+    /** Now, as far as the runner knows: moved on by tests that need time to pass. */
+    private static final Instant T0 = Instant.parse("2026-11-20T06:00:00Z");
 
     @TempDir
     Path dir;
@@ -61,9 +63,11 @@ class RunnerTest {
     private Probe probe;
     private RecordingMetrics metrics;
     private Map<String, String> extraFiles;
+    private TestClock clock;
 
     @BeforeEach
     void setUp() {
+        clock = new TestClock(T0);
         ledger = SqliteLedger.open(dir.resolve("ledger.db"));
         probe = new Probe(ledger);
         metrics = new RecordingMetrics();
@@ -105,8 +109,7 @@ class RunnerTest {
     private Runner runner() {
         EngineSettings settings = new EngineSettings(dir.resolve("wh"), DataSize.ofMegabytes(256), dir.resolve("tmp"),
                 1, false);
-        return new Runner(ledger, new DuckDbEngine(), settings, builtins(), metrics, Clock.systemUTC(),
-                LeaseOwner.current());
+        return new Runner(ledger, new DuckDbEngine(), settings, builtins(), metrics, clock, LeaseOwner.current());
     }
 
     private LedgerRow row() {
@@ -128,8 +131,8 @@ class RunnerTest {
         assertThat(row.clusterId()).isEqualTo(LeaseOwner.current().localClusterId());
         assertThat(row.date()).isEqualTo("2026-11-20");
         assertThat(row.snapshotType()).isEqualTo("incremental");
-        assertThat(row.timeToExist()).isBetween(Instant.now().plus(Duration.ofDays(7)).getEpochSecond() - 60,
-                Instant.now().plus(Duration.ofDays(7)).getEpochSecond() + 1);
+        assertThat(row.timeToExist()).isEqualTo(T0.plus(Duration.ofDays(7)).getEpochSecond());
+        assertThat(row.startedAt()).isEqualTo(T0);
         assertThat(statuses(row)).containsExactly("announce=SUCCEEDED", "prepare=SUCCEEDED", "load=SUCCEEDED",
                 "views=SUCCEEDED", "publish=SUCCEEDED", "tidy=SUCCEEDED");
         assertThat(row.steps()).allSatisfy(s -> assertThat(s.fingerprint()).contains("code="));
@@ -267,7 +270,7 @@ class RunnerTest {
     @Test
     void aLiveLeaseHoldsTheRun() {
         LeaseOwner other = new LeaseOwner("another-host", 4242, 1);
-        ledger.insert(inProgress(other, Instant.now().plusSeconds(60)));
+        ledger.insert(inProgress(other, T0.plusSeconds(60)));
         RunResult r = run();
         assertThat(r.outcome()).isEqualTo(RunOutcome.HELD);
         assertThat(r.message()).contains("another-host:4242:1");
@@ -277,7 +280,7 @@ class RunnerTest {
 
     @Test
     void anExpiredLeaseIsTakenOverAsARetryAtItsStep() {
-        ledger.insert(inProgress(new LeaseOwner("another-host", 4242, 1), Instant.now().minusSeconds(1)));
+        ledger.insert(inProgress(new LeaseOwner("another-host", 4242, 1), T0.minusMillis(1)));
         RunResult r = run();
         assertThat(r.plan().start()).isEqualTo(StartKind.RETRY);
         assertThat(r.plan().resumeStep()).isEqualTo("views");
@@ -289,7 +292,7 @@ class RunnerTest {
     void aLeaseOfADeadProcessOnThisHostIsTakenOverAtOnce() {
         LeaseOwner self = LeaseOwner.current();
         LeaseOwner dead = new LeaseOwner(self.host(), deadPid(), 1);
-        ledger.insert(inProgress(dead, Instant.now().plusSeconds(3600)));
+        ledger.insert(inProgress(dead, T0.plusSeconds(3600)));
         RunResult r = run();
         assertThat(r.outcome()).isEqualTo(RunOutcome.COMPLETED);
         assertThat(r.plan().resumeStep()).isEqualTo("views");
@@ -318,7 +321,7 @@ class RunnerTest {
                 "CREATE OR REPLACE TABLE slow AS SELECT count(*) AS n FROM range(100000000000) a;");
         Cancellation cancellation = new Cancellation();
         CompletableFuture<RunResult> running = CompletableFuture.supplyAsync(() -> run(cancellation, "input-a"));
-        awaitCurrentStep("load");
+        awaitCurrentStep("load", running);
         cancellation.cancel("SIGINT");
         RunResult r = running.get(60, TimeUnit.SECONDS);
         assertThat(r.outcome()).isEqualTo(RunOutcome.CANCELLED);
@@ -334,8 +337,8 @@ class RunnerTest {
         CompletableFuture<RunResult> running = CompletableFuture.supplyAsync(() -> run(cancellation, "input-a"));
         assertThat(probe.blocked.await(30, TimeUnit.SECONDS)).isTrue();
         LedgerRow stolen = row();
-        LedgerRow thief = stolen.withLease(new Lease("thief:1:1", Instant.now().plusSeconds(600)))
-                .withCurrentStep("thief-step").nextVersion(Instant.now());
+        LedgerRow thief = stolen.withLease(new Lease("thief:1:1", T0.plusSeconds(600)))
+                .withCurrentStep("thief-step").nextVersion(T0);
         ledger.update(thief, stolen.version());
         LedgerRow stored = row();
         // The next heartbeat (every 20 s at the default TTL) or write notices; cancel to make it prompt.
@@ -355,20 +358,36 @@ class RunnerTest {
                 shortLease, "input-a", RunListener.NONE, cancellation));
         assertThat(probe.blocked.await(30, TimeUnit.SECONDS)).isTrue();
         Instant firstExpiry = row().lease().expiresAt();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
-        while (!row().lease().expiresAt().isAfter(firstExpiry.plusSeconds(3)) && System.nanoTime() < deadline) {
-            cancellation.await(Duration.ofMillis(50)); // paces the polling; nobody cancels it here
+        assertThat(firstExpiry).isEqualTo(T0.plusSeconds(3));
+        // An hour passes for the runners: without a beat since, the lease would have lapsed long ago.
+        clock.advance(Duration.ofHours(1));
+        Instant renewed = T0.plus(Duration.ofHours(1)).plusSeconds(3);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (!row().lease().expiresAt().equals(renewed) && System.nanoTime() < deadline) {
+            cancellation.await(Duration.ofMillis(20)); // paces the polling; nobody cancels it here
         }
-        assertThat(row().lease().expiresAt()).as("renewed past the first expiry").isAfter(firstExpiry.plusSeconds(3));
+        assertThat(row().lease().expiresAt()).as("renewed by a heartbeat after the clock moved").isEqualTo(renewed);
 
         RunResult second = runner().run(product(), params(), shortLease, "input-a", RunListener.NONE,
                 new Cancellation());
         assertThat(second.outcome()).isEqualTo(RunOutcome.HELD);
+        assertThat(second.message()).contains(LeaseOwner.current().format());
         cancellation.cancel("test over");
         assertThat(running.get(30, TimeUnit.SECONDS).outcome()).isEqualTo(RunOutcome.CANCELLED);
     }
 
-    private void awaitCurrentStep(String step) {
+    @Test
+    void aLeaseLeftToLapseIsTakenOverOnceTheClockPassesIt() {
+        LeaseOwner elsewhere = new LeaseOwner("another-host", 4242, 1);
+        ledger.insert(inProgress(elsewhere, T0.plusSeconds(60)));
+        assertThat(run().outcome()).isEqualTo(RunOutcome.HELD);
+        clock.advance(Duration.ofSeconds(60));
+        assertThat(run().outcome()).as("the lease lapses at its expiry").isEqualTo(RunOutcome.COMPLETED);
+        assertThat(row().runId()).isEqualTo(4);
+    }
+
+    /** Polls the ledger until {@code step} is recorded running; fails if the run ends first. */
+    private void awaitCurrentStep(String step, CompletableFuture<RunResult> running) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while (System.nanoTime() < deadline) {
             var r = ledger.read(KEY);
@@ -376,21 +395,26 @@ class RunnerTest {
                     && r.get().step(step).map(StepRecord::status).orElse(null) == StepStatus.RUNNING) {
                 return;
             }
-            Thread.onSpinWait();
+            try {
+                RunResult ended = running.get(10, TimeUnit.MILLISECONDS); // paces the polling
+                throw new AssertionError("the run ended before step " + step + " started: " + ended);
+            } catch (TimeoutException stillRunning) {
+                // poll again
+            }
         }
         throw new AssertionError("step " + step + " never started");
     }
 
     private LedgerRow inProgress(LeaseOwner owner, Instant leaseExpiry) {
         return new LedgerRow(KEY, "2026-11-20", 3, RunStatus.IN_PROGRESS, "views", owner.localClusterId(),
-                "incremental", "/in", "/wh", LedgerRow.timeToExistFor(Instant.now()),
-                new Lease(owner.format(), leaseExpiry), Instant.now(), Instant.now(), List.of(), List.of(), 5);
+                "incremental", "/in", "/wh", LedgerRow.timeToExistFor(T0),
+                new Lease(owner.format(), leaseExpiry), T0, T0, List.of(), List.of(), 5);
     }
 
     /** A row as the original system wrote it: no lease, no steps, TTL in milliseconds. */
     private static LedgerRow originalRow(RunStatus status, String step) {
         return new LedgerRow(KEY, "2026-11-19", 7, status, step, "j-ORIGINAL", "incremental", "s3://in", "s3://out",
-                Instant.now().plus(Duration.ofDays(7)).toEpochMilli(), null, null, null, List.of(), List.of(), 0);
+                T0.plus(Duration.ofDays(7)).toEpochMilli(), null, null, null, List.of(), List.of(), 0);
     }
 
     private static long deadPid() {
