@@ -69,7 +69,7 @@ public final class LatestBench {
                         }
                     }, new RunOptions(RunOptions.DEFAULT_LEASE_TTL, Duration.ZERO, false, 0.01));
             long start = System.nanoTime();
-            StepOutcome outcome = new MongoLatestProduct(Clock.systemUTC()).builtins().get("build-latest").run(ctx);
+            StepOutcome outcome = new MongoLatestProduct().builtins().get("build-latest").run(ctx);
             double seconds = (System.nanoTime() - start) / 1e9;
             BuildReport report = BuildReport.fromJson(outcome.detail());
             System.out.printf(Locale.ROOT, "records=%d seconds=%.3f rows=%d%n", report.totals().lines(), seconds,

@@ -10,6 +10,7 @@ import picocli.CommandLine.Spec;
         description = "Builds and publishes the Mongo Latest data product from MongoDB snapshot exports.",
         subcommands = {
                 RunCommand.class,
+                StepCommand.class,
                 PlanCommand.class,
                 StatusCommand.class,
                 ReportCommand.class,

@@ -5,8 +5,7 @@ import java.time.Clock;
 import java.util.concurrent.Callable;
 
 import io.mongolatest.pipeline.Plan;
-import io.mongolatest.pipeline.ProductLogic.InputSelection;
-import io.mongolatest.pipeline.RunPlanner;
+import io.mongolatest.pipeline.PlanRun;
 import io.mongolatest.pipeline.StartKind;
 import io.mongolatest.pipeline.StepPlan;
 import picocli.CommandLine.Command;
@@ -34,13 +33,12 @@ final class PlanCommand implements Callable<Integer> {
         PrintWriter out = cmd.commandLine().getOut();
         Clock clock = Clock.systemUTC();
         try (RunWiring w = RunWiring.forPlan(common, ledger, spec, clock)) {
-            InputSelection input = w.logic.selectInput(w.params);
-            RunPlanner planner = new RunPlanner(w.product, w.params, input.digest());
-            Plan plan = planner.plan(w.ledger.read(planner.key()), clock.instant());
+            PlanRun.Planned planned = PlanRun.plan(w.spec, w.parts);
+            Plan plan = planned.plan();
             out.println("plan for " + plan.key() + ": " + describe(plan));
-            out.println("input:   " + input.description());
-            out.println("ledger:  " + w.ledger.describe() + "   engine: " + w.engine.name() + "   metrics: "
-                    + w.metrics.describe());
+            out.println("input:   " + planned.input().description());
+            out.println("ledger:  " + w.parts.ledger().describe() + "   engine: " + w.parts.engine().name()
+                    + "   metrics: " + w.parts.metrics().describe());
             plan.warnings().forEach(x -> out.println("warning: " + x));
             if (plan.start() == StartKind.HELD) {
                 return 0;

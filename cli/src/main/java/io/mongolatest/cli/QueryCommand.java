@@ -1,14 +1,20 @@
 package io.mongolatest.cli;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.concurrent.Callable;
 
 import io.mongolatest.engine.DataSize;
-import io.mongolatest.engine.DuckDbEngine;
+import io.mongolatest.MongoLatestException;
+import io.mongolatest.engine.Engines;
 import io.mongolatest.engine.EngineSession;
 import io.mongolatest.engine.EngineSettings;
 import io.mongolatest.engine.QueryResult;
-import io.mongolatest.warehouse.WarehouseReader;
+import io.mongolatest.engine.WarehouseReader;
+import io.mongolatest.storage.Location;
+import io.mongolatest.storage.Locations;
+import io.mongolatest.storage.local.LocalWarehouse;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -27,7 +33,7 @@ final class QueryCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Option(names = "--warehouse", required = true, paramLabel = "DIR", description = "The warehouse folder.")
-    Path warehouse;
+    String warehouse;
 
     @Option(names = "--format", defaultValue = "table", paramLabel = "FORMAT",
             description = "table (default), csv or json.")
@@ -42,10 +48,17 @@ final class QueryCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        EngineSettings settings = new EngineSettings(warehouse.toAbsolutePath().normalize(), memory == null ? EngineSettings.DEFAULT_MEMORY_LIMIT : DataSize.parse(memory),
+        Location location = Locations.parse(warehouse, "--warehouse");
+        Path local = Locations.localPath(location, "query");
+        if (!Files.isDirectory(local)) {
+            throw MongoLatestException.user("no warehouse at " + local);
+        }
+        EngineSettings settings = new EngineSettings(local,
+                memory == null ? EngineSettings.DEFAULT_MEMORY_LIMIT : DataSize.parse(memory),
                 common.stateDir().resolve("tmp"), 0, true);
         QueryResult result;
-        try (EngineSession session = WarehouseReader.open(new DuckDbEngine(), settings)) {
+        try (EngineSession session = WarehouseReader.open(Engines.named("duckdb"), settings,
+                new LocalWarehouse(local, Clock.systemUTC()))) {
             result = session.query(sql);
         }
         format.print(result, spec.commandLine().getOut());

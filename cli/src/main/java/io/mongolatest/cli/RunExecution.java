@@ -1,39 +1,62 @@
 package io.mongolatest.cli;
 
 import java.io.PrintWriter;
+import java.util.function.Function;
 
 import io.mongolatest.pipeline.Cancellation;
-import io.mongolatest.pipeline.ProductLogic.InputSelection;
+import io.mongolatest.pipeline.RunAllSteps;
+import io.mongolatest.pipeline.RunOneStep;
 import io.mongolatest.pipeline.RunOutcome;
 import io.mongolatest.pipeline.RunResult;
 
-/** Runs a wired run on the terminal: progress lines, Ctrl-C cancels it, a closing line says how it ended. */
+/** Runs a wired run (or one step of it) on the terminal: progress lines, Ctrl-C cancels, a closing line says how it ended. */
 final class RunExecution {
     private RunExecution() {
     }
 
-    /** Returns the run's exit code. */
+    /** {@code run}: returns the run's exit code. */
     static int run(RunWiring w, PrintWriter out, PrintWriter err) {
+        return withSignals(out, err, cancellation -> {
+            RunResult r = RunAllSteps.run(w.spec, w.parts, new ConsoleListener(out, err), cancellation);
+            report(r, out, err);
+            return r.outcome().exitCode();
+        });
+    }
+
+    /** {@code step NAME}: returns the step's exit code. */
+    static int step(RunWiring w, String name, PrintWriter out, PrintWriter err) {
+        return withSignals(out, err, cancellation -> {
+            RunOneStep.StepResult r = RunOneStep.step(w.spec, w.parts, name, new ConsoleListener(out, err),
+                    cancellation);
+            String id = r.row() == null ? "" : " (Run_Id " + r.row().runId() + ")";
+            switch (r.outcome()) {
+                case HELD -> err.println("error: " + r.message());
+                case FAILED -> err.println("failed: " + r.message() + id + "; run the attempt's steps again to resume");
+                case CANCELLED -> err.println("cancelled: " + r.message() + id + "; run this step again to resume");
+                case COMPLETED -> out.println(r.message() != null ? r.message() + id
+                        : "step " + name + " " + (r.status() == null ? "done" : r.status()) + id);
+            }
+            out.flush();
+            err.flush();
+            return r.outcome().exitCode();
+        });
+    }
+
+    private static int withSignals(PrintWriter out, PrintWriter err, Function<Cancellation, Integer> body) {
         Cancellation cancellation = new Cancellation();
-        int code;
         try (SignalCancellation signals = SignalCancellation.install(cancellation, () -> {
             out.flush();
             err.flush();
         })) {
-            InputSelection input = w.logic.selectInput(w.params);
-            out.println("input: " + input.description());
-            RunResult r = w.runner().run(w.product, w.params, w.options, input.digest(),
-                    new ConsoleListener(out, err), cancellation);
-            code = r.outcome().exitCode();
-            report(r, out, err);
+            int code = body.apply(cancellation);
             signals.finish(code);
+            return code;
         }
-        return code;
     }
 
     private static void report(RunResult r, PrintWriter out, PrintWriter err) {
         if (r.outcome() == RunOutcome.COMPLETED) {
-            out.printf("run %s COMPLETED (Run_Id %d)%n", r.plan().key(), r.row().runId());
+            out.printf("run %s COMPLETED (Run_Id %d)%n", r.row().key(), r.row().runId());
             if (r.message() != null) {
                 out.println("note: " + r.message());
             }

@@ -23,18 +23,19 @@ final class RunSpecOptions {
     String snapshotType;
 
     @Option(names = "--input", paramLabel = "DIR", required = true,
-            description = "Required. Root of the snapshot export (full/, incremental/).")
-    Path input;
+            description = "Required. Root of the snapshot export (full/, incremental/): a folder, or s3://bucket/prefix.")
+    String input;
 
-    @Option(names = "--warehouse", paramLabel = "DIR", description = "Where tables are written. Default: <state-dir>/warehouse.")
-    Path warehouse;
+    @Option(names = "--warehouse", paramLabel = "DIR",
+            description = "Where tables are written: a folder, or s3://bucket/prefix. Default: <state-dir>/warehouse.")
+    String warehouse;
 
     @Option(names = "--product", paramLabel = "DIR",
             description = "Product package folder (see 'product init'). Default: the built-in Mongo Latest product.")
     Path product;
 
-    @Option(names = "--engine", paramLabel = "duckdb", defaultValue = "duckdb",
-            description = "SQL engine. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--engine", paramLabel = "NAME", defaultValue = "duckdb",
+            description = "SQL engine: duckdb, or spark where its module is installed. Default: ${DEFAULT-VALUE}.")
     String engine;
 
     @Option(names = "--memory", paramLabel = "SIZE",

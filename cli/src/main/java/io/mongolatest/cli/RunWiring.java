@@ -4,76 +4,95 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.Map;
 
 import io.mongolatest.MongoLatestException;
 import io.mongolatest.engine.DataSize;
-import io.mongolatest.engine.DuckDbEngine;
 import io.mongolatest.engine.EngineSettings;
+import io.mongolatest.engine.Engines;
 import io.mongolatest.engine.SqlEngine;
 import io.mongolatest.ledger.LeaseOwner;
 import io.mongolatest.ledger.RunLedger;
 import io.mongolatest.metrics.PushgatewayMetrics;
 import io.mongolatest.metrics.PushgatewaySettings;
 import io.mongolatest.metrics.StatusMetrics;
-import io.mongolatest.pipeline.BuiltinStep;
 import io.mongolatest.pipeline.ProductFiles;
 import io.mongolatest.pipeline.ProductLogic;
 import io.mongolatest.pipeline.ProductPackage;
 import io.mongolatest.pipeline.RunOptions;
 import io.mongolatest.pipeline.RunParameters;
-import io.mongolatest.pipeline.Runner;
+import io.mongolatest.pipeline.RunParts;
+import io.mongolatest.pipeline.RunSpec;
+import io.mongolatest.pipeline.RunStorage;
 import io.mongolatest.pipeline.SnapshotType;
 import io.mongolatest.product.MongoLatestProduct;
 import io.mongolatest.storage.FolderChecks;
+import io.mongolatest.storage.LocalLocation;
+import io.mongolatest.storage.Location;
+import io.mongolatest.storage.Locations;
+import io.mongolatest.storage.StorageSettings;
+import io.mongolatest.storage.Storages;
+import io.mongolatest.storage.Warehouse;
 
-/** Turns the options of {@code run} and {@code plan} into the parts of a run; closes what it opened. */
+/**
+ * Turns the options of {@code run}, {@code step} and {@code plan} into the core's run spec and parts, every
+ * value checked before anything is written; closes what it opened.
+ */
 final class RunWiring implements AutoCloseable {
-    final Clock clock;
-    final Path stateDir;
-    final RunParameters params;
-    final ProductPackage product;
-    final ProductLogic logic;
-    final RunOptions options;
-    final EngineSettings engineSettings;
-    final SqlEngine engine;
-    final RunLedger ledger;
-    final StatusMetrics metrics;
+    final RunSpec spec;
+    final RunParts parts;
 
-    private RunWiring(CommonOptions common, LedgerOptions ledgerOptions, RunSpecOptions spec, Clock clock,
+    private RunWiring(CommonOptions common, LedgerOptions ledgerOptions, RunSpecOptions options, Clock clock,
                       boolean writes) {
-        this.clock = clock;
-        this.stateDir = common.stateDir();
-        if (spec.input == null) {
+        Path stateDir = common.stateDir();
+        if (options.input == null) {
             throw MongoLatestException.user("--input DIR is required: the root of the snapshot export");
         }
-        this.params = new RunParameters(RunParameters.checkCorrelationId(spec.correlationId),
-                RunParameters.parseExportDate(spec.exportDate, LocalDate.now(clock.withZone(ZoneOffset.UTC))),
-                SnapshotType.parse(spec.snapshotType), spec.input,
-                spec.warehouse != null ? spec.warehouse : stateDir.resolve("warehouse"));
+        Location input = Locations.parse(options.input, "--input");
+        Location warehouse = options.warehouse != null ? Locations.parse(options.warehouse, "--warehouse")
+                : LocalLocation.of(stateDir.resolve("warehouse"));
+        RunParameters params = new RunParameters(RunParameters.checkCorrelationId(options.correlationId),
+                RunParameters.parseExportDate(options.exportDate, LocalDate.now(clock.withZone(ZoneOffset.UTC))),
+                SnapshotType.parse(options.snapshotType), input, warehouse);
         ledgerOptions.location();
-        this.logic = new MongoLatestProduct(clock);
-        Map<String, BuiltinStep> builtins = logic.builtins();
-        this.product = ProductPackage.load(spec.product == null ? ProductFiles.bundled()
-                : ProductFiles.fromDirectory(spec.product), builtins.keySet());
-        this.options = new RunOptions(spec.leaseTtl, spec.pushgatewayGrace,
-                spec.pushgatewayWipe == RunSpecOptions.WipeMode.global, spec.maxBadFraction);
-        this.engine = engine(spec.engine);
-        this.engineSettings = new EngineSettings(params.warehouse(),
-                spec.memory == null ? EngineSettings.DEFAULT_MEMORY_LIMIT : DataSize.parse(spec.memory),
-                stateDir.resolve("spill"), spec.threads, false);
-        engine.checkWarehouse(params.warehouse());
-        // The run writes into the warehouse and the state folder, never into the export.
-        FolderChecks.checkNotInside("--warehouse", params.warehouse(), "--input", params.input());
-        FolderChecks.checkNotInside("--input", params.input(), "--warehouse", params.warehouse());
-        FolderChecks.checkNotInside("--state-dir", stateDir, "--input", params.input());
-        if (writes) {
-            FolderChecks.checkWritable(params.warehouse(), "--warehouse");
-        }
-        this.metrics = spec.pushgateway == null || spec.pushgateway.isBlank() ? StatusMetrics.none()
-                : new PushgatewayMetrics(PushgatewaySettings.from(spec.pushgateway, spec.pushgatewayAuthFile,
+        ProductLogic logic = new MongoLatestProduct();
+        ProductPackage product = ProductPackage.load(options.product == null ? ProductFiles.bundled()
+                : ProductFiles.fromDirectory(options.product), logic.builtins().keySet());
+        RunOptions runOptions = new RunOptions(options.leaseTtl, options.pushgatewayGrace,
+                options.pushgatewayWipe == RunSpecOptions.WipeMode.global, options.maxBadFraction);
+        SqlEngine engine = Engines.named(options.engine);
+        Storages storages = Storages.load(StorageSettings.defaults());
+        storages.check(input, "--input");
+        storages.check(warehouse, "--warehouse");
+        engine.checkWarehouse(warehouse);
+        Path localWarehouse = Locations.localPath(warehouse, "the " + engine.name() + " engine");
+        EngineSettings engineSettings = new EngineSettings(localWarehouse,
+                options.memory == null ? EngineSettings.DEFAULT_MEMORY_LIMIT : DataSize.parse(options.memory),
+                stateDir.resolve("spill"), options.threads, false);
+        checkFolders(input, warehouse, stateDir, writes);
+        StatusMetrics metrics = options.pushgateway == null || options.pushgateway.isBlank() ? StatusMetrics.none()
+                : new PushgatewayMetrics(PushgatewaySettings.from(options.pushgateway, options.pushgatewayAuthFile,
                 System.getenv()));
-        this.ledger = writes ? ledgerOptions.open(stateDir) : ledgerOptions.openExisting(stateDir);
+        RunLedger ledger = writes ? ledgerOptions.open(stateDir) : ledgerOptions.openExisting(stateDir);
+        Warehouse store = storages.warehouse(warehouse, clock);
+        // A step's scratch files go on the warehouse's disk when it is local, else into the state folder.
+        Path scratch = warehouse instanceof LocalLocation l ? l.path() : stateDir.resolve("tmp");
+        this.spec = new RunSpec(product, logic, params, runOptions);
+        this.parts = new RunParts(ledger, engine, engineSettings, metrics,
+                new RunStorage(storages.input(input), store, scratch), clock, LeaseOwner.current());
+    }
+
+    /** The run writes into the warehouse and the state folder, never into the export. */
+    private static void checkFolders(Location input, Location warehouse, Path stateDir, boolean writes) {
+        if (input instanceof LocalLocation in && warehouse instanceof LocalLocation wh) {
+            FolderChecks.checkNotInside("--warehouse", wh.path(), "--input", in.path());
+            FolderChecks.checkNotInside("--input", in.path(), "--warehouse", wh.path());
+        }
+        if (input instanceof LocalLocation in) {
+            FolderChecks.checkNotInside("--state-dir", stateDir, "--input", in.path());
+        }
+        if (writes && warehouse instanceof LocalLocation wh) {
+            FolderChecks.checkWritable(wh.path(), "--warehouse");
+        }
     }
 
     /** The parts of a run that will write: the warehouse must be writable, the ledger is created if missing. */
@@ -86,24 +105,12 @@ final class RunWiring implements AutoCloseable {
         return new RunWiring(common, ledger, spec, clock, false);
     }
 
-    Runner runner() {
-        return new Runner(ledger, engine, engineSettings, logic.builtins(), metrics, clock, LeaseOwner.current(),
-                logic.runEndHook());
-    }
-
-    private static SqlEngine engine(String name) {
-        if ("duckdb".equals(name)) {
-            return new DuckDbEngine();
-        }
-        throw MongoLatestException.user("unknown engine '" + name + "': this build has duckdb");
-    }
-
     @Override
     public void close() {
         try {
-            metrics.close();
+            parts.metrics().close();
         } finally {
-            ledger.close();
+            parts.ledger().close();
         }
     }
 }

@@ -125,7 +125,7 @@ final class ChildLedger {
                 Lease lease = rs.getString(4) == null ? null : new Lease(rs.getString(4), Instant.EPOCH);
                 return Optional.of(new LedgerRow(key, null, 1, RunStatus.valueOf(rs.getString(1)), rs.getString(2),
                         null, null, null, null, 0, lease, null, null, new LedgerJson().stepsFromJson(rs.getString(3)),
-                        List.of(), 0));
+                        List.of(), null, 0));
             }
         } catch (SQLException e) {
             if (e.getMessage().contains("no such table")) {

@@ -90,7 +90,8 @@ class MetricsEndToEndTest {
                 .filter(s -> "metrics-failed".equals(s.labels().get("correlation_id")))
                 .map(s -> s.labels().get("step")))
                 .contains("courtesy-flush", "mongo-latest-build", "mongo-latest-views")
-                .doesNotContain("mongo-latest-publish", "flush-pushgateway");
+                .as("the failed attempt's always step ran and kept the failed status for alerts")
+                .contains("flush-pushgateway").doesNotContain("mongo-latest-publish");
     }
 
     @Test
@@ -119,7 +120,7 @@ class MetricsEndToEndTest {
         assertThat(onlyStatus("metrics-ok")).as("status during the grace").isEqualTo(2.0);
 
         run.terminate();
-        assertThat(run.await(60)).as(run.err()).isEqualTo(4);
+        assertThat(run.await(60)).as("a cancel after completion leaves the run completed: " + run.err()).isZero();
         assertThat(onlyStatus("metrics-ok")).as("the data is complete, and so says the status").isEqualTo(2.0);
     }
 

@@ -13,9 +13,9 @@ import io.mongolatest.engine.DataSize;
 import io.mongolatest.engine.DuckDbEngine;
 import io.mongolatest.engine.EngineSession;
 import io.mongolatest.engine.EngineSettings;
-import io.mongolatest.warehouse.TableName;
-import io.mongolatest.warehouse.TableVersion;
-import io.mongolatest.warehouse.Warehouse;
+import io.mongolatest.storage.TableName;
+import io.mongolatest.storage.TableVersion;
+import io.mongolatest.storage.local.LocalWarehouse;
 
 class QueryCommandTest {
     @TempDir
@@ -25,13 +25,13 @@ class QueryCommandTest {
     @BeforeEach
     void publishATable() {
         warehouse = dir.resolve("wh");
-        Warehouse w = new Warehouse(warehouse, Clock.systemUTC());
+        LocalWarehouse w = new LocalWarehouse(warehouse, Clock.systemUTC());
         TableName t = new TableName("ucs_latest_redacted", "people");
         try (EngineSession s = new DuckDbEngine().open(new EngineSettings(warehouse, DataSize.ofMegabytes(128),
                 dir.resolve("tmp"), 1, false))) {
             TableVersion v = w.newVersion(t);
             s.writeParquet("SELECT * FROM (VALUES (1, 'Ann, \"A\"', 2.50::DECIMAL(18,2)), (2, NULL, 3.00::DECIMAL(18,2)))"
-                    + " AS p(id, name, amount)", v.directory());
+                    + " AS p(id, name, amount)", v.location());
             w.commit(t.database(), java.util.Map.of(t.table(), v));
             s.registerParquetTable(t.database(), t.table(), w.tablePath(t));
         }

@@ -89,7 +89,7 @@ class RetryAcceptanceTest {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         LedgerRow held = new LedgerRow(key, "2026-11-20", 1, RunStatus.IN_PROGRESS, "mongo-latest-build",
                 self.localClusterId(), "incremental", "/in", "/wh", LedgerRow.timeToExistFor(now),
-                new Lease(self.format(), now.plus(Duration.ofHours(1))), now, now, List.of(), List.of(), 1);
+                new Lease(self.format(), now.plus(Duration.ofHours(1))), now, now, List.of(), List.of(), null, 1);
         try (RunLedger l = DynamoDbLedger.open(ledger.get(1).substring("dynamodb:".length()), dynalite, false)) {
             l.insert(held);
             CliRun cleared = run("clear", "--correlation-id", List.of("held-1", ledger.get(0), ledger.get(1),

@@ -284,7 +284,7 @@ class SafetyTest {
         Instant now = Instant.now();
         return new LedgerRow(new RunKey(id, "MONGO_LATEST"), "2026-11-20", 1, RunStatus.IN_PROGRESS,
                 "mongo-latest-build", "local-x", "incremental", "/in", "/wh", LedgerRow.timeToExistFor(now),
-                new Lease(owner, now.plusSeconds(600)), now, now, List.of(), List.of(), 1);
+                new Lease(owner, now.plusSeconds(600)), now, now, List.of(), List.of(), null, 1);
     }
 
     private static String host() throws IOException {

@@ -13,8 +13,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-import io.mongolatest.warehouse.TableName;
-import io.mongolatest.warehouse.Warehouse;
+import io.mongolatest.storage.TableName;
+import io.mongolatest.storage.local.LocalWarehouse;
 
 /**
  * Every published table of a warehouse, as sorted rows of text, read the way any Parquet reader would:
@@ -26,7 +26,7 @@ final class WarehouseContents {
 
     static Map<String, List<String>> read(Path warehouse) throws SQLException {
         Map<String, List<String>> out = new TreeMap<>();
-        Warehouse wh = new Warehouse(warehouse, Clock.systemUTC());
+        LocalWarehouse wh = new LocalWarehouse(warehouse, Clock.systemUTC());
         try (Connection c = DriverManager.getConnection("jdbc:duckdb:"); Statement s = c.createStatement()) {
             for (TableName t : wh.tables()) {
                 if (t.database().equals("audit")) {

@@ -10,6 +10,9 @@ import java.util.List;
 import java.util.Properties;
 
 import io.mongolatest.MongoLatestException;
+import io.mongolatest.storage.LocalLocation;
+import io.mongolatest.storage.Location;
+import io.mongolatest.storage.Locations;
 import io.mongolatest.storage.PrivateFiles;
 
 /**
@@ -29,8 +32,12 @@ public final class DuckDbEngine implements SqlEngine {
      * in a Parquet path as a pattern: a warehouse path with them would open or read something else.
      */
     @Override
-    public void checkWarehouse(Path warehouse) {
-        String p = warehouse.toAbsolutePath().toString();
+    public void checkWarehouse(Location warehouse) {
+        if (!(warehouse instanceof LocalLocation local)) {
+            throw MongoLatestException.user("the duckdb engine cannot use the warehouse " + warehouse
+                    + " in this build: give a local folder");
+        }
+        String p = local.path().toString();
         for (char c : new char[] {';', '*', '?', '[', ']'}) {
             if (p.indexOf(c) >= 0) {
                 throw MongoLatestException.user("the warehouse path " + p + " contains '" + c
@@ -41,7 +48,7 @@ public final class DuckDbEngine implements SqlEngine {
 
     @Override
     public EngineSession open(EngineSettings settings) {
-        checkWarehouse(settings.warehouse());
+        checkWarehouse(new LocalLocation(settings.warehouse()));
         Path catalog = settings.warehouse().resolve(CATALOG_FILE);
         try {
             PrivateFiles.createDirectories(settings.tempDir());
@@ -118,7 +125,7 @@ public final class DuckDbEngine implements SqlEngine {
             // DuckDB checks a file's real path, so the folders are given as the links resolve now.
             Path dir;
             try {
-                dir = t.directory().toRealPath();
+                dir = Locations.localPath(t.directory(), "the duckdb engine").toRealPath();
             } catch (IOException e) {
                 continue; // gone since it was listed: nothing to allow
             }

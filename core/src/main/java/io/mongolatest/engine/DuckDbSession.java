@@ -16,6 +16,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import io.mongolatest.MongoLatestException;
+import io.mongolatest.storage.Location;
+import io.mongolatest.storage.Locations;
 import io.mongolatest.storage.StorageErrors;
 
 final class DuckDbSession implements EngineSession {
@@ -119,7 +121,8 @@ final class DuckDbSession implements EngineSession {
     }
 
     @Override
-    public long writeParquet(String selectSql, Path directory) {
+    public long writeParquet(String selectSql, Location location) {
+        Path directory = Locations.localPath(location, "the duckdb engine");
         // COPY returns the number of rows written; one file keeps an empty result readable with its schema.
         if (readOnly) {
             throw MongoLatestException.user("this session is read-only: cannot write " + directory);
@@ -141,7 +144,8 @@ final class DuckDbSession implements EngineSession {
     }
 
     @Override
-    public void registerParquetTable(String schema, String name, Path directory) {
+    public void registerParquetTable(String schema, String name, Location location) {
+        Path directory = Locations.localPath(location, "the duckdb engine");
         createSchema(schema);
         execute("CREATE OR REPLACE VIEW " + identifier(schema) + "." + identifier(name)
                 + " AS SELECT * FROM read_parquet(" + literal(directory.resolve("*.parquet").toString()) + ")");

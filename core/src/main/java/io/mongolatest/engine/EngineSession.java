@@ -1,7 +1,9 @@
 package io.mongolatest.engine;
 
-import java.nio.file.Path;
 import java.util.List;
+
+import io.mongolatest.storage.LocalLocation;
+import io.mongolatest.storage.Location;
 
 /**
  * An open connection of an engine to a warehouse. Statements run one at a time; {@link #cancel()} may
@@ -24,10 +26,20 @@ public interface EngineSession extends AutoCloseable {
      * and be empty; returns the number of rows written. Always writes at least one file, so that an empty
      * table still has a schema.
      */
-    long writeParquet(String selectSql, Path directory);
+    long writeParquet(String selectSql, Location directory);
 
     /** Makes {@code schema.name} readable as the Parquet files under {@code directory}. */
-    void registerParquetTable(String schema, String name, Path directory);
+    void registerParquetTable(String schema, String name, Location directory);
+
+    /** {@link #writeParquet(String, Location)} into a local folder. */
+    default long writeParquet(String selectSql, java.nio.file.Path directory) {
+        return writeParquet(selectSql, LocalLocation.of(directory));
+    }
+
+    /** {@link #registerParquetTable(String, String, Location)} of a local folder. */
+    default void registerParquetTable(String schema, String name, java.nio.file.Path directory) {
+        registerParquetTable(schema, name, LocalLocation.of(directory));
+    }
 
     /**
      * Makes the rows of {@code source} readable by SQL as the temporary table {@code name} of this

@@ -1,6 +1,9 @@
 package io.mongolatest.engine;
 
-/** A SQL engine that runs the product's SQL over a warehouse. Implementations: DuckDB (embedded), Spark. */
+/**
+ * A SQL engine that runs the product's SQL over a warehouse: a plugin found by name ({@link Engines}), with a
+ * public no-argument constructor. Implementations: DuckDB (embedded), Spark (its own module).
+ */
 public interface SqlEngine {
 
     /** Short name used on the command line: {@code duckdb}, {@code spark}. */
@@ -8,8 +11,8 @@ public interface SqlEngine {
 
     EngineSession open(EngineSettings settings);
 
-    /** Refuses, as a user error, a warehouse location this engine cannot work in. */
-    default void checkWarehouse(java.nio.file.Path warehouse) {
+    /** Refuses, as a user error, a warehouse location this engine cannot work in: said when a run is planned. */
+    default void checkWarehouse(io.mongolatest.storage.Location warehouse) {
     }
 
     /**

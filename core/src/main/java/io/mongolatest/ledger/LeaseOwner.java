@@ -15,7 +15,7 @@ import java.util.Optional;
  * A runner process: host, pid and the process start time (which tells a live process from a later one
  * that reused the pid). Written as {@code <host>:<pid>:<start epoch millis>} in {@link Lease#owner()}.
  */
-public record LeaseOwner(String host, long pid, long startEpochMillis) {
+public record LeaseOwner(String host, long pid, long startEpochMillis) implements RunnerIdentity {
     private static final String MAIN_CLASS = "io.mongolatest.cli.Main";
     private static final String JAR_NAME = "mongo-latest.jar";
 
@@ -50,9 +50,25 @@ public record LeaseOwner(String host, long pid, long startEpochMillis) {
         return host + ":" + pid + ":" + startEpochMillis;
     }
 
+    @Override
+    public String owner() {
+        return format();
+    }
+
     /** {@code local-<host>-<pid>}: the {@code Cluster_Id} of a local run. */
     public String localClusterId() {
         return "local-" + host + "-" + pid;
+    }
+
+    @Override
+    public String clusterId() {
+        return localClusterId();
+    }
+
+    /** Gone at once when it was a process of this host that has ended; elsewhere, until the lease expires. */
+    @Override
+    public boolean alive(Lease lease, Instant now) {
+        return !lease.expiredAt(now) && alive();
     }
 
     public boolean onThisHost() {

@@ -66,6 +66,7 @@ public final class LedgerJson {
         m.put("Updated_At", text(r.updatedAt()));
         m.put("Steps", r.steps().stream().map(LedgerJson::stepMap).toList());
         m.put("Attempts", r.attempts().stream().map(LedgerJson::attemptMap).toList());
+        m.put("Plan", r.plan() == null ? null : planMap(r.plan()));
         m.put("Version", r.version());
         return m;
     }
@@ -81,11 +82,13 @@ public final class LedgerJson {
         Lease lease = owner == null || leaseExpires == null ? null : new Lease(owner, leaseExpires);
         List<StepRecord> steps = maps(m.get("Steps")).stream().map(LedgerJson::stepFromMap).toList();
         List<Attempt> attempts = maps(m.get("Attempts")).stream().map(LedgerJson::attemptFromMap).toList();
+        @SuppressWarnings("unchecked")
+        Map<String, ?> plan = (Map<String, ?>) m.get("Plan");
         return new LedgerRow(key, (String) m.get("Date"), longOrZero(m.get("Run_Id")),
                 runStatus(key, m.get("Status")), (String) m.get("CurrentStep"), (String) m.get("Cluster_Id"),
                 (String) m.get("Snapshot_Type"), (String) m.get("S3_Prefix_Snapshots"),
                 (String) m.get("S3_Prefix_Analytical_DataSet"), longOrZero(m.get("TimeToExist")), lease,
-                instant(m.get("Started_At")), instant(m.get("Updated_At")), steps, attempts,
+                instant(m.get("Started_At")), instant(m.get("Updated_At")), steps, attempts, null,
                 longOrZero(m.get("Version")));
     }
 
@@ -106,6 +109,46 @@ public final class LedgerJson {
         return new StepRecord((String) m.get("Name"), StepStatus.valueOf((String) m.get("Status")),
                 instant(m.get("Started_At")), instant(m.get("Ended_At")), number(m.get("Rows")),
                 (String) m.get("Error"), (String) m.get("Fingerprint"), (String) m.get("Detail"));
+    }
+
+    public static Map<String, Object> planMap(RecordedPlan p) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("Start", p.start());
+        m.put("Resume_Step", p.resumeStep());
+        m.put("Input_Digest", p.inputDigest());
+        m.put("Steps", p.steps().stream().map(s -> {
+            Map<String, Object> step = new LinkedHashMap<>();
+            step.put("Name", s.name());
+            step.put("Action", s.action());
+            step.put("Reason", s.reason());
+            step.put("Fingerprint", s.fingerprint());
+            return step;
+        }).toList());
+        return m;
+    }
+
+    public static RecordedPlan planFromMap(Map<String, ?> m) {
+        List<RecordedPlan.PlannedStep> steps = maps(m.get("Steps")).stream()
+                .map(s -> new RecordedPlan.PlannedStep((String) s.get("Name"), (String) s.get("Action"),
+                        (String) s.get("Reason"), (String) s.get("Fingerprint"))).toList();
+        return new RecordedPlan((String) m.get("Start"), (String) m.get("Resume_Step"), (String) m.get("Input_Digest"),
+                steps);
+    }
+
+    public String planToJson(RecordedPlan plan) {
+        return plan == null ? null : write(planMap(plan));
+    }
+
+    public RecordedPlan planFromJson(String json) {
+        if (json == null || json.isBlank()) {
+            return null;
+        }
+        try {
+            return planFromMap(mapper.readValue(json, new TypeReference<Map<String, Object>>() {
+            }));
+        } catch (IOException e) {
+            throw MongoLatestException.external("ledger holds an unreadable plan: " + e.getMessage(), e);
+        }
     }
 
     public static Map<String, Object> attemptMap(Attempt a) {

@@ -28,12 +28,14 @@ import java.util.Optional;
  * @param updatedAt     when this row was last written, null on original rows
  * @param steps         this attempt's step records, in pipeline order
  * @param attempts      earlier attempts, oldest first
+ * @param plan          what this attempt decided when it began, for every later step process; null on
+ *                      rows written before plans were recorded and on the original system's rows
  * @param version       compare-and-set counter; 0 on rows that never had one
  */
 public record LedgerRow(RunKey key, String date, long runId, RunStatus status, String currentStep,
                         String clusterId, String snapshotType, String snapshotsPrefix, String outputPrefix,
                         long timeToExist, Lease lease, Instant startedAt, Instant updatedAt,
-                        List<StepRecord> steps, List<Attempt> attempts, long version) {
+                        List<StepRecord> steps, List<Attempt> attempts, RecordedPlan plan, long version) {
 
     /** How long a row lives after its last write, as in the original. */
     public static final Duration RETENTION = Duration.ofDays(7);
@@ -67,22 +69,27 @@ public record LedgerRow(RunKey key, String date, long runId, RunStatus status, S
 
     public LedgerRow withStatus(RunStatus newStatus) {
         return new LedgerRow(key, date, runId, newStatus, currentStep, clusterId, snapshotType, snapshotsPrefix,
-                outputPrefix, timeToExist, lease, startedAt, updatedAt, steps, attempts, version);
+                outputPrefix, timeToExist, lease, startedAt, updatedAt, steps, attempts, plan, version);
     }
 
     public LedgerRow withCurrentStep(String step) {
         return new LedgerRow(key, date, runId, status, step, clusterId, snapshotType, snapshotsPrefix,
-                outputPrefix, timeToExist, lease, startedAt, updatedAt, steps, attempts, version);
+                outputPrefix, timeToExist, lease, startedAt, updatedAt, steps, attempts, plan, version);
     }
 
     public LedgerRow withLease(Lease newLease) {
         return new LedgerRow(key, date, runId, status, currentStep, clusterId, snapshotType, snapshotsPrefix,
-                outputPrefix, timeToExist, newLease, startedAt, updatedAt, steps, attempts, version);
+                outputPrefix, timeToExist, newLease, startedAt, updatedAt, steps, attempts, plan, version);
+    }
+
+    public LedgerRow withPlan(RecordedPlan newPlan) {
+        return new LedgerRow(key, date, runId, status, currentStep, clusterId, snapshotType, snapshotsPrefix,
+                outputPrefix, timeToExist, lease, startedAt, updatedAt, steps, attempts, newPlan, version);
     }
 
     public LedgerRow withSteps(List<StepRecord> newSteps) {
         return new LedgerRow(key, date, runId, status, currentStep, clusterId, snapshotType, snapshotsPrefix,
-                outputPrefix, timeToExist, lease, startedAt, updatedAt, newSteps, attempts, version);
+                outputPrefix, timeToExist, lease, startedAt, updatedAt, newSteps, attempts, plan, version);
     }
 
     /** Replaces the record of the step with the same name, or appends it. */
@@ -103,7 +110,7 @@ public record LedgerRow(RunKey key, String date, long runId, RunStatus status, S
     /** The row as the next write will store it: version bumped, written at {@code now}, TTL pushed out. */
     public LedgerRow nextVersion(Instant now) {
         return new LedgerRow(key, date, runId, status, currentStep, clusterId, snapshotType, snapshotsPrefix,
-                outputPrefix, timeToExistFor(now), lease, startedAt, now, steps, attempts, version + 1);
+                outputPrefix, timeToExistFor(now), lease, startedAt, now, steps, attempts, plan, version + 1);
     }
 
     /** This row's attempt, as it will be kept among the earlier attempts of the next one. */

@@ -28,7 +28,7 @@ public final class SqliteLedger implements RunLedger {
     private static final String TABLE = "data_pipeline_metadata";
     private static final String COLUMNS = "Correlation_Id, DataProduct, Date, Run_Id, Status, CurrentStep, Cluster_Id, "
             + "Snapshot_Type, S3_Prefix_Snapshots, S3_Prefix_Analytical_DataSet, TimeToExist, Lease_Owner, "
-            + "Lease_Expires, Started_At, Updated_At, Steps, Attempts, Version";
+            + "Lease_Expires, Started_At, Updated_At, Steps, Attempts, Plan, Version";
 
     /** How long a statement waits for another process's lock on the file before it fails. */
     static final java.time.Duration BUSY_TIMEOUT = java.time.Duration.ofSeconds(30);
@@ -80,11 +80,23 @@ public final class SqliteLedger implements RunLedger {
                     + "Status TEXT NOT NULL, CurrentStep TEXT, Cluster_Id TEXT, Snapshot_Type TEXT, "
                     + "S3_Prefix_Snapshots TEXT, S3_Prefix_Analytical_DataSet TEXT, TimeToExist INTEGER, "
                     + "Lease_Owner TEXT, Lease_Expires INTEGER, Started_At TEXT, Updated_At TEXT, Steps TEXT, "
-                    + "Attempts TEXT, Version INTEGER NOT NULL DEFAULT 0, "
+                    + "Attempts TEXT, Plan TEXT, Version INTEGER NOT NULL DEFAULT 0, "
                     + "PRIMARY KEY (Correlation_Id, DataProduct))");
+            addMissingColumn(s, "Plan", "TEXT");
         } catch (SQLException e) {
             throw failure("create the ledger table", e);
         }
+    }
+
+    /** A ledger file written by an earlier version lacks the columns added since. */
+    private void addMissingColumn(Statement s, String column, String type) throws SQLException {
+        try (ResultSet rs = s.executeQuery("SELECT 1 FROM pragma_table_info('" + TABLE + "') WHERE name = '" + column
+                + "'")) {
+            if (rs.next()) {
+                return;
+            }
+        }
+        s.execute("ALTER TABLE " + TABLE + " ADD COLUMN " + column + " " + type);
     }
 
     @Override
@@ -104,7 +116,7 @@ public final class SqliteLedger implements RunLedger {
     @Override
     public synchronized void insert(LedgerRow row) {
         try (PreparedStatement ps = connection.prepareStatement("INSERT INTO " + TABLE + " (" + COLUMNS
-                + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING")) {
+                + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING")) {
             bind(ps, row);
             if (ps.executeUpdate() != 1) {
                 throw new LedgerConflictException("run " + row.key() + " was created by another runner");
@@ -117,7 +129,7 @@ public final class SqliteLedger implements RunLedger {
     @Override
     public synchronized void update(LedgerRow row, long expectedVersion) {
         try (PreparedStatement ps = connection.prepareStatement("UPDATE " + TABLE + " SET (" + COLUMNS
-                + ") = (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                + ") = (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
                 + " WHERE Correlation_Id = ? AND DataProduct = ? AND Version = ?")) {
             int i = bind(ps, row);
             ps.setString(i++, row.key().correlationId());
@@ -200,6 +212,7 @@ public final class SqliteLedger implements RunLedger {
         ps.setString(i++, r.updatedAt() == null ? null : r.updatedAt().toString());
         ps.setString(i++, json.stepsToJson(r.steps()));
         ps.setString(i++, json.attemptsToJson(r.attempts()));
+        ps.setString(i++, json.planToJson(r.plan()));
         ps.setLong(i++, r.version());
         return i;
     }
@@ -214,7 +227,8 @@ public final class SqliteLedger implements RunLedger {
                 rs.getString("S3_Prefix_Snapshots"), rs.getString("S3_Prefix_Analytical_DataSet"),
                 rs.getLong("TimeToExist"), lease, instant(rs.getString("Started_At")),
                 instant(rs.getString("Updated_At")), json.stepsFromJson(rs.getString("Steps")),
-                json.attemptsFromJson(rs.getString("Attempts")), rs.getLong("Version"));
+                json.attemptsFromJson(rs.getString("Attempts")), json.planFromJson(rs.getString("Plan")),
+                rs.getLong("Version"));
     }
 
     private static Instant instant(String s) {

@@ -11,5 +11,15 @@ public enum StepStatus {
     /** Interrupted by a signal or by {@code stop}. */
     CANCELLED,
     /** Not reached: an earlier step ended the run. */
-    NOT_RUN
+    NOT_RUN;
+
+    /** Whether the step needs nothing more in its attempt: it succeeded or was skipped. */
+    public boolean isDone() {
+        return this == SUCCEEDED || this == SKIPPED;
+    }
+
+    /** Whether the step has ended, one way or another, in its attempt. */
+    public boolean isFinished() {
+        return this != RUNNING && this != NOT_RUN;
+    }
 }

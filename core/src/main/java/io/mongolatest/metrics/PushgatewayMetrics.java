@@ -96,6 +96,15 @@ public final class PushgatewayMetrics implements StatusMetrics {
     }
 
     @Override
+    public synchronized void resume(RunLabels run, RunState status, List<StepFigures> steps) {
+        requireNonNull(run, "run is null");
+        Map<String, StepFigures> byStep = new LinkedHashMap<>();
+        steps.forEach(s -> byStep.put(s.step(), s));
+        // Running unless told otherwise: an attempt in progress has announced itself with status 1.
+        runs.put(run.correlationId(), new RunFigures(run, status == null ? RunState.RUNNING : status, byStep));
+    }
+
+    @Override
     public synchronized void pushStep(RunLabels run, StepFigures figures) {
         requireNonNull(figures, "figures is null");
         if (wiped || deleted.contains(run.correlationId())) {

@@ -22,6 +22,15 @@ public interface StatusMetrics extends AutoCloseable {
      */
     void pushStep(RunLabels run, StepFigures figures);
 
+    /**
+     * What earlier processes of the same attempt pushed, rebuilt from the ledger, so that this process's
+     * pushes (which replace the whole group) keep them; nothing is pushed by this call.
+     *
+     * @param status the run's status so far, or null while it has none beyond running
+     */
+    default void resume(RunLabels run, RunState status, java.util.List<StepFigures> steps) {
+    }
+
     /** A short description for logs and plans, e.g. the Pushgateway URL, or "none". */
     String describe();
 

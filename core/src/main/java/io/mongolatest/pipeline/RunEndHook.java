@@ -4,6 +4,7 @@ import java.util.List;
 
 import io.mongolatest.engine.EngineSession;
 import io.mongolatest.ledger.LedgerRow;
+import io.mongolatest.storage.Warehouse;
 
 /**
  * What a product does once a run's last ledger write is made, however it ended: e.g. bring a table that
@@ -12,11 +13,12 @@ import io.mongolatest.ledger.LedgerRow;
  */
 @FunctionalInterface
 public interface RunEndHook {
-    RunEndHook NONE = (engine, params, rows) -> { };
+    RunEndHook NONE = (engine, warehouse, rows) -> { };
 
     /**
-     * @param engine a fresh session on the run's warehouse
-     * @param rows   the ledger rows of the data product, this run's final one included
+     * @param engine    a fresh session on the run's warehouse
+     * @param warehouse the run's warehouse
+     * @param rows      the ledger rows of the data product, this run's final one included
      */
-    void runEnded(EngineSession engine, RunParameters params, List<LedgerRow> rows);
+    void runEnded(EngineSession engine, Warehouse warehouse, List<LedgerRow> rows);
 }

@@ -8,6 +8,8 @@ import java.time.format.DateTimeParseException;
 import java.util.regex.Pattern;
 
 import io.mongolatest.MongoLatestException;
+import io.mongolatest.storage.LocalLocation;
+import io.mongolatest.storage.Location;
 
 /**
  * What a run is asked to do, validated (SPEC §5). These values reach SQL only as quoted literals.
@@ -18,8 +20,8 @@ import io.mongolatest.MongoLatestException;
  * @param input         root of the snapshot export
  * @param warehouse     root of the output
  */
-public record RunParameters(String correlationId, LocalDate exportDate, SnapshotType snapshotType, Path input,
-                            Path warehouse) {
+public record RunParameters(String correlationId, LocalDate exportDate, SnapshotType snapshotType, Location input,
+                            Location warehouse) {
     private static final Pattern CORRELATION_ID = Pattern.compile("[A-Za-z0-9_.:-]{1,256}");
     private static final Pattern ISO_DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
 
@@ -27,8 +29,14 @@ public record RunParameters(String correlationId, LocalDate exportDate, Snapshot
         checkCorrelationId(correlationId);
         requireNonNull(exportDate, "exportDate is null");
         requireNonNull(snapshotType, "snapshotType is null");
-        input = requireNonNull(input, "input is null").toAbsolutePath().normalize();
-        warehouse = requireNonNull(warehouse, "warehouse is null").toAbsolutePath().normalize();
+        requireNonNull(input, "input is null");
+        requireNonNull(warehouse, "warehouse is null");
+    }
+
+    /** Input and warehouse in local folders. */
+    public RunParameters(String correlationId, LocalDate exportDate, SnapshotType snapshotType, Path input,
+                         Path warehouse) {
+        this(correlationId, exportDate, snapshotType, (Location) LocalLocation.of(input), LocalLocation.of(warehouse));
     }
 
     public static String checkCorrelationId(String id) {

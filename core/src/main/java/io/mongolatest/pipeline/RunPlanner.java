@@ -11,10 +11,10 @@ import java.util.Optional;
 
 import io.mongolatest.ToolVersion;
 import io.mongolatest.ledger.Lease;
-import io.mongolatest.ledger.LeaseOwner;
 import io.mongolatest.ledger.LedgerRow;
 import io.mongolatest.ledger.RunKey;
 import io.mongolatest.ledger.RunStatus;
+import io.mongolatest.ledger.RunnerIdentity;
 import io.mongolatest.ledger.StepRecord;
 
 /**
@@ -87,7 +87,7 @@ public final class RunPlanner {
                     + " export date is " + exportDate + " (--export-date defaults to today): it reads other"
                     + " snapshots than that run; give --export-date " + row.date() + " to resume that run as it was");
         }
-        Optional<Integer> failedAt = product.pipeline().indexOf(row.currentStep() == null ? "" : row.currentStep());
+        Optional<Integer> failedAt = product.pipeline().indexOf(resumePointOf(row));
         if (failedAt.isEmpty()) {
             warnings.add("run " + row.runId() + " " + why + " at '" + row.currentStep()
                     + "', which is no step of this pipeline: the retry runs every step");
@@ -123,6 +123,26 @@ public final class RunPlanner {
         return new Plan(key, StartKind.RETRY, runId, row, steps.get(resume).name(), null, plans, warnings);
     }
 
+    /**
+     * Where a retry of {@code row} resumes: its current step, or, when that step had finished (a run left
+     * between two step processes), the first step after it that had not.
+     */
+    private String resumePointOf(LedgerRow row) {
+        String current = row.currentStep() == null ? "" : row.currentStep();
+        Optional<StepRecord> rec = row.step(current);
+        if (rec.isEmpty() || !rec.get().status().isDone()) {
+            return current;
+        }
+        List<StepDefinition> steps = product.pipeline().steps();
+        for (int i = product.pipeline().indexOf(current).orElse(steps.size()) + 1; i < steps.size(); i++) {
+            Optional<StepRecord> next = row.step(steps.get(i).name());
+            if (next.isEmpty() || !next.get().status().isDone()) {
+                return steps.get(i).name();
+            }
+        }
+        return current;
+    }
+
     private static List<StepPlan> all(List<StepDefinition> steps, Map<String, Fingerprint> f, String reason) {
         return steps.stream().map(s -> new StepPlan(s, StepAction.RUN, reason, f.get(s.name()))).toList();
     }
@@ -138,13 +158,8 @@ public final class RunPlanner {
             return row.status() == RunStatus.IN_PROGRESS
                     ? Optional.of(row.clusterId() == null ? "an unknown runner" : row.clusterId()) : Optional.empty();
         }
-        if (lease.expiredAt(now)) {
-            return Optional.empty();
-        }
-        Optional<LeaseOwner> owner = LeaseOwner.parse(lease.owner());
-        if (owner.isPresent() && !owner.get().alive()) {
-            return Optional.empty();
-        }
-        return Optional.of(lease.owner());
+        boolean alive = RunnerIdentity.parse(lease.owner()).map(i -> i.alive(lease, now))
+                .orElse(!lease.expiredAt(now));
+        return alive ? Optional.of(lease.owner()) : Optional.empty();
     }
 }

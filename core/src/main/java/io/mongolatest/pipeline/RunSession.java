@@ -72,6 +72,27 @@ final class RunSession implements AutoCloseable {
         return s;
     }
 
+    /**
+     * Takes over an attempt another process of the same run left between two steps (or died in): one
+     * conditional write from the version it left, with this process's lease.
+     */
+    static RunSession takeOver(RunLedger ledger, Clock clock, Duration leaseTtl, Cancellation cancellation,
+                               LedgerRow left, String owner) {
+        LedgerRow mine = left.withLease(new Lease(owner, clock.instant().plus(leaseTtl))).nextVersion(clock.instant());
+        return take(ledger, clock, leaseTtl, cancellation, left, mine);
+    }
+
+    /**
+     * This process is done with the attempt, which goes on in another: the lease stays written with a full
+     * term (for a cluster, its next step process renews it; a local process is seen dead once it exits).
+     */
+    synchronized void handOver() {
+        heartbeat.shutdownNow();
+        if (!lost) {
+            write(UnaryOperator.identity());
+        }
+    }
+
     synchronized LedgerRow row() {
         return row;
     }

@@ -1,9 +1,6 @@
 package io.mongolatest.product;
 
-import static java.util.Objects.requireNonNull;
-
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,10 +15,13 @@ import io.mongolatest.pipeline.BuiltinStep;
 import io.mongolatest.pipeline.RunParameters;
 import io.mongolatest.pipeline.StepContext;
 import io.mongolatest.pipeline.StepOutcome;
+import io.mongolatest.storage.InputStore;
+import io.mongolatest.storage.Location;
+import io.mongolatest.storage.PrivateFiles;
 import io.mongolatest.storage.SafePaths;
-import io.mongolatest.warehouse.TableName;
-import io.mongolatest.warehouse.TableVersion;
-import io.mongolatest.warehouse.Warehouse;
+import io.mongolatest.storage.TableName;
+import io.mongolatest.storage.TableVersion;
+import io.mongolatest.storage.Warehouse;
 
 /**
  * {@code build-latest}: builds {@code uc_mongo_latest.<db>_<collection>} for every collection of the
@@ -35,30 +35,26 @@ final class BuildLatest implements BuiltinStep {
     /** Temporary files of a build, under the warehouse so that they are on its disk; never a table name. */
     static final String SCRATCH = ".build-scratch";
 
-    private final Clock clock;
     private final JsonFactory json = new JsonFactory();
-
-    BuildLatest(Clock clock) {
-        this.clock = requireNonNull(clock, "clock is null");
-    }
 
     @Override
     public StepOutcome run(StepContext ctx) {
         RunParameters params = ctx.params();
-        InputSet input = SnapshotDiscovery.select(params.input(), params.exportDate(), params.snapshotType());
+        InputStore store = ctx.storage().input();
+        // Exactly the files selected and fingerprinted when the attempt began, whatever appeared since.
+        InputSet input = InputSetJson.read(ctx.recordedInput().get(), store.root());
         input.warnings().forEach(w -> ctx.listener().warning(w));
         ctx.progress("reading " + input.description());
-        Warehouse warehouse = new Warehouse(params.warehouse(), clock);
-        Path quarantineDir = SafePaths.child(warehouse.root().resolve(QUARANTINE), params.correlationId(),
-                "correlation id");
-        Warehouse.deleteTree(quarantineDir); // an earlier attempt's bad lines are found again, or not
-        Path scratch = warehouse.root().resolve(SCRATCH);
-        Warehouse.deleteTree(scratch); // left by a killed build
+        Warehouse warehouse = ctx.storage().warehouse();
+        String quarantine = QUARANTINE + "/" + SafePaths.segment(params.correlationId(), "correlation id");
+        warehouse.files().deleteTree(quarantine); // an earlier attempt's bad lines are found again, or not
+        Path scratch = ctx.storage().scratch().resolve(SCRATCH);
+        PrivateFiles.deleteTree(scratch); // left by a killed build
         ctx.engine().createSchema(CollectionKey.LATEST_DATABASE);
 
         Map<String, TableVersion> written = new LinkedHashMap<>();
         List<CollectionReport> reports = new ArrayList<>();
-        LatestTableBuilder builder = new LatestTableBuilder(ctx.engine());
+        LatestTableBuilder builder = new LatestTableBuilder(ctx.engine(), store);
         try {
             for (CollectionInput c : input.collections()) {
                 if (ctx.cancellation().isCancelled()) {
@@ -68,27 +64,27 @@ final class BuildLatest implements BuiltinStep {
                 TableVersion version = warehouse.newVersion(table);
                 written.put(table.table(), version);
                 CollectionReport r;
-                try (Quarantine q = new Quarantine(json, quarantineDir.resolve(table.table() + ".jsonl"))) {
-                    r = builder.build(c, q, version.directory(), scratch.resolve(table.table()));
+                try (Quarantine q = new Quarantine(json, warehouse.files(), quarantine + "/" + table.table() + ".jsonl")) {
+                    r = builder.build(c, q, version.location(), scratch.resolve(table.table()));
                 }
                 reports.add(r);
                 ctx.progress(progressLine(r));
             }
             InputCounts totals = reports.stream().map(CollectionReport::counts).reduce(InputCounts.ZERO, InputCounts::plus);
-            checkBadLines(totals, ctx.options().maxBadFraction(), quarantineDir);
+            checkBadLines(totals, ctx.options().maxBadFraction(), warehouse.files().location(quarantine));
             List<String> dropped = commit(ctx, warehouse, written);
             BuildReport report = new BuildReport(input.snapshots().stream().map(Snapshot::path).toList(),
-                    input.warnings(), QUARANTINE + "/" + params.correlationId(), ctx.options().maxBadFraction(),
+                    input.warnings(), quarantine, ctx.options().maxBadFraction(),
                     totals.badFraction(), totals, reports, dropped);
             return new StepOutcome(totals.rows(), report.toJson());
         } finally {
             // Versions written but not published (failure, cancel) are of no use to anyone.
             warehouse.discardPending();
-            Warehouse.deleteTree(scratch);
+            PrivateFiles.deleteTree(scratch);
         }
     }
 
-    private static void checkBadLines(InputCounts totals, double maxBadFraction, Path quarantineDir) {
+    private static void checkBadLines(InputCounts totals, double maxBadFraction, Location quarantineDir) {
         if (totals.quarantined() > 0 && totals.badFraction() > maxBadFraction) {
             throw MongoLatestException.user(String.format(Locale.ROOT,
                     "%,d of %,d input lines are bad (%.4f%%), over --max-bad-fraction %s (%.4f%%): %s; see %s",
@@ -111,7 +107,7 @@ final class BuildLatest implements BuiltinStep {
         }
         warehouse.commit(db, written);
         for (String t : written.keySet()) {
-            ctx.engine().registerParquetTable(db, t, warehouse.tablePath(new TableName(db, t)));
+            ctx.engine().registerParquetTable(db, t, warehouse.tableLocation(new TableName(db, t)));
         }
         for (String t : dropped) {
             ctx.engine().dropRelation(db, t.substring(db.length() + 1));

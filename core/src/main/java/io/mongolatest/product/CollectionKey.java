@@ -6,7 +6,7 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 
 import io.mongolatest.MongoLatestException;
-import io.mongolatest.warehouse.TableName;
+import io.mongolatest.storage.TableName;
 
 /** A collection of the input, by its normalised database and collection names (SPEC §5). */
 public record CollectionKey(String database, String collection) implements Comparable<CollectionKey> {

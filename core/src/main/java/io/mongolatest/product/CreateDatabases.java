@@ -1,8 +1,5 @@
 package io.mongolatest.product;
 
-import static java.util.Objects.requireNonNull;
-
-import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 
@@ -12,9 +9,9 @@ import io.mongolatest.pipeline.BuiltinStep;
 import io.mongolatest.pipeline.RunEndHook;
 import io.mongolatest.pipeline.StepContext;
 import io.mongolatest.pipeline.StepOutcome;
-import io.mongolatest.warehouse.TableName;
-import io.mongolatest.warehouse.TableVersion;
-import io.mongolatest.warehouse.Warehouse;
+import io.mongolatest.storage.TableName;
+import io.mongolatest.storage.TableVersion;
+import io.mongolatest.storage.Warehouse;
 
 /**
  * {@code create-databases}: creates the product's databases and refreshes
@@ -27,17 +24,12 @@ final class CreateDatabases implements BuiltinStep {
     static final TableName AUDIT = new TableName("audit", "data_pipeline_metadata");
     private static final String AUDIT_ROWS = "ml_audit_rows";
 
-    private final Clock clock;
-
-    CreateDatabases(Clock clock) {
-        this.clock = requireNonNull(clock, "clock is null");
-    }
 
     @Override
     public StepOutcome run(StepContext ctx) {
         EngineSession engine = ctx.engine();
         DATABASES.forEach(engine::createSchema);
-        long rows = writeAudit(engine, new Warehouse(ctx.params().warehouse(), clock), ctx.ledgerRows().get());
+        long rows = writeAudit(engine, ctx.storage().warehouse(), ctx.ledgerRows().get());
         ctx.progress(AUDIT + ": " + rows + " ledger rows");
         return StepOutcome.rows(rows);
     }
@@ -46,9 +38,8 @@ final class CreateDatabases implements BuiltinStep {
      * At the end of every run, however it ended, the audit table is written again, so that it shows the
      * run's final state as the ledger does; a warehouse that never had the audit table is left alone.
      */
-    static RunEndHook auditRefresh(Clock clock) {
-        return (engine, params, rows) -> {
-            Warehouse warehouse = new Warehouse(params.warehouse(), clock);
+    static RunEndHook auditRefresh() {
+        return (engine, warehouse, rows) -> {
             if (warehouse.databases().contains(AUDIT.database())) {
                 engine.createSchema(AUDIT.database());
                 writeAudit(engine, warehouse, rows);
@@ -60,9 +51,9 @@ final class CreateDatabases implements BuiltinStep {
         TableVersion version = warehouse.newVersion(AUDIT);
         try {
             engine.registerSource(AUDIT_ROWS, new AuditSource(ledgerRows));
-            long rows = engine.writeParquet(AuditSource.SELECT_SQL + AUDIT_ROWS, version.directory());
+            long rows = engine.writeParquet(AuditSource.SELECT_SQL + AUDIT_ROWS, version.location());
             warehouse.commit(AUDIT.database(), Map.of(AUDIT.table(), version));
-            engine.registerParquetTable(AUDIT.database(), AUDIT.table(), warehouse.tablePath(AUDIT));
+            engine.registerParquetTable(AUDIT.database(), AUDIT.table(), warehouse.tableLocation(AUDIT));
             return rows;
         } finally {
             Cleanup.quietly(() -> engine.dropSource(AUDIT_ROWS));

@@ -2,22 +2,30 @@ package io.mongolatest.product;
 
 import static java.util.Objects.requireNonNull;
 
-import java.nio.file.Path;
+import io.mongolatest.storage.StoredObject;
 
 /**
- * One file of a collection in a snapshot.
+ * One file of a collection in a snapshot: a value, opened through the run's input store.
  *
- * @param relativePath the path under the input root, as reports and quarantine files name it
+ * @param object the file as the store listed it; its relative path is how reports and quarantine name it
  */
-public record InputFile(Snapshot snapshot, Path path, String relativePath, long size) {
+public record InputFile(Snapshot snapshot, StoredObject object) {
     public InputFile {
         requireNonNull(snapshot, "snapshot is null");
-        requireNonNull(path, "path is null");
-        requireNonNull(relativePath, "relativePath is null");
+        requireNonNull(object, "object is null");
+    }
+
+    /** The path under the input root, as reports and quarantine files name it. */
+    public String relativePath() {
+        return object.relativePath();
+    }
+
+    public long size() {
+        return object.size();
     }
 
     public boolean gzip() {
-        return path.getFileName().toString().endsWith(".gz");
+        return object.name().endsWith(".gz");
     }
 
     /** Whether a file of this name holds documents: {@code .json}, {@code .jsonl}, plain or {@code .gz}. */

@@ -8,6 +8,7 @@ import java.util.function.UnaryOperator;
 import java.util.zip.GZIPInputStream;
 
 import io.mongolatest.MongoLatestException;
+import io.mongolatest.storage.InputStore;
 
 /** Opening input files and addressing their lines. */
 final class InputLines {
@@ -25,14 +26,14 @@ final class InputLines {
         return ((long) fileIndex << LINE_BITS) | line;
     }
 
-    static LineReader open(InputFile file) {
-        return open(file, UnaryOperator.identity());
+    static LineReader open(InputStore store, InputFile file) {
+        return open(store, file, UnaryOperator.identity());
     }
 
     /** Opens {@code file}, its bytes (decompressed) passing through {@code wrap}. */
-    static LineReader open(InputFile file, UnaryOperator<InputStream> wrap) {
+    static LineReader open(InputStore store, InputFile file, UnaryOperator<InputStream> wrap) {
         try {
-            InputStream in = Files.newInputStream(file.path());
+            InputStream in = store.open(file.object());
             // An empty .gz file is no gzip stream, but exporters write them for empty partitions: no lines.
             boolean gzip = file.gzip() && file.size() > 0;
             return new LineReader(wrap.apply(gzip ? new GZIPInputStream(in, 1 << 16) : in));

@@ -2,20 +2,20 @@ package io.mongolatest.product;
 
 import static java.util.Objects.requireNonNull;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
 import io.mongolatest.pipeline.Fingerprint;
 import io.mongolatest.pipeline.SnapshotType;
+import io.mongolatest.storage.Location;
 
 /**
  * The input a run reads: the selected snapshots, in order, and every collection found in them.
  *
  * @param warnings things the operator should know, e.g. that there was no full snapshot
  */
-public record InputSet(Path root, List<Snapshot> snapshots, List<CollectionInput> collections, List<String> warnings) {
+public record InputSet(Location root, List<Snapshot> snapshots, List<CollectionInput> collections, List<String> warnings) {
     public InputSet {
         requireNonNull(root, "root is null");
         snapshots = List.copyOf(snapshots);
@@ -23,12 +23,13 @@ public record InputSet(Path root, List<Snapshot> snapshots, List<CollectionInput
         warnings = List.copyOf(warnings);
     }
 
-    /** Identifies the selection: each file's path under the input root and size. */
+    /** Identifies the selection: each file's path under the input root, size and identity (ETag, or time). */
     public String digest() {
         StringBuilder b = new StringBuilder();
         for (CollectionInput c : collections) {
             for (InputFile f : c.files()) {
-                b.append(f.relativePath()).append('\t').append(f.size()).append('\n');
+                b.append(f.relativePath()).append('\t').append(f.size()).append('\t').append(f.object().identity())
+                        .append('\n');
             }
         }
         return Fingerprint.hash(b.toString());

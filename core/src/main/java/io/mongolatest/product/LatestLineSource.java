@@ -11,6 +11,7 @@ import io.mongolatest.MongoLatestException;
 import io.mongolatest.engine.ColumnType;
 import io.mongolatest.engine.RowBatch;
 import io.mongolatest.engine.SourceColumn;
+import io.mongolatest.storage.InputStore;
 
 /**
  * Pass 2 of a collection: the text of the lines chosen as latest, with their snapshot. Reads each input
@@ -28,8 +29,8 @@ final class LatestLineSource extends CollectionSource {
      * @param positions the chosen lines' positions ({@link InputLines#position}), ascending
      * @param spill     plain copies of gzip files, read instead of inflating them again
      */
-    LatestLineSource(CollectionInput input, long[] positions, Spill spill) {
-        super(input, COLUMNS);
+    LatestLineSource(InputStore store, CollectionInput input, long[] positions, Spill spill) {
+        super(store, input, COLUMNS);
         this.positions = requireNonNull(positions, "positions is null");
         this.spill = requireNonNull(spill, "spill is null");
     }
@@ -59,7 +60,7 @@ final class LatestLineSource extends CollectionSource {
             this.next = from;
             this.to = to;
             this.lines = from >= to ? null : plainCopy != null ? InputLines.openCopy(file, plainCopy)
-                    : InputLines.open(file);
+                    : InputLines.open(store, file);
             this.type = file.snapshot().type().label().getBytes(StandardCharsets.UTF_8);
             this.id = file.snapshot().id().getBytes(StandardCharsets.UTF_8);
         }

@@ -6,6 +6,8 @@ import java.nio.file.Path;
 import java.util.List;
 
 import io.mongolatest.engine.EngineSession;
+import io.mongolatest.storage.InputStore;
+import io.mongolatest.storage.Location;
 
 /**
  * Builds the latest table of one collection in two passes over its files. Pass 1 reads every version as
@@ -32,26 +34,28 @@ final class LatestTableBuilder {
             + " FROM " + LATEST_LINES + " l JOIN " + WINNERS + " w ON l.pos = w.pos";
 
     private final EngineSession engine;
+    private final InputStore store;
 
-    LatestTableBuilder(EngineSession engine) {
+    LatestTableBuilder(EngineSession engine, InputStore store) {
         this.engine = requireNonNull(engine, "engine is null");
+        this.store = requireNonNull(store, "store is null");
     }
 
     /**
      * Writes the table of {@code input} as Parquet into {@code directory}; returns its accounting.
      * {@code scratch} is a folder for temporary files, deleted before this returns.
      */
-    CollectionReport build(CollectionInput input, Quarantine quarantine, Path directory, Path scratch) {
+    CollectionReport build(CollectionInput input, Quarantine quarantine, Location directory, Path scratch) {
         LineTally tally = new LineTally();
         try (Spill spill = new Spill(scratch)) {
-            engine.registerSource(VERSIONS, new VersionSource(input, quarantine, tally, spill));
+            engine.registerSource(VERSIONS, new VersionSource(store, input, quarantine, tally, spill));
             engine.createTempTable(WINNERS, WINNERS_SQL);
             engine.dropSource(VERSIONS);
             List<Object> counts = engine.query(COUNTS_SQL).rows().get(0);
             long ids = ((Number) counts.get(0)).longValue();
             long removed = ((Number) counts.get(1)).longValue();
             long[] latest = engine.queryLongs(POSITIONS_SQL);
-            engine.registerSource(LATEST_LINES, new LatestLineSource(input, latest, spill));
+            engine.registerSource(LATEST_LINES, new LatestLineSource(store, input, latest, spill));
             long rows = engine.writeParquet(OUTPUT_SQL, directory);
             InputCounts c = tally.counts(latest.length, tally.loadedCount() - ids, removed, rows);
             c.check(input.key().toString());

@@ -1,8 +1,5 @@
 package io.mongolatest.product;
 
-import static java.util.Objects.requireNonNull;
-
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,9 +13,9 @@ import io.mongolatest.engine.EngineSession;
 import io.mongolatest.pipeline.BuiltinStep;
 import io.mongolatest.pipeline.StepContext;
 import io.mongolatest.pipeline.StepOutcome;
-import io.mongolatest.warehouse.TableName;
-import io.mongolatest.warehouse.TableVersion;
-import io.mongolatest.warehouse.Warehouse;
+import io.mongolatest.storage.TableName;
+import io.mongolatest.storage.TableVersion;
+import io.mongolatest.storage.Warehouse;
 
 /**
  * {@code publish}: materialises every table and view of {@code uc_mongo_latest} as a Parquet table in
@@ -30,18 +27,13 @@ final class Publish implements BuiltinStep {
     static final String UNREDACTED = "ucs_latest_unredacted";
     static final String REDACTED = "ucs_latest_redacted";
 
-    private final Clock clock;
-
-    Publish(Clock clock) {
-        this.clock = requireNonNull(clock, "clock is null");
-    }
 
     @Override
     public StepOutcome run(StepContext ctx) {
         Classification classification = Classification.parse(ctx.product().classification(),
                 ctx.product().origin() + "/classification.csv");
         EngineSession engine = ctx.engine();
-        Warehouse warehouse = new Warehouse(ctx.params().warehouse(), clock);
+        Warehouse warehouse = ctx.storage().warehouse();
         Map<String, List<String>> relations = new LinkedHashMap<>();
         for (String name : engine.relations(CollectionKey.LATEST_DATABASE)) {
             if (!TableName.isValidPart(name)) {
@@ -90,7 +82,7 @@ final class Publish implements BuiltinStep {
                 TableName target = new TableName(REDACTED, name);
                 TableVersion v = warehouse.newVersion(target);
                 rows += engine.writeParquet("SELECT " + String.join(", ", columns) + " FROM "
-                        + new TableName(UNREDACTED, name), v.directory());
+                        + new TableName(UNREDACTED, name), v.location());
                 redactedTables.put(name, v);
                 redacted.put(name, columns);
                 ctx.progress(name + ": " + unredacted.get(name) + " rows; redacted: " + columns.size() + " of "
@@ -118,7 +110,7 @@ final class Publish implements BuiltinStep {
 
     private static TableVersion write(EngineSession engine, Warehouse warehouse, TableName table, String select) {
         TableVersion v = warehouse.newVersion(table);
-        engine.writeParquet(select, v.directory());
+        engine.writeParquet(select, v.location());
         return v;
     }
 
@@ -134,7 +126,7 @@ final class Publish implements BuiltinStep {
         warehouse.commit(database, tables);
         for (String name : tables.keySet()) {
             TableName t = new TableName(database, name);
-            engine.registerParquetTable(database, name, warehouse.tablePath(t));
+            engine.registerParquetTable(database, name, warehouse.tableLocation(t));
         }
         List<String> out = new ArrayList<>();
         for (String name : gone) {

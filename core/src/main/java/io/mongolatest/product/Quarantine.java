@@ -7,15 +7,13 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 
 import io.mongolatest.MongoLatestException;
-import io.mongolatest.storage.PrivateFiles;
-import io.mongolatest.storage.StorageErrors;
+import io.mongolatest.storage.FileArea;
 
 /**
  * The bad lines of one collection, as JSON lines in {@code <warehouse>/quarantine/<correlation id>/<table>.jsonl}:
@@ -27,26 +25,24 @@ final class Quarantine implements Closeable {
     static final int MAX_TEXT = 64 * 1024;
 
     private final JsonFactory json;
-    private final Path file;
+    private final FileArea area;
+    private final String file;
     private OutputStream out;
     private JsonGenerator gen;
 
-    Quarantine(JsonFactory json, Path file) {
+    /** @param file the file's path in {@code area}, e.g. {@code quarantine/<correlation id>/<table>.jsonl} */
+    Quarantine(JsonFactory json, FileArea area, String file) {
         this.json = requireNonNull(json, "json is null");
+        this.area = requireNonNull(area, "area is null");
         this.file = requireNonNull(file, "file is null");
-    }
-
-    Path file() {
-        return file;
     }
 
     synchronized void add(String inputFile, long line, BadReason reason, String problem, byte[] b, int off, int len,
                           long fullLength) {
         try {
             if (gen == null) {
-                // Bad lines are whole documents: readable by the owner only.
-                PrivateFiles.createDirectories(file.getParent());
-                out = new BufferedOutputStream(PrivateFiles.newOutputStream(file), 1 << 16);
+                // Bad lines are whole documents: the area keeps them readable by the owner only.
+                out = new BufferedOutputStream(area.create(file), 1 << 16);
                 gen = json.createGenerator(out, JsonEncoding.UTF8);
                 gen.setRootValueSeparator(null); // one object per line: the newline is written below
             }
@@ -62,7 +58,7 @@ final class Quarantine implements Closeable {
             gen.writeEndObject();
             gen.writeRaw('\n');
         } catch (IOException e) {
-            throw StorageErrors.cannotWrite(file, e);
+            throw MongoLatestException.external("cannot write " + area.location(file) + ": " + e.getMessage(), e);
         }
     }
 
@@ -75,7 +71,7 @@ final class Quarantine implements Closeable {
             gen.close();
             out.close();
         } catch (IOException e) {
-            throw MongoLatestException.external("cannot write " + file + ": " + e.getMessage(), e);
+            throw MongoLatestException.external("cannot write " + area.location(file) + ": " + e.getMessage(), e);
         }
     }
 }

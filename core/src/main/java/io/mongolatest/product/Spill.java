@@ -13,7 +13,6 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import io.mongolatest.storage.PrivateFiles;
 import io.mongolatest.storage.StorageErrors;
-import io.mongolatest.warehouse.Warehouse;
 
 /**
  * The decompressed text of a collection's gzip files, kept by pass 1 for pass 2 of the build: inflating
@@ -49,7 +48,7 @@ final class Spill implements AutoCloseable {
 
     @Override
     public void close() {
-        Warehouse.deleteTree(dir);
+        PrivateFiles.deleteTree(dir);
     }
 
     private final class Tee extends FilterInputStream {

@@ -8,6 +8,7 @@ import java.util.List;
 import io.mongolatest.engine.ColumnType;
 import io.mongolatest.engine.RowBatch;
 import io.mongolatest.engine.SourceColumn;
+import io.mongolatest.storage.InputStore;
 
 /**
  * Pass 1 of a collection: every version of every document, as small rows without the document text.
@@ -23,8 +24,8 @@ final class VersionSource extends CollectionSource {
     private final LineTally tally;
     private final Spill spill;
 
-    VersionSource(CollectionInput input, Quarantine quarantine, LineTally tally, Spill spill) {
-        super(input, COLUMNS);
+    VersionSource(InputStore store, CollectionInput input, Quarantine quarantine, LineTally tally, Spill spill) {
+        super(store, input, COLUMNS);
         this.spill = requireNonNull(spill, "spill is null");
         this.quarantine = requireNonNull(quarantine, "quarantine is null");
         this.tally = requireNonNull(tally, "tally is null");
@@ -45,7 +46,7 @@ final class VersionSource extends CollectionSource {
         Reader(int fileIndex, InputFile file) {
             this.fileIndex = fileIndex;
             this.file = file;
-            this.lines = InputLines.open(file, in -> spill.tee(fileIndex, file, in));
+            this.lines = InputLines.open(store, file, in -> spill.tee(fileIndex, file, in));
         }
 
         @Override

@@ -156,6 +156,6 @@ class RelaunchPolicyTableTest {
 
     private static LedgerRow row(List<StepRecord> steps) {
         return new LedgerRow(new RunKey("run-1", "MONGO_LATEST"), "2022-01-10", 2, RunStatus.FAILED, "b", CLUSTER,
-                "incremental", "s3://in/", "s3://out/", 0, null, null, null, steps, List.of(), 1);
+                "incremental", "s3://in/", "s3://out/", 0, null, null, null, steps, List.of(), null, 1);
     }
 }

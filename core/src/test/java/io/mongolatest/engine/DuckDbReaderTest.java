@@ -23,7 +23,7 @@ class DuckDbReaderTest {
             Path t = Files.createDirectories(dir.resolve("db/t"));
             writer.writeParquet("SELECT 1 AS a, '{\"k\": \"v\"}' AS j", t);
             try (EngineSession reader = new DuckDbEngine().openReader(settings,
-                    List.of(new ParquetTable("db", "t", t)))) {
+                    List.of(new ParquetTable("db", "t", io.mongolatest.storage.LocalLocation.of(t))))) {
                 assertThat(reader.query("SELECT a, get_json_object(j, '$.k') AS k FROM db.t").rows())
                         .containsExactly(List.of(1, "v"));
                 assertThat(reader.query("DESCRIBE db.t").rows()).hasSize(2);

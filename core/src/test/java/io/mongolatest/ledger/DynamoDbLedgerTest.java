@@ -83,7 +83,7 @@ class DynamoDbLedgerTest extends RunLedgerContract {
         assertThat(row).isEqualTo(new LedgerRow(key, "2021-04-01", 1, RunStatus.FAILED, "executeUpdateAll",
                 "j-2AXXXXXXGAPLF", "full", "businessdata/mongo/ucdata/2021-04-01/full",
                 "businessdata/mongo/ucdata/2021-04-01/full/output", ttlMillis, null, null, null, List.of(),
-                List.of(), 0));
+                List.of(), null, 0));
         assertThat(row.expiresAt()).isEqualTo(Instant.parse("2021-04-08T09:00:00Z"));
         assertThat(ledger.list("MONGO_LATEST")).containsExactly(row);
 
@@ -155,7 +155,7 @@ class DynamoDbLedgerTest extends RunLedgerContract {
     @Test
     void leavesAbsentValuesOut() {
         LedgerRow row = new LedgerRow(new RunKey("corr-min", "MONGO_LATEST"), null, 1, RunStatus.COMPLETED, null,
-                null, null, null, null, LedgerRow.timeToExistFor(T0), null, null, null, List.of(), List.of(), 1);
+                null, null, null, null, LedgerRow.timeToExistFor(T0), null, null, null, List.of(), List.of(), null, 1);
         ledger.insert(row);
         Map<String, AttributeValue> item = rawItem(row.key());
         assertThat(item.keySet()).containsExactlyInAnyOrder("Correlation_Id", "DataProduct", "Run_Id", "Status",

@@ -58,7 +58,7 @@ public abstract class RunLedgerContract {
         return new LedgerRow(new RunKey(correlationId, "MONGO_LATEST"), "2026-11-19", 2, RunStatus.IN_PROGRESS,
                 "mongo-latest-build", "local-host-42", "incremental", "/data/in", "/data/warehouse",
                 LedgerRow.timeToExistFor(T0), new Lease("host:42:1700000000000", T0.plusSeconds(60)), T0,
-                T0.plusSeconds(9), List.of(done, failed, notRun), List.of(earlier), version);
+                T0.plusSeconds(9), List.of(done, failed, notRun), List.of(earlier), null, version);
     }
 
     @Test
@@ -76,7 +76,7 @@ public abstract class RunLedgerContract {
     @Test
     void storesARowWithoutOptionalAttributes() {
         LedgerRow row = new LedgerRow(new RunKey("corr-min", "MONGO_LATEST"), null, 1, RunStatus.COMPLETED, null,
-                null, null, null, null, LedgerRow.timeToExistFor(T0), null, null, null, List.of(), List.of(), 1);
+                null, null, null, null, LedgerRow.timeToExistFor(T0), null, null, null, List.of(), List.of(), null, 1);
         ledger.insert(row);
         assertThat(ledger.read(row.key())).contains(row);
     }
@@ -101,7 +101,7 @@ public abstract class RunLedgerContract {
     void keepsRunsOfOtherDataProductsApart() {
         LedgerRow a = sampleRow("corr-1", 1);
         LedgerRow b = new LedgerRow(new RunKey("corr-1", "OTHER"), "2026-01-01", 5, RunStatus.COMPLETED, "x",
-                null, null, null, null, LedgerRow.timeToExistFor(T0), null, null, null, List.of(), List.of(), 3);
+                null, null, null, null, LedgerRow.timeToExistFor(T0), null, null, null, List.of(), List.of(), null, 3);
         ledger.insert(a);
         ledger.insert(b);
         assertThat(ledger.read(a.key())).contains(a);

@@ -103,13 +103,14 @@ class RunnerTest {
     }
 
     private RunResult run(Cancellation cancellation, String inputDigest) {
-        return runner().run(product(), params(), RunOptions.defaults(), inputDigest, RunListener.NONE, cancellation);
+        return runner().run(product(), builtins(), params(), RunOptions.defaults(), inputDigest, RunListener.NONE,
+                cancellation);
     }
 
-    private Runner runner() {
+    private TestRunner runner() {
         EngineSettings settings = new EngineSettings(dir.resolve("wh"), DataSize.ofMegabytes(256), dir.resolve("tmp"),
                 1, false);
-        return new Runner(ledger, new DuckDbEngine(), settings, builtins(), metrics, clock, LeaseOwner.current());
+        return new TestRunner(ledger, new DuckDbEngine(), settings, metrics, clock, dir);
     }
 
     private LedgerRow row() {
@@ -158,9 +159,11 @@ class RunnerTest {
         assertThat(row.status()).isEqualTo(RunStatus.FAILED);
         assertThat(row.currentStep()).isEqualTo("views");
         assertThat(row.lease()).isNull();
-        assertThat(statuses(row)).containsExactly("announce=SUCCEEDED", "prepare=SUCCEEDED", "load=SUCCEEDED",
-                "views=FAILED", "publish=NOT_RUN", "tidy=NOT_RUN");
-        assertThat(metrics.calls).endsWith("step:views", "status:FAILED");
+        assertThat(statuses(row)).as("after the failure only the always step runs")
+                .containsExactly("announce=SUCCEEDED", "prepare=SUCCEEDED", "load=SUCCEEDED", "views=FAILED",
+                        "publish=NOT_RUN", "tidy=SUCCEEDED");
+        assertThat(probe.statusSeen).containsEntry("tidy", RunStatus.FAILED);
+        assertThat(metrics.calls).endsWith("step:views", "status:FAILED", "step:tidy");
 
         extraFiles.clear();
         probe.ran.clear();
@@ -354,7 +357,7 @@ class RunnerTest {
         probe.blocking.add("publish");
         Cancellation cancellation = new Cancellation();
         RunOptions shortLease = new RunOptions(Duration.ofSeconds(3), Duration.ZERO, false, 0.001);
-        CompletableFuture<RunResult> running = CompletableFuture.supplyAsync(() -> runner().run(product(), params(),
+        CompletableFuture<RunResult> running = CompletableFuture.supplyAsync(() -> runner().run(product(), builtins(), params(),
                 shortLease, "input-a", RunListener.NONE, cancellation));
         assertThat(probe.blocked.await(30, TimeUnit.SECONDS)).isTrue();
         Instant firstExpiry = row().lease().expiresAt();
@@ -368,7 +371,7 @@ class RunnerTest {
         }
         assertThat(row().lease().expiresAt()).as("renewed by a heartbeat after the clock moved").isEqualTo(renewed);
 
-        RunResult second = runner().run(product(), params(), shortLease, "input-a", RunListener.NONE,
+        RunResult second = runner().run(product(), builtins(), params(), shortLease, "input-a", RunListener.NONE,
                 new Cancellation());
         assertThat(second.outcome()).isEqualTo(RunOutcome.HELD);
         assertThat(second.message()).contains(LeaseOwner.current().format());
@@ -408,13 +411,13 @@ class RunnerTest {
     private LedgerRow inProgress(LeaseOwner owner, Instant leaseExpiry) {
         return new LedgerRow(KEY, "2026-11-20", 3, RunStatus.IN_PROGRESS, "views", owner.localClusterId(),
                 "incremental", "/in", "/wh", LedgerRow.timeToExistFor(T0),
-                new Lease(owner.format(), leaseExpiry), T0, T0, List.of(), List.of(), 5);
+                new Lease(owner.format(), leaseExpiry), T0, T0, List.of(), List.of(), null, 5);
     }
 
     /** A row as the original system wrote it: no lease, no steps, TTL in milliseconds. */
     private static LedgerRow originalRow(RunStatus status, String step) {
         return new LedgerRow(KEY, "2026-11-19", 7, status, step, "j-ORIGINAL", "incremental", "s3://in", "s3://out",
-                T0.plus(Duration.ofDays(7)).toEpochMilli(), null, null, null, List.of(), List.of(), 0);
+                T0.plus(Duration.ofDays(7)).toEpochMilli(), null, null, null, List.of(), List.of(), null, 0);
     }
 
     private static long deadPid() {
@@ -438,7 +441,7 @@ class RunnerTest {
         assertThat(row().status()).isEqualTo(RunStatus.COMPLETED);
         assertThat(row().lease()).isNull();
         assertThat(metrics.calls).doesNotContain("status:CANCELLED").contains("status:COMPLETED");
-        assertThat(runner().run(product(), params(), RunOptions.defaults(), "input-a", RunListener.NONE,
+        assertThat(runner().run(product(), builtins(), params(), RunOptions.defaults(), "input-a", RunListener.NONE,
                 new Cancellation()).plan().start()).as("the next run is a full re-run, not a resume")
                 .isEqualTo(StartKind.RERUN);
     }

@@ -25,10 +25,10 @@ class CreateDatabasesTest {
                     new LedgerRow(new RunKey("run-1", "MONGO_LATEST"), "2024-03-04", 2, RunStatus.COMPLETED,
                             "flush-pushgateway", "local-host-1", "incremental", "/in", "/wh", 1_710_000_000L, null,
                             Instant.parse("2024-03-04T05:06:07Z"), Instant.parse("2024-03-04T06:00:00Z"), List.of(),
-                            List.of(), 9),
+                            List.of(), null, 9),
                     new LedgerRow(new RunKey("original", "MONGO_LATEST"), "not-a-date", 1, RunStatus.FAILED,
                             "executeUpdateAll", "j-ABC", "full", "s3://in", "s3://out", 1_710_000_000_000L, null, null,
-                            null, List.of(), List.of(), 0));
+                            null, List.of(), List.of(), null, 0));
             assertThat(h.run(CreateDatabases.KIND).rows()).isEqualTo(2);
             for (String db : CreateDatabases.DATABASES) {
                 assertThat(h.query("SELECT count(*) FROM information_schema.schemata WHERE schema_name = '" + db + "'")

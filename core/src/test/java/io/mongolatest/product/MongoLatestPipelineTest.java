@@ -20,7 +20,8 @@ import io.mongolatest.engine.EngineSession;
 import io.mongolatest.engine.EngineSettings;
 import io.mongolatest.ledger.StepRecord;
 import io.mongolatest.ledger.StepStatus;
-import io.mongolatest.warehouse.Warehouse;
+import io.mongolatest.storage.LocalLocation;
+import io.mongolatest.storage.local.LocalWarehouse;
 import io.mongolatest.pipeline.Cancellation;
 import io.mongolatest.pipeline.ProductFiles;
 import io.mongolatest.pipeline.RunListener;
@@ -28,7 +29,7 @@ import io.mongolatest.pipeline.RunOutcome;
 import io.mongolatest.pipeline.RunResult;
 import io.mongolatest.pipeline.StepDefinition;
 import io.mongolatest.product.synthetic.SyntheticExport;
-import io.mongolatest.warehouse.WarehouseReader;
+import io.mongolatest.engine.WarehouseReader;
 
 /** The default product's whole pipeline through the runner, on generated data. */
 class MongoLatestPipelineTest {
@@ -39,7 +40,8 @@ class MongoLatestPipelineTest {
 
     private EngineSession reader() {
         return WarehouseReader.open(new DuckDbEngine(), new EngineSettings(root.resolve("warehouse"),
-                DataSize.ofMegabytes(256), root.resolve("tmp"), 1, true));
+                DataSize.ofMegabytes(256), root.resolve("tmp"), 1, true),
+                new LocalWarehouse(root.resolve("warehouse"), java.time.Clock.systemUTC()));
     }
 
     @Test
@@ -134,10 +136,10 @@ class MongoLatestPipelineTest {
     /** Scratch folders, table versions that no database names, and superseded database versions. */
     private Set<String> leftovers() throws IOException {
         Path wh = root.resolve("warehouse");
-        Warehouse warehouse = new Warehouse(wh, java.time.Clock.systemUTC());
+        LocalWarehouse warehouse = new LocalWarehouse(wh, java.time.Clock.systemUTC());
         Set<Path> named = new java.util.HashSet<>();
         for (String db : warehouse.databases()) {
-            warehouse.current(db).values().forEach(v -> named.add(v.directory()));
+            warehouse.current(db).values().forEach(v -> named.add(((LocalLocation) v.location()).path()));
         }
         Set<String> out = new java.util.TreeSet<>();
         if (Files.exists(wh.resolve(BuildLatest.SCRATCH))) {

@@ -13,14 +13,20 @@ import io.mongolatest.metrics.StatusMetrics;
 import io.mongolatest.pipeline.Cancellation;
 import io.mongolatest.pipeline.ProductFiles;
 import io.mongolatest.pipeline.ProductPackage;
+import io.mongolatest.pipeline.RunAllSteps;
 import io.mongolatest.pipeline.RunListener;
 import io.mongolatest.pipeline.RunOptions;
 import io.mongolatest.pipeline.RunParameters;
+import io.mongolatest.pipeline.RunParts;
 import io.mongolatest.pipeline.RunResult;
-import io.mongolatest.pipeline.Runner;
+import io.mongolatest.pipeline.RunSpec;
+import io.mongolatest.pipeline.RunStorage;
 import io.mongolatest.pipeline.SnapshotType;
+import io.mongolatest.storage.LocalLocation;
+import io.mongolatest.storage.local.LocalInputStore;
+import io.mongolatest.storage.local.LocalWarehouse;
 
-/** Runs the default product's whole pipeline through the runner, as {@code mongo-latest run} does. */
+/** Runs the default product's whole pipeline through the run verbs, as {@code mongo-latest run} does. */
 final class PipelineRun {
     private PipelineRun() {
     }
@@ -31,16 +37,18 @@ final class PipelineRun {
 
     static RunResult run(Path root, String correlationId, LocalDate exportDate, RunListener listener,
                          Cancellation cancellation, ProductFiles files) {
-        MongoLatestProduct product = new MongoLatestProduct(Clock.systemUTC());
+        MongoLatestProduct product = new MongoLatestProduct();
         ProductPackage pkg = ProductPackage.load(files, MongoLatestProduct.builtinKinds());
         RunParameters params = new RunParameters(correlationId, exportDate, SnapshotType.INCREMENTAL,
                 root.resolve("input"), root.resolve("warehouse"));
         try (SqliteLedger ledger = SqliteLedger.open(root.resolve("ledger.db"))) {
             ledger.init();
-            Runner runner = new Runner(ledger, new DuckDbEngine(), new EngineSettings(params.warehouse(),
-                    DataSize.ofMegabytes(512), root.resolve("tmp"), 2, false), product.builtins(),
-                    StatusMetrics.none(), Clock.systemUTC(), LeaseOwner.current(), product.runEndHook());
-            return runner.run(pkg, params, RunOptions.defaults(), product.selectInput(params).digest(), listener,
+            RunParts parts = new RunParts(ledger, new DuckDbEngine(), new EngineSettings(root.resolve("warehouse"),
+                    DataSize.ofMegabytes(512), root.resolve("tmp"), 2, false), StatusMetrics.none(),
+                    new RunStorage(new LocalInputStore(LocalLocation.of(root.resolve("input"))),
+                            new LocalWarehouse(root.resolve("warehouse"), Clock.systemUTC()), root.resolve("warehouse")),
+                    Clock.systemUTC(), LeaseOwner.current());
+            return RunAllSteps.run(new RunSpec(pkg, product, params, RunOptions.defaults()), parts, listener,
                     cancellation);
         }
     }

@@ -76,7 +76,7 @@ class SnapshotDiscoveryTest {
         assertUserError(SnapshotType.INCREMENTAL, "no snapshot dated on or before 2024-03-04");
         fixture().file("full/2024-03-05_00-00-00/core/contract/a.json", "{}");
         assertUserError(SnapshotType.INCREMENTAL, "no snapshot dated on or before");
-        Files.createDirectories(input.resolve("full/2024-03-01_00-00-00"));
+        fixture().file("full/2024-03-01_00-00-00/_tmp/a.json", "{}");
         assertUserError(SnapshotType.FULL, "hold no collection folders");
     }
 

@@ -14,6 +14,10 @@ import io.mongolatest.engine.EngineSession;
 import io.mongolatest.engine.EngineSettings;
 import io.mongolatest.engine.QueryResult;
 import io.mongolatest.ledger.LedgerRow;
+import io.mongolatest.ledger.RunStatus;
+import io.mongolatest.storage.LocalLocation;
+import io.mongolatest.storage.local.LocalInputStore;
+import io.mongolatest.storage.local.LocalWarehouse;
 import io.mongolatest.metrics.RunLabels;
 import io.mongolatest.metrics.StatusMetrics;
 import io.mongolatest.pipeline.Cancellation;
@@ -23,6 +27,7 @@ import io.mongolatest.pipeline.ProductPackage;
 import io.mongolatest.pipeline.RunListener;
 import io.mongolatest.pipeline.RunOptions;
 import io.mongolatest.pipeline.RunParameters;
+import io.mongolatest.pipeline.RunStorage;
 import io.mongolatest.pipeline.SnapshotType;
 import io.mongolatest.pipeline.StepContext;
 import io.mongolatest.pipeline.StepDefinition;
@@ -36,7 +41,7 @@ final class StepHarness implements AutoCloseable {
     final List<String> progress = new ArrayList<>();
     final Cancellation cancellation = new Cancellation();
     private final EngineSession session;
-    private final MongoLatestProduct product = new MongoLatestProduct(Clock.systemUTC());
+    private final MongoLatestProduct product = new MongoLatestProduct();
     String correlationId = "test-run";
     LocalDate exportDate = LocalDate.of(2024, 3, 4);
     SnapshotType snapshotType = SnapshotType.INCREMENTAL;
@@ -73,11 +78,22 @@ final class StepHarness implements AutoCloseable {
                 warnings.add(message);
             }
         };
-        StepContext ctx = new StepContext(step, params(), pkg, session, StatusMetrics.none(),
+        RunStorage storage = storage();
+        StepContext ctx = new StepContext(step, params(), pkg, () -> session, storage, StatusMetrics.none(),
                 new RunLabels(correlationId, snapshotType.label(), exportDate.toString(), "local-test"), cancellation,
                 () -> ledgerRows, listener, new RunOptions(RunOptions.DEFAULT_LEASE_TTL, java.time.Duration.ZERO,
-                        false, maxBadFraction));
+                        false, maxBadFraction), RunStatus.IN_PROGRESS,
+                () -> product.selectInput(params(), storage.input()).record());
         return product.builtins().get(kind).run(ctx);
+    }
+
+    /** The input and warehouse folders, opened afresh: tests change the input between steps. */
+    RunStorage storage() {
+        return new RunStorage(new LocalInputStore(LocalLocation.of(input)), warehouse(), warehouse);
+    }
+
+    LocalWarehouse warehouse() {
+        return new LocalWarehouse(warehouse, Clock.systemUTC());
     }
 
     BuildReport build() throws Exception {

@@ -6,13 +6,16 @@ import java.nio.charset.StandardCharsets;
 import java.util.regex.Pattern;
 
 import io.mongolatest.MongoLatestException;
+import io.mongolatest.storage.Location;
 
 /**
  * A bucket and a key in it, {@code s3://bucket/key}: an object, or the prefix of the objects below it. The key
  * has no leading or trailing slash, no empty, {@code .} or {@code ..} segment; the empty key is the whole
  * bucket. {@link #resolve} is the only way down, so no key built from user input leaves its prefix.
  */
-public record S3Location(String bucket, String key) {
+public record S3Location(String bucket, String key) implements Location {
+    public static final String SCHEME_NAME = "s3";
+
     private static final String SCHEME = "s3://";
     // Bucket naming rules for general purpose buckets, as AWS documents them.
     private static final Pattern BUCKET = Pattern.compile("[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]");
@@ -32,6 +35,11 @@ public record S3Location(String bucket, String key) {
         if (keyProblem != null) {
             throw new IllegalArgumentException("invalid S3 key '" + key + "': " + keyProblem);
         }
+    }
+
+    @Override
+    public String scheme() {
+        return SCHEME_NAME;
     }
 
     /** Whether {@code text} names an S3 location at all (it may still be an invalid one). */

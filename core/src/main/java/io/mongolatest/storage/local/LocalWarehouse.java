@@ -1,4 +1,4 @@
-package io.mongolatest.warehouse;
+package io.mongolatest.storage.local;
 
 import static java.util.Objects.requireNonNull;
 
@@ -21,8 +21,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.mongolatest.MongoLatestException;
+import io.mongolatest.storage.FileArea;
+import io.mongolatest.storage.LocalLocation;
 import io.mongolatest.storage.PrivateFiles;
 import io.mongolatest.storage.StorageErrors;
+import io.mongolatest.storage.TableName;
+import io.mongolatest.storage.TableVersion;
+import io.mongolatest.storage.Warehouse;
 
 /**
  * The warehouse on a local file system. A database {@code <root>/<db>} is a symbolic link to one complete
@@ -32,24 +37,33 @@ import io.mongolatest.storage.StorageErrors;
  * every table of the old version or every table of the new one, never a mix, and a killed writer leaves the
  * old one. Versions no database names any more are deleted after each swap.
  */
-public final class Warehouse {
-    private static final Logger LOG = LoggerFactory.getLogger(Warehouse.class);
+public final class LocalWarehouse implements Warehouse {
+    private static final Logger LOG = LoggerFactory.getLogger(LocalWarehouse.class);
     static final String DATABASES = ".databases";
     static final String TABLES = ".tables";
     private static final String TRASH = ".trash";
 
     private final Path root;
     private final Clock clock;
+    private final FileArea files;
     // Versions this instance wrote that no database names yet: a swap of another database must keep them.
     private final Set<Path> pending = new HashSet<>();
 
-    public Warehouse(Path root, Clock clock) {
+    public LocalWarehouse(Path root, Clock clock) {
         this.root = requireNonNull(root, "root is null").toAbsolutePath().normalize();
         this.clock = requireNonNull(clock, "clock is null");
+        this.files = new LocalFileArea(this.root);
     }
 
-    public Path root() {
-        return root;
+    @Override
+    public LocalLocation root() {
+        return new LocalLocation(root);
+    }
+
+    /** {@code <root>/<database>/<table>/}, through the database's link: stable across commits. */
+    @Override
+    public LocalLocation tableLocation(TableName table) {
+        return new LocalLocation(tablePath(table));
     }
 
     /** Where readers find a table: {@code <root>/<database>/<table>/}, through the database's link. */
@@ -57,7 +71,12 @@ public final class Warehouse {
         return root.resolve(table.database()).resolve(table.table());
     }
 
-    /** A new, empty folder for a version of {@code table}; nobody reads it until a {@link #commit} names it. */
+    @Override
+    public FileArea files() {
+        return files;
+    }
+
+    @Override
     public synchronized TableVersion newVersion(TableName table) {
         String id = newId();
         Path dir = root.resolve(TABLES).resolve(table.database()).resolve(table.table()).resolve(id);
@@ -68,10 +87,10 @@ public final class Warehouse {
         }
         Path real = realOrSelf(dir);
         pending.add(real);
-        return new TableVersion(table, id, real);
+        return new TableVersion(table, id, new LocalLocation(real));
     }
 
-    /** The tables of {@code database} as readers see them now, by name; empty before its first commit. */
+    @Override
     public Map<String, TableVersion> current(String database) {
         Path db = root.resolve(database);
         Map<String, TableVersion> out = new TreeMap<>();
@@ -83,7 +102,8 @@ public final class Warehouse {
                 String name = entry.getFileName().toString();
                 if (Files.isSymbolicLink(entry) && TableName.isValidPart(name) && Files.isDirectory(entry)) {
                     Path dir = entry.toRealPath();
-                    out.put(name, new TableVersion(new TableName(database, name), dir.getFileName().toString(), dir));
+                    out.put(name, new TableVersion(new TableName(database, name), dir.getFileName().toString(),
+                            new LocalLocation(dir)));
                 }
             }
         } catch (IOException e) {
@@ -92,11 +112,7 @@ public final class Warehouse {
         return out;
     }
 
-    /**
-     * Makes {@code tables} the whole content of {@code database}, in one atomic swap; tables it had and
-     * {@code tables} lacks are gone for readers at the same instant. Then deletes every version that no
-     * database names and this instance is not about to commit.
-     */
+    @Override
     public synchronized void commit(String database, Map<String, TableVersion> tables) {
         if (!TableName.isValidPart(database)) {
             throw new IllegalArgumentException("invalid database name " + database);
@@ -113,7 +129,7 @@ public final class Warehouse {
                     throw new IllegalArgumentException("invalid table name " + t.getKey());
                 }
                 Files.createSymbolicLink(generation.resolve(t.getKey()),
-                        generation.relativize(t.getValue().directory()));
+                        generation.relativize(local(t.getValue())));
             }
             moveAsideUnmanaged(link);
             Files.createSymbolicLink(tmp, root.toRealPath().relativize(generation));
@@ -125,26 +141,18 @@ public final class Warehouse {
             }
             throw StorageErrors.cannotWrite(link, e);
         }
-        tables.values().forEach(v -> pending.remove(v.directory()));
+        tables.values().forEach(v -> pending.remove(local(v)));
         removeUnused();
     }
 
-    /** Deletes the versions this instance wrote and did not commit (after a failure or a cancel). */
+    @Override
     public synchronized void discardPending() {
         pending.forEach(PrivateFiles::deleteTree);
         pending.clear();
     }
 
-    /** Every table of every database, database by database, in name order. */
-    public List<TableName> tables() {
-        List<TableName> out = new ArrayList<>();
-        for (String db : databases()) {
-            current(db).keySet().forEach(t -> out.add(new TableName(db, t)));
-        }
-        return out;
-    }
-
-    /** The databases readers can see, in name order: links (and folders of an earlier layout) with valid names. */
+    /** Links (and folders of an earlier layout) with valid names. */
+    @Override
     public List<String> databases() {
         List<String> out = new ArrayList<>();
         if (!Files.isDirectory(root)) {
@@ -189,7 +197,7 @@ public final class Warehouse {
         Set<Path> used = new HashSet<>(pending);
         Set<Path> currentGenerations = new HashSet<>();
         for (String db : databases()) {
-            current(db).values().forEach(v -> used.add(v.directory()));
+            current(db).values().forEach(v -> used.add(local(v)));
             Path link = root.resolve(db);
             if (Files.isSymbolicLink(link)) {
                 currentGenerations.add(realOrSelf(link));
@@ -246,6 +254,13 @@ public final class Warehouse {
         } catch (IOException e) {
             return p.toAbsolutePath().normalize();
         }
+    }
+
+    private static Path local(TableVersion v) {
+        if (!(v.location() instanceof LocalLocation l)) {
+            throw new IllegalArgumentException("not a version of a local warehouse: " + v);
+        }
+        return l.path();
     }
 
     private String newId() {

@@ -1,8 +1,6 @@
-package io.mongolatest.warehouse;
+package io.mongolatest.storage;
 
 import static java.util.Objects.requireNonNull;
-
-import java.nio.file.Path;
 
 /**
  * One complete version of a table's files. Written before any reader can see it; a database version
@@ -11,12 +9,17 @@ import java.nio.file.Path;
  *
  * @param table     the table it was written for
  * @param id        unique among the versions of that table
- * @param directory the folder holding its Parquet files
+ * @param location  where its Parquet files are
  */
-public record TableVersion(TableName table, String id, Path directory) {
+public record TableVersion(TableName table, String id, Location location) {
     public TableVersion {
         requireNonNull(table, "table is null");
         requireNonNull(id, "id is null");
-        requireNonNull(directory, "directory is null");
+        requireNonNull(location, "location is null");
+    }
+
+    /** The local folder of the version; a user error naming {@code what} needs it when the version is elsewhere. */
+    public java.nio.file.Path localDirectory(String what) {
+        return Locations.localPath(location, what);
     }
 }

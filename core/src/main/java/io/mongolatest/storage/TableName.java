@@ -1,4 +1,4 @@
-package io.mongolatest.warehouse;
+package io.mongolatest.storage;
 
 import static java.util.Objects.requireNonNull;
 

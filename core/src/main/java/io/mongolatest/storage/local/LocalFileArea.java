@@ -1,0 +1,80 @@
+package io.mongolatest.storage.local;
+
+import static java.util.Objects.requireNonNull;
+
+import java.io.FilterOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Optional;
+import java.util.UUID;
+
+import io.mongolatest.storage.FileArea;
+import io.mongolatest.storage.LocalLocation;
+import io.mongolatest.storage.PrivateFiles;
+import io.mongolatest.storage.StorageErrors;
+
+/**
+ * Files under a local folder: written to a hidden temporary name and renamed into place when closed, so
+ * that nobody reads half a file; folders 0700 and files 0600, since they may hold documents.
+ */
+public final class LocalFileArea implements FileArea {
+    private final Path root;
+
+    public LocalFileArea(Path root) {
+        this.root = requireNonNull(root, "root is null").toAbsolutePath().normalize();
+    }
+
+    @Override
+    public LocalLocation location(String relativePath) {
+        return new LocalLocation(root).resolve(relativePath);
+    }
+
+    @Override
+    public OutputStream create(String relativePath) throws IOException {
+        Path target = location(relativePath).path();
+        PrivateFiles.createDirectories(target.getParent());
+        Path tmp = target.resolveSibling("." + target.getFileName() + "." + UUID.randomUUID() + ".tmp");
+        return new FilterOutputStream(PrivateFiles.newOutputStream(tmp)) {
+            private boolean closed;
+
+            @Override
+            public void write(byte[] b, int off, int len) throws IOException {
+                out.write(b, off, len);
+            }
+
+            @Override
+            public void close() throws IOException {
+                if (closed) {
+                    return;
+                }
+                closed = true;
+                try {
+                    super.close();
+                    Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                } catch (IOException e) {
+                    Files.deleteIfExists(tmp);
+                    throw StorageErrors.cannotWrite(target, e);
+                }
+            }
+        };
+    }
+
+    @Override
+    public Optional<InputStream> open(String relativePath) throws IOException {
+        try {
+            return Optional.of(Files.newInputStream(location(relativePath).path()));
+        } catch (NoSuchFileException e) {
+            return Optional.empty();
+        }
+    }
+
+    @Override
+    public void deleteTree(String relativePath) {
+        PrivateFiles.deleteTree(location(relativePath).path());
+    }
+}
