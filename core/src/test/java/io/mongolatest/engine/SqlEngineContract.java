@@ -189,8 +189,11 @@ public abstract class SqlEngineContract {
 
     @Test
     void aPlainCastOfABadValueFailsTheStatement() {
-        assertThatThrownBy(() -> session.query("SELECT CAST(s AS INT) FROM (SELECT 'x' AS s) d"))
+        String bad = "SELECT CAST(s AS INT) FROM (SELECT 'x' AS s) d";
+        assertThatThrownBy(() -> session.query(bad))
                 .isInstanceOfSatisfying(SqlFailure.class, f -> assertThat(f.interrupted()).isFalse());
+        // A query given to execute runs too (Spark would otherwise only plan it).
+        assertThatThrownBy(() -> session.execute(bad)).isInstanceOf(SqlFailure.class);
     }
 
     @Test
