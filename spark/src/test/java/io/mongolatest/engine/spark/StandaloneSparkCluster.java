@@ -26,7 +26,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * A Spark standalone cluster on 127.0.0.1 for the tests of a class: one master and one worker, child JVMs
  * started from the Maven jars (target/spark-jars as {@code $SPARK_HOME/jars}), on ports they choose
  * themselves. Started once per test JVM, stopped after its last test; {@link SharedSpark} then runs its
- * Spark on this cluster, with this project's classes shipped to the executors as a jar.
+ * Spark on this cluster, with this project's classes shipped to the executors.
  */
 public final class StandaloneSparkCluster implements BeforeAllCallback {
     private static final ExtensionContext.Namespace NAMESPACE =
@@ -78,7 +78,7 @@ public final class StandaloneSparkCluster implements BeforeAllCallback {
         /** Settings for a Spark application on this cluster, with this project's classes for its executors. */
         SparkSettings settings(String appName, Path dir) {
             return new SparkSettings(masterUrl, appName, Map.of(
-                    "spark.jars", classesJar(dir.resolve("mongo-latest-classes.jar")).toString(),
+                    "spark.jars", String.join(",", projectJars(dir.resolve("mongo-latest-classes.jar"))),
                     "spark.executor.cores", "2",
                     "spark.executor.memory", "512m",
                     "spark.cores.max", "2"));
@@ -138,15 +138,29 @@ public final class StandaloneSparkCluster implements BeforeAllCallback {
                     .toList();
         }
 
-        /** The class folders of this JVM's classpath (the project's own modules) in one jar. */
-        private static Path classesJar(Path jar) {
+        /**
+         * This project's modules on this JVM's classpath, as Maven gives them: its jars as they are, its class
+         * folders (before packaging) put in one jar {@code classes}.
+         */
+        private static List<String> projectJars(Path classes) {
+            List<Path> folders = new ArrayList<>();
+            List<String> jars = new ArrayList<>(List.of(classes.toString()));
+            for (String entry : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
+                Path p = Path.of(entry);
+                if (Files.isDirectory(p)) {
+                    folders.add(p);
+                } else if (p.getFileName().toString().startsWith("mongo-latest-")) {
+                    jars.add(p.toString());
+                }
+            }
+            classesJar(folders, classes);
+            return jars;
+        }
+
+        private static void classesJar(List<Path> folders, Path jar) {
             Set<String> seen = new HashSet<>();
             try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar))) {
-                for (String entry : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
-                    Path root = Path.of(entry);
-                    if (!Files.isDirectory(root)) {
-                        continue;
-                    }
+                for (Path root : folders) {
                     try (Stream<Path> files = Files.walk(root)) {
                         for (Path f : files.filter(Files::isRegularFile).sorted().toList()) {
                             String name = root.relativize(f).toString().replace('\\', '/');
@@ -161,7 +175,6 @@ public final class StandaloneSparkCluster implements BeforeAllCallback {
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot write " + jar, e);
             }
-            return jar;
         }
 
         private static void copy(Path file, OutputStream out) throws IOException {
