@@ -7,7 +7,7 @@ SELECT
     get_json_object(t.val, '$.status')                                              AS todo_status,
     TRY_CAST(get_json_object(t.val, '$.dueDate') AS DATE)                           AS due_date,
     get_json_object(t.val, '$.createdBy')                                           AS created_by,
-    TRY_CAST(get_json_object(t.val, '$.priority') AS INT)                           AS priority,
+    TRY_CAST(TRY_CAST(get_json_object(t.val, '$.priority') AS DECIMAL(38, 0)) AS INT) AS priority,
     t.created                                                                       AS created_date_time,
     t.last_modified                                                                 AS last_modified_date_time,
     'LATEST'                                                                        AS status

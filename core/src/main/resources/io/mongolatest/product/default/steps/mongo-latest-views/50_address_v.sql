@@ -6,7 +6,7 @@ SELECT
     get_json_object(a.val, '$.lines[1]')                                            AS address_line_2,
     get_json_object(a.val, '$.town')                                                AS town,
     get_json_object(a.val, '$.postcode')                                            AS postcode,
-    TRY_CAST(get_json_object(a.val, '$.uprn') AS BIGINT)                            AS uprn,
+    TRY_CAST(TRY_CAST(get_json_object(a.val, '$.uprn') AS DECIMAL(38, 0)) AS BIGINT) AS uprn,
     TRY_CAST(get_json_object(a.val, '$.verified') AS BOOLEAN)                       AS verified,
     a.created                                                                       AS created_date_time,
     a.last_modified                                                                 AS last_modified_date_time,
