@@ -21,6 +21,8 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.catalyst.plans.logical.CommandResult;
 
 import io.mongolatest.MongoLatestException;
+import io.mongolatest.storage.LocalLocation;
+import io.mongolatest.storage.Location;
 import io.mongolatest.engine.EngineSession;
 import io.mongolatest.engine.QueryResult;
 import io.mongolatest.engine.SqlFailure;
@@ -71,19 +73,24 @@ final class SparkSqlSession implements EngineSession {
      * empty {@code directory}; the rows written are counted from the files' footers.
      */
     @Override
-    public long writeParquet(String selectSql, Path directory) {
-        checkEmpty(directory);
-        String location = location(directory);
+    public long writeParquet(String selectSql, Location target) {
+        Path directory = target instanceof LocalLocation l ? l.path() : null;
+        if (directory != null) {
+            checkEmpty(directory);
+        }
+        String location = location(target);
         return run(selectSql, () -> {
             spark.sql(selectSql).write().mode(SaveMode.Append).parquet(location);
-            removeChecksums(directory);
+            if (directory != null) {
+                removeChecksums(directory);
+            }
             return spark.read().parquet(location).count();
         });
     }
 
     /** An external table of the catalog: dropping it later leaves the files alone. */
     @Override
-    public void registerParquetTable(String schema, String name, Path directory) {
+    public void registerParquetTable(String schema, String name, Location directory) {
         createSchema(schema);
         dropRelation(schema, name);
         execute("CREATE TABLE " + qualified(schema, name) + " USING parquet LOCATION " + literal(location(directory)));
@@ -179,9 +186,12 @@ final class SparkSqlSession implements EngineSession {
         return oneLine.length() <= 200 ? oneLine : oneLine.substring(0, 200) + "...";
     }
 
-    // A URI, so that a local path is not read against the cluster's default file system (HDFS on EMR).
-    private static String location(Path directory) {
-        return directory.toAbsolutePath().normalize().toUri().toString();
+    /**
+     * A URI, so that a local path is not read against the cluster's default file system (HDFS on EMR);
+     * {@code s3://} as it is (EMRFS on EMR, S3A where {@code fs.s3.impl} maps it).
+     */
+    private static String location(Location location) {
+        return location instanceof LocalLocation l ? l.path().toUri().toString() : location.toString();
     }
 
     /**
