@@ -1,3 +1,4 @@
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -31,6 +32,7 @@ import io.mongolatest.product.BuildReport;
 import io.mongolatest.product.CollectionInput;
 import io.mongolatest.product.InputFile;
 import io.mongolatest.product.InputSet;
+import io.mongolatest.product.MongoArguments;
 import io.mongolatest.product.MongoLatestProduct;
 import io.mongolatest.product.SnapshotDiscovery;
 
@@ -54,7 +56,7 @@ public final class LatestBench {
     }
 
     private static void build(Path input, Path warehouse, LocalDate exportDate, DataSize memory) throws Exception {
-        RunParameters params = new RunParameters("bench", exportDate, SnapshotType.INCREMENTAL, input, warehouse);
+        RunParameters params = MongoArguments.params("bench", exportDate, SnapshotType.INCREMENTAL, input, warehouse);
         StepDefinition step = new StepDefinition("mongo-latest-build", "build-latest", OnFailure.TERMINATE, false);
         ProductPackage pkg = new ProductPackage("bench", new PipelineDefinition("MONGO_LATEST", "1", List.of(step)),
                 java.util.Map.of(), "");

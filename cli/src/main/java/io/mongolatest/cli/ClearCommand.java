@@ -5,18 +5,19 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
 import io.mongolatest.ErrorKind;
 import io.mongolatest.MongoLatestException;
 import io.mongolatest.ledger.LedgerConflictException;
 import io.mongolatest.ledger.LedgerRow;
 import io.mongolatest.ledger.RunKey;
 import io.mongolatest.ledger.RunLedger;
-import io.mongolatest.pipeline.RunPlanner;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
+import io.mongolatest.pipeline.plan.RunPlanner;
 
 @Command(name = "clear", mixinStandardHelpOptions = true,
         description = "Deletes a run's ledger row, so that the next run starts from the beginning with Run_Id 1."

@@ -5,9 +5,9 @@ import java.time.Duration;
 
 import io.mongolatest.ledger.StepRecord;
 import io.mongolatest.ledger.StepStatus;
-import io.mongolatest.pipeline.Plan;
 import io.mongolatest.pipeline.RunListener;
-import io.mongolatest.pipeline.StepDefinition;
+import io.mongolatest.pipeline.model.StepDefinition;
+import io.mongolatest.pipeline.plan.Plan;
 
 /** Prints a run's progress, a line per event, for an operator watching the terminal or a CI log. */
 final class ConsoleListener implements RunListener {

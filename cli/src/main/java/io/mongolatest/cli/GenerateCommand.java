@@ -7,13 +7,15 @@ import java.time.ZoneOffset;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
-import io.mongolatest.pipeline.RunParameters;
-import io.mongolatest.product.synthetic.SyntheticExport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+
+import io.mongolatest.pipeline.RunParameters;
+import io.mongolatest.product.MongoArguments;
+import io.mongolatest.product.synthetic.SyntheticExport;
 
 @Command(name = "generate", mixinStandardHelpOptions = true,
         description = {"Writes a deterministic synthetic snapshot export: one full and three incremental snapshots "
@@ -48,7 +50,7 @@ final class GenerateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        LocalDate date = RunParameters.parseExportDate(exportDate, LocalDate.now(ZoneOffset.UTC));
+        LocalDate date = MongoArguments.parseExportDate(exportDate, LocalDate.now(ZoneOffset.UTC));
         int t = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
         PrintWriter w = spec.commandLine().getOut();
         SyntheticExport.Summary s = SyntheticExport.write(out.toAbsolutePath().normalize(),

@@ -4,14 +4,15 @@ import java.io.PrintWriter;
 import java.time.Clock;
 import java.util.concurrent.Callable;
 
-import io.mongolatest.pipeline.Plan;
-import io.mongolatest.pipeline.PlanRun;
-import io.mongolatest.pipeline.StartKind;
-import io.mongolatest.pipeline.StepPlan;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
+
+import io.mongolatest.pipeline.plan.Plan;
+import io.mongolatest.pipeline.plan.PlanRun;
+import io.mongolatest.pipeline.plan.StartKind;
+import io.mongolatest.pipeline.plan.StepPlan;
 
 @Command(name = "plan", mixinStandardHelpOptions = true,
         description = "Shows what 'run' would do now with the same options: Run_Id, and which steps run or are skipped, and why.")

@@ -3,12 +3,13 @@ package io.mongolatest.cli;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
-import io.mongolatest.pipeline.ProductFiles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
+
+import io.mongolatest.pipeline.model.ProductFiles;
 
 @Command(name = "product", mixinStandardHelpOptions = true, description = "Works with product packages.",
         subcommands = ProductCommand.Init.class)

@@ -2,9 +2,10 @@ package io.mongolatest.cli;
 
 import java.nio.file.Path;
 
-import io.mongolatest.pipeline.PipelineYaml;
-import io.mongolatest.pipeline.ProductFiles;
 import picocli.CommandLine.Option;
+
+import io.mongolatest.pipeline.model.PipelineYaml;
+import io.mongolatest.pipeline.model.ProductFiles;
 
 /** {@code --product}, for commands that only need the product's DataProduct id. */
 final class ProductOption {

@@ -4,10 +4,10 @@ import java.io.PrintWriter;
 import java.util.function.Function;
 
 import io.mongolatest.pipeline.Cancellation;
-import io.mongolatest.pipeline.RunAllSteps;
-import io.mongolatest.pipeline.RunOneStep;
 import io.mongolatest.pipeline.RunOutcome;
 import io.mongolatest.pipeline.RunResult;
+import io.mongolatest.pipeline.exec.RunAllSteps;
+import io.mongolatest.pipeline.exec.RunOneStep;
 
 /** Runs a wired run (or one step of it) on the terminal: progress lines, Ctrl-C cancels, a closing line says how it ended. */
 final class RunExecution {

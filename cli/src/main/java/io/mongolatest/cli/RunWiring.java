@@ -15,16 +15,17 @@ import io.mongolatest.ledger.RunLedger;
 import io.mongolatest.metrics.PushgatewayMetrics;
 import io.mongolatest.metrics.PushgatewaySettings;
 import io.mongolatest.metrics.StatusMetrics;
-import io.mongolatest.pipeline.ProductFiles;
 import io.mongolatest.pipeline.ProductLogic;
-import io.mongolatest.pipeline.ProductPackage;
 import io.mongolatest.pipeline.RunOptions;
 import io.mongolatest.pipeline.RunParameters;
 import io.mongolatest.pipeline.RunParts;
 import io.mongolatest.pipeline.RunSpec;
 import io.mongolatest.pipeline.RunStorage;
-import io.mongolatest.pipeline.SnapshotType;
+import io.mongolatest.pipeline.model.ProductFiles;
+import io.mongolatest.pipeline.model.ProductPackage;
+import io.mongolatest.product.MongoArguments;
 import io.mongolatest.product.MongoLatestProduct;
+import io.mongolatest.product.input.SnapshotType;
 import io.mongolatest.storage.FolderChecks;
 import io.mongolatest.storage.LocalLocation;
 import io.mongolatest.storage.Location;
@@ -50,8 +51,8 @@ final class RunWiring implements AutoCloseable {
         Location input = Locations.parse(options.input, "--input");
         Location warehouse = options.warehouse != null ? Locations.parse(options.warehouse, "--warehouse")
                 : LocalLocation.of(stateDir.resolve("warehouse"));
-        RunParameters params = new RunParameters(RunParameters.checkCorrelationId(options.correlationId),
-                RunParameters.parseExportDate(options.exportDate, LocalDate.now(clock.withZone(ZoneOffset.UTC))),
+        RunParameters params = MongoArguments.params(RunParameters.checkCorrelationId(options.correlationId),
+                MongoArguments.parseExportDate(options.exportDate, LocalDate.now(clock.withZone(ZoneOffset.UTC))),
                 SnapshotType.parse(options.snapshotType), input, warehouse);
         ledgerOptions.location();
         ProductLogic logic = new MongoLatestProduct();

@@ -8,17 +8,17 @@ import java.util.concurrent.Callable;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-
-import io.mongolatest.ledger.LedgerJson;
-import io.mongolatest.ledger.LedgerRow;
-import io.mongolatest.ledger.RunLedger;
-import io.mongolatest.ledger.RunStatus;
-import io.mongolatest.pipeline.RunPlanner;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+
+import io.mongolatest.ledger.LedgerJson;
+import io.mongolatest.ledger.LedgerRow;
+import io.mongolatest.ledger.RunLedger;
+import io.mongolatest.ledger.RunStatus;
+import io.mongolatest.pipeline.plan.RunPlanner;
 
 @Command(name = "status", mixinStandardHelpOptions = true,
         description = "Shows the ledger rows of the data product: one run with --correlation-id, else all of them.")

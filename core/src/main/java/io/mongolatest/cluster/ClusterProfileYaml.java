@@ -11,7 +11,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 
-import io.mongolatest.pipeline.StepDefinition;
+import io.mongolatest.pipeline.model.StepDefinition;
 import io.mongolatest.sizing.InstanceCatalog;
 
 /**

@@ -12,8 +12,8 @@ import java.util.Set;
 import io.mongolatest.MongoLatestException;
 import io.mongolatest.ledger.LedgerLocation;
 import io.mongolatest.pipeline.RunParameters;
-import io.mongolatest.pipeline.SnapshotType;
-import io.mongolatest.pipeline.StepDefinition;
+import io.mongolatest.pipeline.model.StepDefinition;
+import io.mongolatest.product.input.SnapshotType;
 
 /**
  * What one launch asks the cluster to do: the run's identity and locations, where the cluster finds the tool,

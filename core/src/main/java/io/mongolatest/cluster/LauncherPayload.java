@@ -8,7 +8,8 @@ import java.util.Optional;
 
 import io.mongolatest.MongoLatestException;
 import io.mongolatest.pipeline.RunParameters;
-import io.mongolatest.pipeline.SnapshotType;
+import io.mongolatest.product.MongoArguments;
+import io.mongolatest.product.input.SnapshotType;
 
 /**
  * The original launcher's payload {@code {correlation_id, s3_prefix, snapshot_type, export_date}}, given directly
@@ -71,7 +72,7 @@ public record LauncherPayload(String correlationId, String s3Prefix, String snap
 
     /** The export date, or {@code today} when not set (SPEC §5: empty means today). */
     public LocalDate exportDateOr(LocalDate today) {
-        return RunParameters.parseExportDate(set(exportDate) ? exportDate : null, requireNonNull(today,
+        return MongoArguments.parseExportDate(set(exportDate) ? exportDate : null, requireNonNull(today,
                 "today is null"));
     }
 }

@@ -1,6 +1,8 @@
 package io.mongolatest.pipeline;
 
 import io.mongolatest.ledger.StepRecord;
+import io.mongolatest.pipeline.model.StepDefinition;
+import io.mongolatest.pipeline.plan.Plan;
 
 /** Progress of a run, for whoever shows it (the CLI prints it; tests record it). */
 public interface RunListener {

@@ -3,6 +3,7 @@ package io.mongolatest.pipeline;
 import static java.util.Objects.requireNonNull;
 
 import io.mongolatest.ledger.LedgerRow;
+import io.mongolatest.pipeline.plan.Plan;
 
 /**
  * The end of a run.

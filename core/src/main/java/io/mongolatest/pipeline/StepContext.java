@@ -10,6 +10,8 @@ import io.mongolatest.ledger.LedgerRow;
 import io.mongolatest.ledger.RunStatus;
 import io.mongolatest.metrics.RunLabels;
 import io.mongolatest.metrics.StatusMetrics;
+import io.mongolatest.pipeline.model.ProductPackage;
+import io.mongolatest.pipeline.model.StepDefinition;
 
 /**
  * What a step gets to do its work.

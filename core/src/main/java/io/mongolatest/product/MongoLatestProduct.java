@@ -13,6 +13,12 @@ import io.mongolatest.pipeline.RunParameters;
 import io.mongolatest.pipeline.housekeeping.CourtesyFlush;
 import io.mongolatest.pipeline.housekeeping.FlushPushgateway;
 import io.mongolatest.pipeline.housekeeping.Housekeeping;
+import io.mongolatest.product.audit.CreateDatabases;
+import io.mongolatest.product.build.BuildLatest;
+import io.mongolatest.product.input.InputSet;
+import io.mongolatest.product.input.InputSetJson;
+import io.mongolatest.product.input.SnapshotDiscovery;
+import io.mongolatest.product.publish.Publish;
 import io.mongolatest.storage.InputStore;
 
 /**
@@ -51,7 +57,8 @@ public final class MongoLatestProduct implements ProductLogic {
      */
     @Override
     public InputSelection selectInput(RunParameters params, InputStore store) {
-        InputSet input = SnapshotDiscovery.select(store, params.exportDate(), params.snapshotType());
+        MongoArguments args = MongoArguments.of(params);
+        InputSet input = SnapshotDiscovery.select(store, args.exportDate(), args.type());
         String description = input.description();
         if (!input.warnings().isEmpty()) {
             description += "; " + String.join("; ", input.warnings());

@@ -4,13 +4,13 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /** The JSON of the step details this product leaves in the ledger. */
-final class ReportJson {
+public final class ReportJson {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private ReportJson() {
     }
 
-    static String write(Object report) {
+    public static String write(Object report) {
         try {
             return JSON.writeValueAsString(report);
         } catch (JsonProcessingException e) {
@@ -18,7 +18,7 @@ final class ReportJson {
         }
     }
 
-    static <T> T read(String json, Class<T> type) {
+    public static <T> T read(String json, Class<T> type) {
         try {
             return JSON.readValue(json, type);
         } catch (JsonProcessingException e) {

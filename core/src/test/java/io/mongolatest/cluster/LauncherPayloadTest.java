@@ -7,12 +7,11 @@ import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 
+import com.fasterxml.jackson.databind.node.TextNode;
 import org.junit.jupiter.api.Test;
 
-import com.fasterxml.jackson.databind.node.TextNode;
-
 import io.mongolatest.MongoLatestException;
-import io.mongolatest.pipeline.SnapshotType;
+import io.mongolatest.product.input.SnapshotType;
 
 class LauncherPayloadTest {
     private static final LocalDate TODAY = LocalDate.of(2022, 1, 11);

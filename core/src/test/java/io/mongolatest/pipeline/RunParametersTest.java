@@ -8,6 +8,8 @@ import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
 
 import io.mongolatest.MongoLatestException;
+import io.mongolatest.product.MongoArguments;
+import io.mongolatest.product.input.SnapshotType;
 
 class RunParametersTest {
     @Test
@@ -30,10 +32,10 @@ class RunParametersTest {
     @Test
     void readsExportDatesStrictly() {
         LocalDate today = LocalDate.parse("2026-11-25");
-        assertThat(RunParameters.parseExportDate("", today)).isEqualTo(today);
-        assertThat(RunParameters.parseExportDate("2021-04-01", today)).isEqualTo(LocalDate.parse("2021-04-01"));
-        assertThatThrownBy(() -> RunParameters.parseExportDate("2021-02-30", today)).hasMessageContaining("no such day");
-        assertThatThrownBy(() -> RunParameters.parseExportDate("01/04/2021", today)).hasMessageContaining("YYYY-MM-DD");
+        assertThat(MongoArguments.parseExportDate("", today)).isEqualTo(today);
+        assertThat(MongoArguments.parseExportDate("2021-04-01", today)).isEqualTo(LocalDate.parse("2021-04-01"));
+        assertThatThrownBy(() -> MongoArguments.parseExportDate("2021-02-30", today)).hasMessageContaining("no such day");
+        assertThatThrownBy(() -> MongoArguments.parseExportDate("01/04/2021", today)).hasMessageContaining("YYYY-MM-DD");
     }
 
     @Test

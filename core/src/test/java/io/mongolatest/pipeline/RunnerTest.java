@@ -30,6 +30,10 @@ import io.mongolatest.ledger.SqliteLedger;
 import io.mongolatest.ledger.StepRecord;
 import io.mongolatest.ledger.StepStatus;
 import io.mongolatest.pipeline.housekeeping.Housekeeping;
+import io.mongolatest.pipeline.model.ProductPackage;
+import io.mongolatest.pipeline.plan.StartKind;
+import io.mongolatest.product.MongoArguments;
+import io.mongolatest.product.input.SnapshotType;
 
 class RunnerTest {
     private static final String PIPELINE = """
@@ -94,7 +98,7 @@ class RunnerTest {
     }
 
     private RunParameters params() {
-        return new RunParameters("corr-1", LocalDate.parse("2026-11-20"), SnapshotType.INCREMENTAL,
+        return MongoArguments.params("corr-1", LocalDate.parse("2026-11-20"), SnapshotType.INCREMENTAL,
                 dir.resolve("in"), dir.resolve("wh"));
     }
 

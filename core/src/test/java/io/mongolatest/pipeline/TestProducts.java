@@ -6,6 +6,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 
+import io.mongolatest.pipeline.model.ProductFiles;
+import io.mongolatest.pipeline.model.ProductPackage;
+
 /** Product packages written in a test, file by file. */
 final class TestProducts {
     private final Map<String, String> files = new LinkedHashMap<>();

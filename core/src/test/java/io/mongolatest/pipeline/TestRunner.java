@@ -12,6 +12,8 @@ import io.mongolatest.engine.SqlEngine;
 import io.mongolatest.ledger.LeaseOwner;
 import io.mongolatest.ledger.RunLedger;
 import io.mongolatest.metrics.StatusMetrics;
+import io.mongolatest.pipeline.exec.RunAllSteps;
+import io.mongolatest.pipeline.model.ProductPackage;
 import io.mongolatest.storage.InputStore;
 import io.mongolatest.storage.LocalLocation;
 import io.mongolatest.storage.local.LocalInputStore;

@@ -11,15 +11,17 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import io.mongolatest.MongoLatestException;
+import io.mongolatest.product.build.BuildReport;
+import io.mongolatest.product.build.InputCounts;
+import io.mongolatest.product.records.LineReader;
 
 /** Bad lines: quarantined with file, line and reason, counted, and over the threshold they fail the build. */
 class BadLinesTest extends HarnessTest {

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 import io.mongolatest.ledger.LedgerRow;
 import io.mongolatest.ledger.RunKey;
 import io.mongolatest.ledger.RunStatus;
+import io.mongolatest.product.audit.CreateDatabases;
 
 class CreateDatabasesTest {
     @TempDir

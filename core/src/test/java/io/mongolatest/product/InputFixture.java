@@ -8,14 +8,14 @@ import java.nio.file.Path;
 import java.util.zip.GZIPOutputStream;
 
 /** Writes input files for tests: lines joined with newlines, gzip when the name ends in .gz. */
-final class InputFixture {
+public final class InputFixture {
     private final Path root;
 
-    InputFixture(Path root) {
+    public InputFixture(Path root) {
         this.root = root;
     }
 
-    InputFixture file(String relative, String... lines) throws IOException {
+    public InputFixture file(String relative, String... lines) throws IOException {
         return bytes(relative, (String.join("\n", lines) + "\n").getBytes(StandardCharsets.UTF_8));
     }
 

@@ -10,6 +10,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import io.mongolatest.product.build.BuildReport;
+
 /** Thousands of random records through the engine's build, against {@link ReferenceLatest}. */
 class LatestPropertyTest {
     @TempDir

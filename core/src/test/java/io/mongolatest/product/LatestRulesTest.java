@@ -11,6 +11,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.mongolatest.product.build.BuildReport;
+import io.mongolatest.product.build.InputCounts;
+
 /**
  * The record rules of SPEC §7 through the real build on DuckDB, one fixture per rule, asserting the exact
  * rows: canonical id, last_modified, created, snapshot type and id, and the document text chosen.

@@ -18,18 +18,21 @@ import io.mongolatest.engine.DataSize;
 import io.mongolatest.engine.DuckDbEngine;
 import io.mongolatest.engine.EngineSession;
 import io.mongolatest.engine.EngineSettings;
+import io.mongolatest.engine.WarehouseReader;
 import io.mongolatest.ledger.StepRecord;
 import io.mongolatest.ledger.StepStatus;
-import io.mongolatest.storage.LocalLocation;
-import io.mongolatest.storage.local.LocalWarehouse;
 import io.mongolatest.pipeline.Cancellation;
-import io.mongolatest.pipeline.ProductFiles;
 import io.mongolatest.pipeline.RunListener;
 import io.mongolatest.pipeline.RunOutcome;
 import io.mongolatest.pipeline.RunResult;
-import io.mongolatest.pipeline.StepDefinition;
+import io.mongolatest.pipeline.model.ProductFiles;
+import io.mongolatest.pipeline.model.StepDefinition;
+import io.mongolatest.product.build.BuildLatest;
+import io.mongolatest.product.build.BuildReport;
+import io.mongolatest.product.publish.Classification;
 import io.mongolatest.product.synthetic.SyntheticExport;
-import io.mongolatest.engine.WarehouseReader;
+import io.mongolatest.storage.LocalLocation;
+import io.mongolatest.storage.local.LocalWarehouse;
 
 /** The default product's whole pipeline through the runner, on generated data. */
 class MongoLatestPipelineTest {

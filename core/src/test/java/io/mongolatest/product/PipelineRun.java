@@ -11,9 +11,6 @@ import io.mongolatest.ledger.LeaseOwner;
 import io.mongolatest.ledger.SqliteLedger;
 import io.mongolatest.metrics.StatusMetrics;
 import io.mongolatest.pipeline.Cancellation;
-import io.mongolatest.pipeline.ProductFiles;
-import io.mongolatest.pipeline.ProductPackage;
-import io.mongolatest.pipeline.RunAllSteps;
 import io.mongolatest.pipeline.RunListener;
 import io.mongolatest.pipeline.RunOptions;
 import io.mongolatest.pipeline.RunParameters;
@@ -21,7 +18,10 @@ import io.mongolatest.pipeline.RunParts;
 import io.mongolatest.pipeline.RunResult;
 import io.mongolatest.pipeline.RunSpec;
 import io.mongolatest.pipeline.RunStorage;
-import io.mongolatest.pipeline.SnapshotType;
+import io.mongolatest.pipeline.exec.RunAllSteps;
+import io.mongolatest.pipeline.model.ProductFiles;
+import io.mongolatest.pipeline.model.ProductPackage;
+import io.mongolatest.product.input.SnapshotType;
 import io.mongolatest.storage.LocalLocation;
 import io.mongolatest.storage.local.LocalInputStore;
 import io.mongolatest.storage.local.LocalWarehouse;
@@ -39,7 +39,7 @@ final class PipelineRun {
                          Cancellation cancellation, ProductFiles files) {
         MongoLatestProduct product = new MongoLatestProduct();
         ProductPackage pkg = ProductPackage.load(files, MongoLatestProduct.builtinKinds());
-        RunParameters params = new RunParameters(correlationId, exportDate, SnapshotType.INCREMENTAL,
+        RunParameters params = MongoArguments.params(correlationId, exportDate, SnapshotType.INCREMENTAL,
                 root.resolve("input"), root.resolve("warehouse"));
         try (SqliteLedger ledger = SqliteLedger.open(root.resolve("ledger.db"))) {
             ledger.init();

@@ -12,6 +12,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.mongolatest.pipeline.StepOutcome;
+import io.mongolatest.product.audit.CreateDatabases;
+import io.mongolatest.product.publish.Publish;
 
 class PublishTest extends HarnessTest {
 

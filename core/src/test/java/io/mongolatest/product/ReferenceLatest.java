@@ -23,6 +23,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 
+import io.mongolatest.product.build.InputCounts;
+
 /**
  * SPEC §7 written the plain way, to check the engine's build against: parse every line with a JSON
  * library, pick each id's greatest version with a comparator, keep the winners that are not removals.

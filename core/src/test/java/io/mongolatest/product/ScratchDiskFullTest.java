@@ -11,7 +11,10 @@ import java.time.LocalDateTime;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import io.mongolatest.pipeline.SnapshotType;
+import io.mongolatest.product.build.Spill;
+import io.mongolatest.product.input.InputFile;
+import io.mongolatest.product.input.Snapshot;
+import io.mongolatest.product.input.SnapshotType;
 import io.mongolatest.storage.StoredObject;
 
 /** When the build's scratch copy of the input cannot be written, the scratch disk is blamed, not the input. */

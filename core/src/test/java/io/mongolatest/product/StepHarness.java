@@ -15,23 +15,25 @@ import io.mongolatest.engine.EngineSettings;
 import io.mongolatest.engine.QueryResult;
 import io.mongolatest.ledger.LedgerRow;
 import io.mongolatest.ledger.RunStatus;
-import io.mongolatest.storage.LocalLocation;
-import io.mongolatest.storage.local.LocalInputStore;
-import io.mongolatest.storage.local.LocalWarehouse;
 import io.mongolatest.metrics.RunLabels;
 import io.mongolatest.metrics.StatusMetrics;
 import io.mongolatest.pipeline.Cancellation;
-import io.mongolatest.pipeline.OnFailure;
-import io.mongolatest.pipeline.PipelineDefinition;
-import io.mongolatest.pipeline.ProductPackage;
 import io.mongolatest.pipeline.RunListener;
 import io.mongolatest.pipeline.RunOptions;
 import io.mongolatest.pipeline.RunParameters;
 import io.mongolatest.pipeline.RunStorage;
-import io.mongolatest.pipeline.SnapshotType;
 import io.mongolatest.pipeline.StepContext;
-import io.mongolatest.pipeline.StepDefinition;
 import io.mongolatest.pipeline.StepOutcome;
+import io.mongolatest.pipeline.model.OnFailure;
+import io.mongolatest.pipeline.model.PipelineDefinition;
+import io.mongolatest.pipeline.model.ProductPackage;
+import io.mongolatest.pipeline.model.StepDefinition;
+import io.mongolatest.product.build.BuildLatest;
+import io.mongolatest.product.build.BuildReport;
+import io.mongolatest.product.input.SnapshotType;
+import io.mongolatest.storage.LocalLocation;
+import io.mongolatest.storage.local.LocalInputStore;
+import io.mongolatest.storage.local.LocalWarehouse;
 
 /** Runs the product's builtin steps against a real DuckDB warehouse, as the runner would. */
 final class StepHarness implements AutoCloseable {
@@ -59,7 +61,7 @@ final class StepHarness implements AutoCloseable {
     }
 
     RunParameters params() {
-        return new RunParameters(correlationId, exportDate, snapshotType, input, warehouse);
+        return MongoArguments.params(correlationId, exportDate, snapshotType, input, warehouse);
     }
 
     StepOutcome run(String kind) throws Exception {

@@ -30,15 +30,16 @@ import io.mongolatest.engine.ParquetSchema;
 import io.mongolatest.engine.QueryResult;
 import io.mongolatest.engine.spark.SharedSpark;
 import io.mongolatest.engine.spark.SparkEngine;
-import io.mongolatest.pipeline.ProductFiles;
-import io.mongolatest.pipeline.ProductPackage;
 import io.mongolatest.pipeline.RunListener;
 import io.mongolatest.pipeline.RunOutcome;
 import io.mongolatest.pipeline.RunResult;
-import io.mongolatest.pipeline.SqlScript;
-import io.mongolatest.pipeline.SqlSplitter;
-import io.mongolatest.pipeline.SqlStatement;
-import io.mongolatest.pipeline.SqlTemplate;
+import io.mongolatest.pipeline.model.ProductFiles;
+import io.mongolatest.pipeline.model.ProductPackage;
+import io.mongolatest.pipeline.sql.SqlScript;
+import io.mongolatest.pipeline.sql.SqlSplitter;
+import io.mongolatest.pipeline.sql.SqlStatement;
+import io.mongolatest.pipeline.sql.SqlTemplate;
+import io.mongolatest.product.input.CollectionKey;
 import io.mongolatest.product.synthetic.SyntheticExport;
 
 /**

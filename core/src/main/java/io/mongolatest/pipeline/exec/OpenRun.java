@@ -1,0 +1,274 @@
+package io.mongolatest.pipeline.exec;
+
+import static java.util.Objects.requireNonNull;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.function.Supplier;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.mongolatest.MongoLatestException;
+import io.mongolatest.engine.EngineSession;
+import io.mongolatest.engine.SqlFailure;
+import io.mongolatest.ledger.LedgerRow;
+import io.mongolatest.ledger.RecordedPlan;
+import io.mongolatest.ledger.RunStatus;
+import io.mongolatest.ledger.StepRecord;
+import io.mongolatest.ledger.StepStatus;
+import io.mongolatest.metrics.RunLabels;
+import io.mongolatest.metrics.RunState;
+import io.mongolatest.metrics.StepFigures;
+import io.mongolatest.pipeline.BuiltinStep;
+import io.mongolatest.pipeline.Cancellation;
+import io.mongolatest.pipeline.RunEndHook;
+import io.mongolatest.pipeline.RunListener;
+import io.mongolatest.pipeline.RunOutcome;
+import io.mongolatest.pipeline.RunParts;
+import io.mongolatest.pipeline.RunResult;
+import io.mongolatest.pipeline.RunSpec;
+import io.mongolatest.pipeline.StepContext;
+import io.mongolatest.pipeline.StepOutcome;
+import io.mongolatest.pipeline.model.OnFailure;
+import io.mongolatest.pipeline.model.StepDefinition;
+import io.mongolatest.pipeline.plan.Plan;
+import io.mongolatest.pipeline.plan.StepAction;
+import io.mongolatest.pipeline.sql.SqlStepRunner;
+
+/**
+ * An attempt this process holds, between {@code begin} (or taking over from the previous step process) and
+ * the end: it runs or skips steps as the recorded plan says, with all their bookkeeping (CurrentStep, the
+ * step record, the lease, metrics), marks the run COMPLETED after its last terminating step, and ends it.
+ */
+public final class OpenRun implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(OpenRun.class);
+
+    private final RunSpec spec;
+    private final RunParts parts;
+    private final RunSession session;
+    private final RunListener listener;
+    private final Cancellation cancellation;
+    private final List<StepDefinition> steps;
+    private final RecordedPlan plan;
+    private final RunLabels labels;
+    private final int lastTerminating;
+    private EngineSession engine;
+    private Cancellation.Registration engineCancel;
+    private boolean ended;
+
+    OpenRun(RunSpec spec, RunParts parts, RunSession session, RunListener listener, Cancellation cancellation) {
+        this.spec = requireNonNull(spec, "spec is null");
+        this.parts = requireNonNull(parts, "parts is null");
+        this.session = requireNonNull(session, "session is null");
+        this.listener = requireNonNull(listener, "listener is null");
+        this.cancellation = requireNonNull(cancellation, "cancellation is null");
+        this.steps = spec.product().pipeline().steps();
+        LedgerRow row = session.row();
+        this.plan = requireNonNull(row.plan(), "the row records no plan");
+        // The labels are the attempt's, whichever process of it pushes: same group, same series.
+        this.labels = new RunLabels(row.key().correlationId(), row.snapshotType(), row.date(), row.clusterId());
+        int last = -1;
+        for (int i = 0; i < steps.size(); i++) {
+            if (steps.get(i).onFailure() == OnFailure.TERMINATE) {
+                last = i;
+            }
+        }
+        this.lastTerminating = last;
+        // A new process of the attempt pushes the whole group again: it starts from what the ledger says.
+        parts.metrics().resume(labels, row.status() == RunStatus.IN_PROGRESS ? null : stateOf(row.status()),
+                row.steps().stream().filter(s -> s.duration() != null)
+                        .map(s -> new StepFigures(s.name(), s.duration(), s.rows() == null ? 0 : s.rows())).toList());
+    }
+
+    public LedgerRow row() {
+        return session.row();
+    }
+
+    public RunLabels labels() {
+        return labels;
+    }
+
+    /** Why the plan runs or skips {@code name}. */
+    public String plannedReason(String name) {
+        return plan.step(name).map(RecordedPlan.PlannedStep::reason).orElse("");
+    }
+
+    /**
+     * Runs or skips {@code name} as the plan says and records it. After a failure of the attempt only
+     * {@code always} steps run, without moving CurrentStep; the others stay NOT_RUN.
+     */
+    public StepRecord step(String name) {
+        int index = spec.product().pipeline().indexOf(name)
+                .orElseThrow(() -> new IllegalArgumentException("no step " + name));
+        StepDefinition step = steps.get(index);
+        RecordedPlan.PlannedStep planned = plan.step(name)
+                .orElseThrow(() -> new IllegalStateException("the plan names no step " + name));
+        boolean attemptFailed = row().status() == RunStatus.FAILED;
+        if (attemptFailed && !step.always()) {
+            return row().step(name).orElseThrow();
+        }
+        if (lastTerminating < 0 && row().status() == RunStatus.IN_PROGRESS) {
+            complete();
+        }
+        StepRecord done;
+        if (!attemptFailed && StepAction.valueOf(planned.action()) == StepAction.SKIP) {
+            done = row().step(name).orElseThrow().withStatus(StepStatus.SKIPPED);
+            session.write(r -> r.withStep(done));
+            listener.stepFinished(done, index, steps.size());
+        } else {
+            done = execute(step, planned, index, !attemptFailed);
+        }
+        if (index == lastTerminating && done.status().isDone() && row().status() == RunStatus.IN_PROGRESS) {
+            complete();
+        }
+        return done;
+    }
+
+    private StepRecord execute(StepDefinition step, RecordedPlan.PlannedStep planned, int index, boolean moveCurrent) {
+        Instant start = parts.clock().instant();
+        StepRecord earlier = row().step(step.name()).orElseThrow();
+        StepRecord running = new StepRecord(step.name(), StepStatus.RUNNING, start, null, null, null,
+                earlier.fingerprint(), null);
+        session.write(r -> (moveCurrent ? r.withCurrentStep(step.name()) : r).withStep(running));
+        listener.stepStarted(step, index, steps.size());
+        StepContext ctx = new StepContext(step, spec.params(), spec.product(), engines(), parts.storage(),
+                parts.metrics(), labels, cancellation, () -> parts.ledger().list(spec.product().pipeline().dataProduct()),
+                listener, spec.options(), row().status(), this::recordedInput);
+        StepRecord done;
+        try {
+            StepOutcome out = (step.isSql() ? new SqlStepRunner() : builtin(step)).run(ctx);
+            done = new StepRecord(step.name(), StepStatus.SUCCEEDED, start, parts.clock().instant(), out.rows(), null,
+                    planned.fingerprint(), out.detail());
+        } catch (LeaseLostException e) {
+            throw e;
+        } catch (Exception e) {
+            boolean cancelled = cancellation.isCancelled() || e instanceof SqlFailure f && f.interrupted();
+            String error = e instanceof MongoLatestException ? e.getMessage() : e.toString();
+            if (e instanceof MongoLatestException) {
+                LOG.info("step {} failed: {}", step.name(), error, e);
+            } else {
+                LOG.error("step {} failed", step.name(), e);
+            }
+            // A cancelled step's own error is only the echo of the interruption.
+            done = new StepRecord(step.name(), cancelled ? StepStatus.CANCELLED : StepStatus.FAILED, start,
+                    parts.clock().instant(), null, cancelled ? "cancelled: " + reason() : error,
+                    earlier.fingerprint(), null);
+        }
+        StepRecord finished = done;
+        session.write(r -> r.withStep(finished));
+        parts.metrics().pushStep(labels, new StepFigures(step.name(), Duration.between(start, finished.endedAt()),
+                finished.rows() == null ? 0 : finished.rows()));
+        listener.stepFinished(finished, index, steps.size());
+        return finished;
+    }
+
+    private BuiltinStep builtin(StepDefinition step) {
+        BuiltinStep b = spec.logic().builtins().get(step.builtin());
+        if (b == null) {
+            throw MongoLatestException.user("no builtin step '" + step.builtin() + "' in this build");
+        }
+        return b;
+    }
+
+    private byte[] recordedInput() {
+        return RunRecords.read(parts.storage().warehouse().files(),
+                RunRecords.inputRecord(spec.params().correlationId(), plan.inputDigest()));
+    }
+
+    /** The engine session, opened when a step first needs it and interrupted by a cancel. */
+    private Supplier<EngineSession> engines() {
+        return () -> {
+            if (engine == null) {
+                engine = parts.engine().open(parts.engineSettings());
+                engineCancel = cancellation.onCancel(engine::cancel);
+            }
+            return engine;
+        };
+    }
+
+    private String reason() {
+        return cancellation.reason() == null ? "interrupted" : cancellation.reason();
+    }
+
+    private void complete() {
+        session.write(r -> r.withStatus(RunStatus.COMPLETED));
+        parts.metrics().pushStatus(labels, RunState.COMPLETED);
+    }
+
+    /** A terminating step failed: the attempt is FAILED at it (resumable there); its always steps may still run. */
+    public void failed(String step) {
+        session.write(r -> r.withStatus(RunStatus.FAILED).withCurrentStep(step));
+        parts.metrics().pushStatus(labels, RunState.FAILED);
+    }
+
+    /**
+     * The last write of the attempt: the lease is released. A cancel after the run had completed leaves it
+     * COMPLETED; any other cancel records FAILED at {@code step} so that a retry resumes there.
+     */
+    public RunResult end(Plan plan, RunOutcome outcome, String step, String message) {
+        if (session.lost()) {
+            throw new LeaseLostException("run " + spec.key() + " was taken over by another runner");
+        }
+        ended = true;
+        if (outcome == RunOutcome.CANCELLED && row().status() == RunStatus.COMPLETED) {
+            LedgerRow last = session.finish(r -> r);
+            return new RunResult(plan, RunOutcome.COMPLETED, last, message
+                    + "; the run had completed before, so its output is complete and nothing needs to be resumed");
+        }
+        if (outcome == RunOutcome.CANCELLED) {
+            LedgerRow last = session.finish(r -> r.withStatus(RunStatus.FAILED).withCurrentStep(step));
+            parts.metrics().pushStatus(labels, RunState.CANCELLED);
+            return new RunResult(plan, outcome, last, message);
+        }
+        LedgerRow last = session.finish(r -> r);
+        return new RunResult(plan, outcome, last, message);
+    }
+
+    /** This process is done with the attempt, which goes on in the next step process. */
+    public void handOver() {
+        session.handOver();
+    }
+
+    static RunResult held(Plan plan, LedgerRow row) {
+        String holder = row == null ? "another runner"
+                : row.lease() != null ? row.lease().owner() + " (lease until " + row.lease().expiresAt() + ")"
+                : row.clusterId() == null ? "a runner that left no lease" : row.clusterId() + " (no lease)";
+        return new RunResult(plan, RunOutcome.HELD, row, "run " + plan.key() + " is held by " + holder
+                + "; not starting a second runner");
+    }
+
+    private static RunState stateOf(RunStatus status) {
+        return status == RunStatus.COMPLETED ? RunState.COMPLETED : RunState.FAILED;
+    }
+
+    /** Closes the engine session; after the attempt's end, the product brings the warehouse up to date. */
+    @Override
+    public void close() {
+        if (engineCancel != null) {
+            engineCancel.close();
+        }
+        if (engine != null) {
+            engine.close();
+        }
+        session.close();
+        if (ended) {
+            runEnded();
+        }
+    }
+
+    /** The hook gets a session of its own: the run's may have been cancelled, and refuses statements then. */
+    private void runEnded() {
+        RunEndHook hook = spec.logic().runEndHook();
+        if (hook == RunEndHook.NONE) {
+            return;
+        }
+        try (EngineSession s = parts.engine().open(parts.engineSettings())) {
+            hook.runEnded(s, parts.storage().warehouse(), parts.ledger().list(spec.product().pipeline().dataProduct()));
+        } catch (RuntimeException e) {
+            LOG.info("the end-of-run hook failed", e);
+            listener.warning("could not bring the run's final state into the warehouse: " + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,129 @@
+package io.mongolatest.product.build;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import com.fasterxml.jackson.core.JsonFactory;
+
+import io.mongolatest.ErrorKind;
+import io.mongolatest.MongoLatestException;
+import io.mongolatest.pipeline.BuiltinStep;
+import io.mongolatest.pipeline.RunParameters;
+import io.mongolatest.pipeline.StepContext;
+import io.mongolatest.pipeline.StepOutcome;
+import io.mongolatest.product.input.CollectionInput;
+import io.mongolatest.product.input.CollectionKey;
+import io.mongolatest.product.input.InputSet;
+import io.mongolatest.product.input.InputSetJson;
+import io.mongolatest.product.input.Snapshot;
+import io.mongolatest.storage.InputStore;
+import io.mongolatest.storage.Location;
+import io.mongolatest.storage.PrivateFiles;
+import io.mongolatest.storage.SafePaths;
+import io.mongolatest.storage.TableName;
+import io.mongolatest.storage.TableVersion;
+import io.mongolatest.storage.Warehouse;
+
+/**
+ * {@code build-latest}: builds {@code uc_mongo_latest.<db>_<collection>} for every collection of the
+ * selected snapshots (SPEC §7). Every table is written as a new version first; only when all are written
+ * and the bad lines are within {@code --max-bad-fraction} are they swapped in, one atomic swap each, and
+ * the tables of collections no longer in the input dropped. A failed or cancelled build publishes nothing.
+ */
+public final class BuildLatest implements BuiltinStep {
+    public static final String KIND = "build-latest";
+    static final String QUARANTINE = "quarantine";
+    /** Temporary files of a build, under the warehouse so that they are on its disk; never a table name. */
+    public static final String SCRATCH = ".build-scratch";
+
+    private final JsonFactory json = new JsonFactory();
+
+    @Override
+    public StepOutcome run(StepContext ctx) {
+        RunParameters params = ctx.params();
+        InputStore store = ctx.storage().input();
+        // Exactly the files selected and fingerprinted when the attempt began, whatever appeared since.
+        InputSet input = InputSetJson.read(ctx.recordedInput().get(), store.root());
+        input.warnings().forEach(w -> ctx.listener().warning(w));
+        ctx.progress("reading " + input.description());
+        Warehouse warehouse = ctx.storage().warehouse();
+        String quarantine = QUARANTINE + "/" + SafePaths.segment(params.correlationId(), "correlation id");
+        warehouse.files().deleteTree(quarantine); // an earlier attempt's bad lines are found again, or not
+        Path scratch = ctx.storage().scratch().resolve(SCRATCH);
+        PrivateFiles.deleteTree(scratch); // left by a killed build
+        ctx.engine().createSchema(CollectionKey.LATEST_DATABASE);
+
+        Map<String, TableVersion> written = new LinkedHashMap<>();
+        List<CollectionReport> reports = new ArrayList<>();
+        LatestTableBuilder builder = new LatestTableBuilder(ctx.engine(), store);
+        try {
+            for (CollectionInput c : input.collections()) {
+                if (ctx.cancellation().isCancelled()) {
+                    throw new MongoLatestException(ErrorKind.CANCELLED, "cancelled before " + c.key());
+                }
+                TableName table = c.key().table();
+                TableVersion version = warehouse.newVersion(table);
+                written.put(table.table(), version);
+                CollectionReport r;
+                try (Quarantine q = new Quarantine(json, warehouse.files(), quarantine + "/" + table.table() + ".jsonl")) {
+                    r = builder.build(c, q, version.location(), scratch.resolve(table.table()));
+                }
+                reports.add(r);
+                ctx.progress(progressLine(r));
+            }
+            InputCounts totals = reports.stream().map(CollectionReport::counts).reduce(InputCounts.ZERO, InputCounts::plus);
+            checkBadLines(totals, ctx.options().maxBadFraction(), warehouse.files().location(quarantine));
+            List<String> dropped = commit(ctx, warehouse, written);
+            BuildReport report = new BuildReport(input.snapshots().stream().map(Snapshot::path).toList(),
+                    input.warnings(), quarantine, ctx.options().maxBadFraction(),
+                    totals.badFraction(), totals, reports, dropped);
+            return new StepOutcome(totals.rows(), report.toJson());
+        } finally {
+            // Versions written but not published (failure, cancel) are of no use to anyone.
+            warehouse.discardPending();
+            PrivateFiles.deleteTree(scratch);
+        }
+    }
+
+    private static void checkBadLines(InputCounts totals, double maxBadFraction, Location quarantineDir) {
+        if (totals.quarantined() > 0 && totals.badFraction() > maxBadFraction) {
+            throw MongoLatestException.user(String.format(Locale.ROOT,
+                    "%,d of %,d input lines are bad (%.4f%%), over --max-bad-fraction %s (%.4f%%): %s; see %s",
+                    totals.quarantined(), totals.loaded() + totals.quarantined(), 100 * totals.badFraction(),
+                    maxBadFraction, 100 * maxBadFraction, totals.quarantinedByReason(), quarantineDir));
+        }
+    }
+
+    /**
+     * Swaps in every new table at once; tables of collections no longer in the input go with the same
+     * swap, so that the product is the input.
+     */
+    private static List<String> commit(StepContext ctx, Warehouse warehouse, Map<String, TableVersion> written) {
+        String db = CollectionKey.LATEST_DATABASE;
+        List<String> dropped = new ArrayList<>();
+        for (String t : warehouse.current(db).keySet()) {
+            if (!written.containsKey(t)) {
+                dropped.add(db + "." + t);
+            }
+        }
+        warehouse.commit(db, written);
+        for (String t : written.keySet()) {
+            ctx.engine().registerParquetTable(db, t, warehouse.tableLocation(new TableName(db, t)));
+        }
+        for (String t : dropped) {
+            ctx.engine().dropRelation(db, t.substring(db.length() + 1));
+            ctx.listener().warning("dropped " + t + ": its collection is not in the input any more");
+        }
+        return dropped;
+    }
+
+    private static String progressLine(CollectionReport r) {
+        InputCounts c = r.counts();
+        return String.format(Locale.ROOT, "%s: %,d lines, %,d latest, %,d superseded, %,d removed, %,d quarantined",
+                r.table(), c.lines(), c.latest(), c.superseded(), c.removed(), c.quarantined());
+    }
+}

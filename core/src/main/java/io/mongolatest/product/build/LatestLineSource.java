@@ -1,0 +1,123 @@
+package io.mongolatest.product.build;
+
+import static java.util.Objects.requireNonNull;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+
+import io.mongolatest.MongoLatestException;
+import io.mongolatest.engine.ColumnType;
+import io.mongolatest.engine.RowBatch;
+import io.mongolatest.engine.SourceColumn;
+import io.mongolatest.product.input.CollectionInput;
+import io.mongolatest.product.input.InputFile;
+import io.mongolatest.product.records.InputLines;
+import io.mongolatest.product.records.LineReader;
+import io.mongolatest.storage.InputStore;
+
+/**
+ * Pass 2 of a collection: the text of the lines chosen as latest, with their snapshot. Reads each input
+ * file again up to its last chosen line, without parsing; files with no chosen line are not opened.
+ */
+final class LatestLineSource extends CollectionSource {
+    static final List<SourceColumn> COLUMNS = List.of(new SourceColumn("pos", ColumnType.BIGINT),
+            new SourceColumn("snapshot_type", ColumnType.VARCHAR), new SourceColumn("snapshot_id", ColumnType.VARCHAR),
+            new SourceColumn("val", ColumnType.VARCHAR));
+
+    private final long[] positions;
+    private final Spill spill;
+
+    /**
+     * @param positions the chosen lines' positions ({@link InputLines#position}), ascending
+     * @param spill     plain copies of gzip files, read instead of inflating them again
+     */
+    LatestLineSource(InputStore store, CollectionInput input, long[] positions, Spill spill) {
+        super(store, input, COLUMNS);
+        this.positions = requireNonNull(positions, "positions is null");
+        this.spill = requireNonNull(spill, "spill is null");
+    }
+
+    @Override
+    public SplitReader open(int split) {
+        int from = lowerBound((long) split << InputLines.LINE_BITS);
+        int to = lowerBound((long) (split + 1) << InputLines.LINE_BITS);
+        return new Reader(input.files().get(split), spill.plainCopy(split), from, to);
+    }
+
+    private int lowerBound(long key) {
+        int i = Arrays.binarySearch(positions, key);
+        return i >= 0 ? i : -i - 1;
+    }
+
+    private final class Reader implements SplitReader {
+        private final InputFile file;
+        private final int to;
+        private final LineReader lines;
+        private final byte[] type;
+        private final byte[] id;
+        private int next;
+
+        Reader(InputFile file, java.nio.file.Path plainCopy, int from, int to) {
+            this.file = file;
+            this.next = from;
+            this.to = to;
+            this.lines = from >= to ? null : plainCopy != null ? InputLines.openCopy(file, plainCopy)
+                    : InputLines.open(store, file);
+            this.type = file.snapshot().type().label().getBytes(StandardCharsets.UTF_8);
+            this.id = file.snapshot().id().getBytes(StandardCharsets.UTF_8);
+        }
+
+        @Override
+        public int read(RowBatch batch) {
+            int n = 0;
+            try {
+                while (n < batch.capacity() && next < to) {
+                    long wanted = positions[next] & InputLines.LINE_MASK;
+                    while (lines.lineNumber() < wanted) {
+                        if (!lines.next()) {
+                            throw changed("it has fewer lines than before");
+                        }
+                    }
+                    byte[] b = lines.buffer();
+                    int off = lines.start();
+                    int end = off + lines.length();
+                    while (off < end && isSpace(b[off])) {
+                        off++;
+                    }
+                    while (end > off && isSpace(b[end - 1])) {
+                        end--;
+                    }
+                    if (lines.isTooLong() || off == end) {
+                        throw changed("line " + wanted + " is no longer the document read before");
+                    }
+                    batch.setLong(0, n, positions[next]);
+                    batch.setText(1, n, type);
+                    batch.setText(2, n, id);
+                    batch.setText(3, n, Arrays.copyOfRange(b, off, end));
+                    n++;
+                    next++;
+                }
+            } catch (IOException e) {
+                throw InputLines.unreadable(file, e);
+            }
+            return n;
+        }
+
+        private MongoLatestException changed(String why) {
+            return MongoLatestException.user("input file " + file.relativePath() + " changed during the build: " + why);
+        }
+
+        private static boolean isSpace(byte c) {
+            return c == ' ' || c == '\t' || c == '\r';
+        }
+
+        @Override
+        public void close() throws IOException {
+            if (lines != null) {
+                lines.close();
+            }
+        }
+    }
+}

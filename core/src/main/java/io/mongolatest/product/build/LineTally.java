@@ -1,0 +1,58 @@
+package io.mongolatest.product.build;
+
+import java.util.Map;
+import java.util.TreeMap;
+
+import io.mongolatest.product.records.BadReason;
+
+/** Counts of lines as one reader sees them; added up per collection in {@link #add}. */
+final class LineTally {
+    private long lines;
+    private long blank;
+    private long loaded;
+    private final long[] bad = new long[BadReason.values().length];
+
+    void line() {
+        lines++;
+    }
+
+    void blank() {
+        blank++;
+    }
+
+    void loaded() {
+        loaded++;
+    }
+
+    void bad(BadReason reason) {
+        bad[reason.ordinal()]++;
+    }
+
+    synchronized void add(LineTally o) {
+        synchronized (o) {
+            lines += o.lines;
+            blank += o.blank;
+            loaded += o.loaded;
+            for (int i = 0; i < bad.length; i++) {
+                bad[i] += o.bad[i];
+            }
+        }
+    }
+
+    /** The line counts, with the version counts the engine found. */
+    synchronized InputCounts counts(long latest, long superseded, long removed, long rows) {
+        Map<String, Long> byReason = new TreeMap<>();
+        long quarantined = 0;
+        for (BadReason r : BadReason.values()) {
+            if (bad[r.ordinal()] > 0) {
+                byReason.put(r.code(), bad[r.ordinal()]);
+                quarantined += bad[r.ordinal()];
+            }
+        }
+        return new InputCounts(lines, blank, loaded, quarantined, byReason, latest, superseded, removed, rows);
+    }
+
+    synchronized long loadedCount() {
+        return loaded;
+    }
+}

@@ -1,0 +1,71 @@
+package io.mongolatest.product.records;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.util.function.UnaryOperator;
+import java.util.zip.GZIPInputStream;
+
+import io.mongolatest.MongoLatestException;
+import io.mongolatest.product.input.InputFile;
+import io.mongolatest.storage.InputStore;
+
+/** Opening input files and addressing their lines. */
+public final class InputLines {
+    /** A line's position: its file's index in the collection's file order, then its line number. */
+    public static final int LINE_BITS = 36;
+    public static final long LINE_MASK = (1L << LINE_BITS) - 1;
+
+    private InputLines() {
+    }
+
+    public static long position(int fileIndex, long line) {
+        if (line > LINE_MASK) {
+            throw MongoLatestException.user("input file has more than " + LINE_MASK + " lines");
+        }
+        return ((long) fileIndex << LINE_BITS) | line;
+    }
+
+    public static LineReader open(InputStore store, InputFile file) {
+        return open(store, file, UnaryOperator.identity());
+    }
+
+    /** Opens {@code file}, its bytes (decompressed) passing through {@code wrap}. */
+    public static LineReader open(InputStore store, InputFile file, UnaryOperator<InputStream> wrap) {
+        try {
+            InputStream in = store.open(file.object());
+            // An empty .gz file is no gzip stream, but exporters write them for empty partitions: no lines.
+            boolean gzip = file.gzip() && file.size() > 0;
+            return new LineReader(wrap.apply(gzip ? new GZIPInputStream(in, 1 << 16) : in));
+        } catch (NoSuchFileException e) {
+            throw MongoLatestException.user("input file " + file.relativePath() + " disappeared during the run", e);
+        } catch (IOException e) {
+            throw unreadable(file, e);
+        }
+    }
+
+    /** Opens a plain file that holds the same bytes as {@code file} (decompressed). */
+    public static LineReader openCopy(InputFile file, java.nio.file.Path copy) {
+        try {
+            return new LineReader(Files.newInputStream(copy));
+        } catch (IOException e) {
+            throw unreadable(file, e);
+        }
+    }
+
+    public static MongoLatestException unreadable(InputFile file, IOException e) {
+        return MongoLatestException.user("cannot read input file " + file.relativePath() + ": " + e.getMessage(), e);
+    }
+
+    /** Only JSON whitespace (space, tab, carriage return): a blank line, ignored. */
+    public static boolean isBlank(byte[] b, int off, int len) {
+        for (int i = off; i < off + len; i++) {
+            byte c = b[i];
+            if (c != ' ' && c != '\t' && c != '\r') {
+                return false;
+            }
+        }
+        return true;
+    }
+}

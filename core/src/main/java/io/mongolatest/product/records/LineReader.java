@@ -1,0 +1,191 @@
+package io.mongolatest.product.records;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+import java.util.Arrays;
+
+/**
+ * Splits a byte stream into lines at {@code \n}, numbering them from 1. A {@code \r} before the
+ * {@code \n} is not part of the line, nor is a UTF-8 byte order mark at the start of the stream. A line
+ * longer than the limit is not kept: it is skipped to its end and reported as too long, with a preview.
+ */
+public final class LineReader implements Closeable {
+    /** SPEC §7: a line over 16 MiB is a bad record. */
+    public static final int MAX_LINE = 16 * 1024 * 1024;
+    public static final int PREVIEW = 4096;
+
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long NEWLINES = 0x0a0a0a0a0a0a0a0aL;
+    private static final long ONES = 0x0101010101010101L;
+    private static final long HIGH_BITS = 0x8080808080808080L;
+
+    private final InputStream in;
+    private final int maxLine;
+    private byte[] buf;
+    private int start;
+    private int end;
+    private boolean eof;
+    private long lineNumber;
+    private int lineStart;
+    private int lineLength;
+    private long tooLongLength = -1;
+    private byte[] preview;
+
+    LineReader(InputStream in) {
+        this(in, MAX_LINE, 1 << 18);
+    }
+
+    LineReader(InputStream in, int maxLine, int initialBuffer) {
+        this.in = in;
+        this.maxLine = maxLine;
+        this.buf = new byte[Math.min(initialBuffer, maxLine + 2)];
+    }
+
+    /** Moves to the next line; false at the end of the stream. */
+    public boolean next() throws IOException {
+        tooLongLength = -1;
+        preview = null;
+        int scanFrom = start;
+        while (true) {
+            int nl = indexOfNewline(buf, scanFrom, end);
+            if (nl >= 0) {
+                take(start, nl - start);
+                start = nl + 1;
+                return true;
+            }
+            if (eof) {
+                if (start < end) {
+                    take(start, end - start);
+                    start = end;
+                    return true;
+                }
+                return false;
+            }
+            if (end - start > maxLine + 1) {
+                skipLongLine();
+                return true;
+            }
+            scanFrom = end - start;
+            fill();
+        }
+    }
+
+    public long lineNumber() {
+        return lineNumber;
+    }
+
+    /** The current line's bytes are {@code buffer()[start() .. start() + length())}, until the next call. */
+    public byte[] buffer() {
+        return buf;
+    }
+
+    public int start() {
+        return lineStart;
+    }
+
+    public int length() {
+        return lineLength;
+    }
+
+    /** True when the current line is over the limit; only {@link #tooLongLength()} and {@link #preview()} are known. */
+    public boolean isTooLong() {
+        return tooLongLength >= 0;
+    }
+
+    public long tooLongLength() {
+        return tooLongLength;
+    }
+
+    public byte[] preview() {
+        return preview;
+    }
+
+    private void take(int from, int length) {
+        lineNumber++;
+        int len = length;
+        if (len > 0 && buf[from + len - 1] == '\r') {
+            len--;
+        }
+        int s = from;
+        if (lineNumber == 1 && len >= 3 && buf[s] == (byte) 0xef && buf[s + 1] == (byte) 0xbb
+                && buf[s + 2] == (byte) 0xbf) {
+            s += 3;
+            len -= 3;
+        }
+        if (len > maxLine) {
+            tooLongLength = len;
+            preview = Arrays.copyOfRange(buf, s, s + Math.min(len, PREVIEW));
+        }
+        lineStart = s;
+        lineLength = len;
+    }
+
+    // Compacts the unread bytes to the front, grows the buffer when they fill it, and reads more.
+    private void fill() throws IOException {
+        if (start > 0) {
+            System.arraycopy(buf, start, buf, 0, end - start);
+            end -= start;
+            start = 0;
+        }
+        if (end == buf.length) {
+            buf = Arrays.copyOf(buf, (int) Math.min((long) buf.length * 2, maxLine + 2L));
+        }
+        int n = in.read(buf, end, buf.length - end);
+        if (n < 0) {
+            eof = true;
+        } else {
+            end += n;
+        }
+    }
+
+    private void skipLongLine() throws IOException {
+        lineNumber++;
+        preview = Arrays.copyOfRange(buf, start, start + Math.min(PREVIEW, end - start));
+        long length = end - start;
+        start = end = 0;
+        while (true) {
+            int n = in.read(buf, 0, buf.length);
+            if (n < 0) {
+                eof = true;
+                break;
+            }
+            int nl = indexOfNewline(buf, 0, n);
+            if (nl >= 0) {
+                length += nl;
+                start = nl + 1;
+                end = n;
+                break;
+            }
+            length += n;
+        }
+        tooLongLength = length;
+        lineLength = 0;
+    }
+
+    /** The first {@code \n} in {@code b[from..to)}, or -1; eight bytes at a time. */
+    static int indexOfNewline(byte[] b, int from, int to) {
+        int i = from;
+        for (; i + 8 <= to; i += 8) {
+            long x = (long) LONGS.get(b, i) ^ NEWLINES;
+            long found = (x - ONES) & ~x & HIGH_BITS;
+            if (found != 0) {
+                return i + (Long.numberOfTrailingZeros(found) >>> 3);
+            }
+        }
+        for (; i < to; i++) {
+            if (b[i] == '\n') {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    @Override
+    public void close() throws IOException {
+        in.close();
+    }
+}

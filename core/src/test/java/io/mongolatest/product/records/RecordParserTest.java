@@ -1,0 +1,122 @@
+package io.mongolatest.product.records;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+
+import org.junit.jupiter.api.Test;
+
+class RecordParserTest {
+    private static final long T1 = micros("2021-03-01T10:00:00Z");
+    private static final long T2 = micros("2021-03-02T10:00:00Z");
+
+    private final RecordParser parser = new RecordParser();
+
+    private static long micros(String iso) {
+        return Instant.parse(iso).getEpochSecond() * 1_000_000L;
+    }
+
+    private RecordParser parse(String line) {
+        byte[] b = line.getBytes(StandardCharsets.UTF_8);
+        parser.parse(b, 0, b.length);
+        return parser;
+    }
+
+    private void assertBad(String line, BadReason reason) {
+        assertThat(parse(line).bad).as(line).isEqualTo(reason);
+        assertThat(parser.problem).as(line).isNotBlank();
+        assertThat(parser.id).isNull();
+    }
+
+    private String id(String line) {
+        assertThat(parse(line).bad).as(line + ": " + parser.problem).isNull();
+        return new String(parser.id, StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void readsIdVersionTimeAndCreation() {
+        assertThat(id("{\"_id\": {\"b\": 2, \"a\": 1}, \"_lastModifiedDateTime\": {\"d_date\": \"2021-03-02T10:00:00.000+0000\"},"
+                + " \"createdDateTime\": \"2021-03-01T10:00:00Z\", \"x\": [1, {\"y\": null}]}"))
+                .isEqualTo("{\"a\":1,\"b\":2}");
+        assertThat(parser.versionMicros).isEqualTo(T2);
+        assertThat(parser.hasCreated).isTrue();
+        assertThat(parser.createdMicros).isEqualTo(T1);
+        assertThat(parser.removed).isFalse();
+    }
+
+    @Test
+    void versionTimeFallsBackToCreationThenTo1980() {
+        id("{\"_id\": 1, \"createdDateTime\": {\"$date\": \"2021-03-01T10:00:00Z\"}}");
+        assertThat(parser.versionMicros).isEqualTo(T1);
+        assertThat(parser.createdMicros).isEqualTo(T1);
+        id("{\"_id\": 1, \"_lastModifiedDateTime\": null, \"createdDateTime\": null}");
+        assertThat(parser.versionMicros).isEqualTo(micros("1980-01-01T00:00:00Z"));
+        assertThat(parser.hasCreated).isFalse();
+        id("{\"_id\": 1}");
+        assertThat(parser.versionMicros).isEqualTo(micros("1980-01-01T00:00:00Z"));
+        assertThat(parser.versionNanos).isZero();
+    }
+
+    @Test
+    void everyRemovalForm() {
+        id("{\"_id\": 1, \"_removedDateTime\": {\"d_date\": \"2021-03-01T10:00:00Z\"}}");
+        assertThat(parser.removed).isTrue();
+        id("{\"_id\": 1, \"_removedDateTime\": \"not even a date\"}");
+        assertThat(parser.removed).as("any non-null value").isTrue();
+        id("{\"_id\": 1, \"_removed\": {\"reason\": \"x\"}}");
+        assertThat(parser.removed).isTrue();
+        id("{\"_id\": 1, \"_removed\": false}");
+        assertThat(parser.removed).as("SPEC: a non-null _removed, whatever it holds").isTrue();
+        id("{\"_id\": 1, \"@type\": \"MONGO_DELETE\"}");
+        assertThat(parser.removed).isTrue();
+        id("{\"_id\": 1, \"@type\": \"MONGO_\\u0044ELETE\"}");
+        assertThat(parser.removed).isTrue();
+        id("{\"_id\": 1, \"_removedDateTime\": null, \"_removed\": null, \"@type\": \"MONGO_UPDATE\"}");
+        assertThat(parser.removed).isFalse();
+        id("{\"_id\": 1, \"@type\": \"mongo_delete\", \"removed\": true, \"x\": {\"_removed\": 1}}");
+        assertThat(parser.removed).as("only the top-level fields count, exactly").isFalse();
+    }
+
+    @Test
+    void badRecordsByKind() {
+        assertBad("{\"_id\": 1", BadReason.NOT_JSON);
+        assertBad("{\"_id\": 1} trailing", BadReason.NOT_JSON);
+        assertBad("{\"_id\": 1} {\"_id\": 2}", BadReason.NOT_JSON);
+        assertBad("[1] x", BadReason.NOT_JSON);
+        assertBad("{\"_id\": 1, \"a\": 'single'}", BadReason.NOT_JSON);
+        assertBad("\uFEFF{\"_id\": 1}", BadReason.NOT_JSON);
+        assertBad("[{\"_id\": 1}]", BadReason.NOT_AN_OBJECT);
+        assertBad("\"{}\"", BadReason.NOT_AN_OBJECT);
+        assertBad("42", BadReason.NOT_AN_OBJECT);
+        assertBad("null", BadReason.NOT_AN_OBJECT);
+        assertBad("{\"_id\": 1, \"_id\": 2}", BadReason.DUPLICATE_FIELD);
+        assertBad("{\"_id\": 1, \"createdDateTime\": null, \"createdDateTime\": null}", BadReason.DUPLICATE_FIELD);
+        assertBad("{\"_id\": {\"k\": 1, \"k\": 2}}", BadReason.DUPLICATE_FIELD);
+        assertBad("{}", BadReason.NO_ID);
+        assertBad("{\"id\": 1}", BadReason.NO_ID);
+        assertBad("{\"_id\": null}", BadReason.NO_ID);
+        assertBad("{\"_id\": 1, \"_lastModifiedDateTime\": \"2021-02-30T00:00:00Z\"}", BadReason.BAD_DATE);
+        assertBad("{\"_id\": 1, \"createdDateTime\": {\"$date\": \"soon\"}}", BadReason.BAD_DATE);
+        assertBad("{\"_id\": 1, \"_lastModifiedDateTime\": 1614592800000}", BadReason.BAD_DATE);
+    }
+
+    @Test
+    void reportsTheFirstProblemInRuleOrder() {
+        assertBad("{\"_lastModifiedDateTime\": \"bad\", \"x\": }", BadReason.NOT_JSON);
+        assertBad("{\"_lastModifiedDateTime\": \"bad\", \"_id\": 1, \"_id\": 1}", BadReason.DUPLICATE_FIELD);
+        assertBad("{\"_lastModifiedDateTime\": \"bad\"}", BadReason.NO_ID);
+        assertThat(parse("{\"_id\": 1, \"createdDateTime\": \"bad\", \"_lastModifiedDateTime\": \"2021-03-01T10:00:00Z\"}").bad)
+                .as("a present but unparseable date is bad even when the other one is fine").isEqualTo(BadReason.BAD_DATE);
+    }
+
+    @Test
+    void namesTheProblem() {
+        parse("{\"_id\": 1, \"x\": tru}");
+        assertThat(parser.problem).isEqualTo("not valid JSON at byte 20");
+        parse("{\"_id\": 1, \"_lastModifiedDateTime\": \"2021-02-30T00:00:00Z\"}");
+        assertThat(parser.problem).startsWith("_lastModifiedDateTime: not a valid date");
+        parse("[1]");
+        assertThat(parser.problem).isEqualTo("the line is a JSON array, not an object");
+    }
+}
