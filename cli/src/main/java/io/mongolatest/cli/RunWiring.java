@@ -57,7 +57,7 @@ final class RunWiring implements AutoCloseable {
         ledgerOptions.location();
         ProductLogic logic = new MongoLatestProduct();
         ProductPackage product = ProductPackage.load(options.product == null ? ProductFiles.bundled()
-                : ProductFiles.fromDirectory(options.product), logic.builtins().keySet());
+                : ProductFiles.fromDirectory(options.product), logic);
         RunOptions runOptions = new RunOptions(options.leaseTtl, options.pushgatewayGrace,
                 options.pushgatewayWipe == RunSpecOptions.WipeMode.global, options.maxBadFraction);
         SqlEngine engine = Engines.named(options.engine);

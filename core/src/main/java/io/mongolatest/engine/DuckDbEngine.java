@@ -8,6 +8,7 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Properties;
+import java.util.Set;
 
 import io.mongolatest.MongoLatestException;
 import io.mongolatest.storage.LocalLocation;
@@ -19,12 +20,17 @@ import io.mongolatest.storage.PrivateFiles;
  * The embedded engine. A session is a connection to {@code <warehouse>/catalog.duckdb}, which keeps the
  * schemas and views for interactive use; table data lives in Parquet beside it.
  */
-public final class DuckDbEngine implements SqlEngine {
+public final class DuckDbEngine implements SqlEngine, ReadOnlySessions {
     public static final String CATALOG_FILE = "catalog.duckdb";
 
     @Override
     public String name() {
         return "duckdb";
+    }
+
+    @Override
+    public Set<Class<?>> capabilities() {
+        return Set.of(RowSources.class, ReadOnlySessions.class);
     }
 
     /**

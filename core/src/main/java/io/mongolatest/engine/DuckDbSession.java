@@ -20,7 +20,7 @@ import io.mongolatest.storage.Location;
 import io.mongolatest.storage.Locations;
 import io.mongolatest.storage.StorageErrors;
 
-final class DuckDbSession implements EngineSession {
+final class DuckDbSession implements EngineSession, RowSources {
     private static final Pattern WRITTEN_FILE = Pattern.compile("write file \\\\?\"([^\"\\\\]+)");
     private final Connection connection;
     private final DuckDbSources sources = new DuckDbSources();
@@ -214,6 +214,11 @@ final class DuckDbSession implements EngineSession {
             String kind = "VIEW".equals(r.rows().get(0).get(0)) ? "VIEW" : "TABLE";
             execute("DROP " + kind + " IF EXISTS " + identifier(schema) + "." + identifier(name));
         }
+    }
+
+    @Override
+    public String literal(String value) {
+        return DuckDbSql.literal(value);
     }
 
     @Override

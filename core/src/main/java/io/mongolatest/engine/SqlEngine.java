@@ -1,5 +1,10 @@
 package io.mongolatest.engine;
 
+import java.util.Optional;
+import java.util.Set;
+
+import io.mongolatest.storage.Location;
+
 /**
  * A SQL engine that runs the product's SQL over a warehouse: a plugin found by name ({@link Engines}), with a
  * public no-argument constructor. Implementations: DuckDB (embedded), Spark (its own module).
@@ -11,15 +16,18 @@ public interface SqlEngine {
 
     EngineSession open(EngineSettings settings);
 
+    /**
+     * What this engine and its sessions can do beyond the product's SQL (e.g. {@link RowSources},
+     * {@link ReadOnlySessions}): what a step needs is checked against it when a run is planned.
+     */
+    Set<Class<?>> capabilities();
+
     /** Refuses, as a user error, a warehouse location this engine cannot work in: said when a run is planned. */
-    default void checkWarehouse(io.mongolatest.storage.Location warehouse) {
+    default void checkWarehouse(Location warehouse) {
     }
 
-    /**
-     * A session that reads {@code tables} and changes nothing, usable while a run holds the warehouse's
-     * catalog (the {@code query} command). Statements other than queries fail with a user error.
-     */
-    default EngineSession openReader(EngineSettings settings, java.util.List<ParquetTable> tables) {
-        throw new UnsupportedOperationException(name() + " cannot open a read-only session");
+    /** This engine as {@code type} (e.g. {@link ReadOnlySessions}) if it offers that capability. */
+    default <T> Optional<T> capability(Class<T> type) {
+        return type.isInstance(this) ? Optional.of(type.cast(this)) : Optional.empty();
     }
 }

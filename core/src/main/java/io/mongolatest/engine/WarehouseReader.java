@@ -20,6 +20,7 @@ public final class WarehouseReader {
         }
         List<ParquetTable> tables = warehouse.tables().stream()
                 .map(t -> new ParquetTable(t.database(), t.table(), warehouse.tableLocation(t))).toList();
-        return engine.openReader(settings, tables);
+        return engine.capability(ReadOnlySessions.class).orElseThrow(() -> MongoLatestException.user(
+                "the " + engine.name() + " engine cannot open read-only sessions")).openReader(settings, tables);
     }
 }

@@ -8,4 +8,12 @@ package io.mongolatest.pipeline;
 @FunctionalInterface
 public interface BuiltinStep {
     StepOutcome run(StepContext context) throws Exception;
+
+    /**
+     * Why this step cannot run on {@code engine}, if it cannot (e.g. the engine lacks a capability it needs):
+     * asked when a run is planned, so that such a run is refused before anything is written.
+     */
+    default java.util.Optional<String> cannotRunOn(io.mongolatest.engine.SqlEngine engine) {
+        return java.util.Optional.empty();
+    }
 }

@@ -22,6 +22,11 @@ public interface ProductLogic {
      */
     InputSelection selectInput(RunParameters params, InputStore input);
 
+    /** The names of the placeholders the product adds to the generic ones ({@link ProductArguments#placeholders()}). */
+    default java.util.Set<String> placeholders() {
+        return java.util.Set.of();
+    }
+
     /** What to do once a run's last ledger write is made; nothing by default. */
     default RunEndHook runEndHook() {
         return RunEndHook.NONE;

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 import io.mongolatest.MongoLatestException;
@@ -20,6 +21,8 @@ import io.mongolatest.storage.Location;
  * and the snapshot type; with the placeholders {@code ${export_date}} and {@code ${snapshot_type}}.
  */
 public record MongoArguments(LocalDate exportDate, SnapshotType type) implements ProductArguments {
+    /** The placeholders of Mongo Latest's SQL, besides the generic ones. */
+    public static final Set<String> PLACEHOLDERS = Set.of("export_date", "snapshot_type");
     private static final Pattern ISO_DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
 
     public MongoArguments {

@@ -44,6 +44,12 @@ public final class MongoLatestProduct implements ProductLogic {
         return Map.copyOf(all);
     }
 
+    /** {@code ${export_date}} and {@code ${snapshot_type}}. */
+    @Override
+    public Set<String> placeholders() {
+        return MongoArguments.PLACEHOLDERS;
+    }
+
     /** The audit table is brought up to date with the ledger as every run ends. */
     @Override
     public RunEndHook runEndHook() {

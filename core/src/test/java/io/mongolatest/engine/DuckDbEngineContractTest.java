@@ -1,8 +1,13 @@
 package io.mongolatest.engine;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Arrays;
+
+import org.junit.jupiter.api.Test;
 
 /** The engine contract on DuckDB. */
 class DuckDbEngineContractTest extends SqlEngineContract {
@@ -10,6 +15,21 @@ class DuckDbEngineContractTest extends SqlEngineContract {
     protected EngineSession openSession(Path dir) {
         return new DuckDbEngine().open(new EngineSettings(dir.resolve("warehouse"), DataSize.ofMegabytes(512),
                 dir.resolve("tmp"), 2, false));
+    }
+
+    @Override
+    protected SqlEngine engine() {
+        return new DuckDbEngine();
+    }
+
+    /** DuckDB's own capability: the temporary tables of its two-pass build. */
+    @Test
+    void temporaryTablesAndLongs() {
+        RowSources rows = session.capability(RowSources.class).orElseThrow();
+        rows.createTempTable("ml_contract_tmp", "SELECT 3 AS x UNION ALL SELECT 1 UNION ALL SELECT 2");
+        assertThat(rows.queryLongs("SELECT x FROM ml_contract_tmp ORDER BY x")).containsExactly(1, 2, 3);
+        rows.dropTempTable("ml_contract_tmp");
+        assertThatThrownBy(() -> session.query("SELECT * FROM ml_contract_tmp")).isInstanceOf(SqlFailure.class);
     }
 
     @Override

@@ -78,7 +78,7 @@ class DuckDbSourcesTest {
     void aSourceReadsAsATableOfEverySplit() {
         try (EngineSession s = open()) {
             Numbers numbers = new Numbers(5, 3000);
-            s.registerSource("numbers", numbers);
+            rows(s).registerSource("numbers", numbers);
             assertThat(s.query("SELECT count(*), count(DISTINCT part), sum(n), count(text), count(stamp) FROM numbers").rows())
                     .containsExactly(List.of(15000L, 5L, new java.math.BigInteger("22492500"), 15000L - 5 * 429,
                             15000L - 5 * 600));
@@ -89,7 +89,7 @@ class DuckDbSourcesTest {
                             java.util.Arrays.asList(null, false, java.time.OffsetDateTime.parse("1970-01-01T00:00:07.000007Z"),
                                     java.time.LocalDate.of(1970, 1, 8)));
             assertThat(numbers.closed()).hasSize(5);
-            s.dropSource("numbers");
+            rows(s).dropSource("numbers");
             assertThatThrownBy(() -> s.query("SELECT * FROM numbers")).isInstanceOf(SqlFailure.class);
         }
     }
@@ -97,7 +97,7 @@ class DuckDbSourcesTest {
     @Test
     void aFailingSourceSurfacesItsOwnError() {
         try (EngineSession s = open()) {
-            s.registerSource("broken", new RowSource() {
+            rows(s).registerSource("broken", new RowSource() {
                 @Override
                 public List<SourceColumn> columns() {
                     return List.of(new SourceColumn("n", ColumnType.BIGINT));
@@ -131,7 +131,7 @@ class DuckDbSourcesTest {
     @Test
     void parquetWrittenFromASourceReadsBackWithItsTypes() throws IOException {
         try (EngineSession s = open()) {
-            s.registerSource("numbers", new Numbers(2, 100));
+            rows(s).registerSource("numbers", new Numbers(2, 100));
             Path out = java.nio.file.Files.createDirectories(dir.resolve("t"));
             assertThat(s.writeParquet("SELECT * FROM numbers", out)).isEqualTo(200);
             s.registerParquetTable("db", "t", out);
@@ -141,5 +141,9 @@ class DuckDbSourcesTest {
             s.dropRelation("db", "t");
             assertThat(s.relations("db")).isEmpty();
         }
+    }
+
+    private static RowSources rows(EngineSession s) {
+        return s.capability(RowSources.class).orElseThrow();
     }
 }

@@ -42,6 +42,9 @@ public abstract class SqlEngineContract {
     /** A session of the engine under test whose warehouse and temporary folders are under {@code dir}. */
     protected abstract EngineSession openSession(Path dir);
 
+    /** The engine whose sessions {@link #openSession} opens. */
+    protected abstract SqlEngine engine();
+
     /** The engine's SQL for an instant: there is no spelling both engines read the same way. */
     protected abstract String instant(Instant t);
 
@@ -270,11 +273,19 @@ public abstract class SqlEngineContract {
     }
 
     @Test
-    void temporaryTablesAndLongs() {
-        session.createTempTable("ml_contract_tmp", "SELECT 3 AS x UNION ALL SELECT 1 UNION ALL SELECT 2");
-        assertThat(session.queryLongs("SELECT x FROM ml_contract_tmp ORDER BY x")).containsExactly(1, 2, 3);
-        session.dropTempTable("ml_contract_tmp");
-        assertThatThrownBy(() -> session.query("SELECT * FROM ml_contract_tmp")).isInstanceOf(SqlFailure.class);
+    void literalsKeepEveryCharacter() {
+        for (String text : new String[] {"it's", "back\\slash", "tab\there", "''", "\"quoted\"", "é ü 😀", "a\nb"}) {
+            assertThat(session.query("SELECT " + session.literal(text) + " AS t").rows()).as(text)
+                    .containsExactly(List.of(text));
+        }
+    }
+
+    @Test
+    void theCapabilitiesItListsAreThere() {
+        for (Class<?> c : engine().capabilities()) {
+            assertThat(session.capability(c).isPresent() || engine().capability(c).isPresent()).as(c.getName())
+                    .isTrue();
+        }
     }
 
     @Test

@@ -38,7 +38,7 @@ final class PipelineRun {
     static RunResult run(Path root, String correlationId, LocalDate exportDate, RunListener listener,
                          Cancellation cancellation, ProductFiles files) {
         MongoLatestProduct product = new MongoLatestProduct();
-        ProductPackage pkg = ProductPackage.load(files, MongoLatestProduct.builtinKinds());
+        ProductPackage pkg = ProductPackage.load(files, new MongoLatestProduct());
         RunParameters params = MongoArguments.params(correlationId, exportDate, SnapshotType.INCREMENTAL,
                 root.resolve("input"), root.resolve("warehouse"));
         try (SqliteLedger ledger = SqliteLedger.open(root.resolve("ledger.db"))) {

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 
 import io.mongolatest.MongoLatestException;
+import io.mongolatest.pipeline.ProductLogic;
 import io.mongolatest.pipeline.sql.SqlScript;
 import io.mongolatest.pipeline.sql.SqlTemplate;
 
@@ -34,8 +35,21 @@ public record ProductPackage(String origin, PipelineDefinition pipeline, Map<Str
         requireNonNull(classification, "classification is null");
     }
 
-    /** Parses and checks a package; {@code builtins} are the builtin kinds this tool provides. */
+    /** Parses and checks a package of a product without placeholders of its own. */
     public static ProductPackage load(ProductFiles files, Set<String> builtins) {
+        return load(files, builtins, Set.of());
+    }
+
+    /** Parses and checks a package of {@code logic}'s product: its builtin kinds and placeholders. */
+    public static ProductPackage load(ProductFiles files, ProductLogic logic) {
+        return load(files, logic.builtins().keySet(), logic.placeholders());
+    }
+
+    /**
+     * Parses and checks a package; {@code builtins} are the builtin kinds this tool provides, {@code placeholders}
+     * the product's own placeholder names.
+     */
+    public static ProductPackage load(ProductFiles files, Set<String> builtins, Set<String> placeholders) {
         String yaml = files.text("pipeline.yaml");
         String name = files.origin() + "/pipeline.yaml";
         if (yaml == null) {
@@ -62,7 +76,7 @@ public record ProductPackage(String origin, PipelineDefinition pipeline, Map<Str
                         + "' is builtin:" + def.builtin() + ", not a SQL step");
             }
             SqlScript script = new SqlScript(path, files.text(path));
-            SqlTemplate.check(script);
+            SqlTemplate.check(script, placeholders);
             scripts.computeIfAbsent(step, k -> new ArrayList<>()).add(script); // files are sorted: lexical order
         }
         for (StepDefinition s : pipeline.steps()) {

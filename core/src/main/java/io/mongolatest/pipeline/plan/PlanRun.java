@@ -1,9 +1,12 @@
 package io.mongolatest.pipeline.plan;
 
+import io.mongolatest.MongoLatestException;
+import io.mongolatest.pipeline.BuiltinStep;
 import io.mongolatest.pipeline.ProductLogic;
 import io.mongolatest.pipeline.ProductLogic.InputSelection;
 import io.mongolatest.pipeline.RunParts;
 import io.mongolatest.pipeline.RunSpec;
+import io.mongolatest.pipeline.model.StepDefinition;
 
 /** {@code plan}: what a run would do now (SPEC §4), read-only: the input is selected and the ledger read. */
 public final class PlanRun {
@@ -15,8 +18,27 @@ public final class PlanRun {
     }
 
     public static Planned plan(RunSpec spec, RunParts parts) {
+        checkEngine(spec, parts);
         InputSelection input = spec.logic().selectInput(spec.params(), parts.storage().input());
         RunPlanner planner = new RunPlanner(spec.product(), spec.params(), input.digest());
         return new Planned(planner.plan(parts.ledger().read(spec.key()), parts.clock().instant()), input);
+    }
+
+    /** Every step must be able to run on the chosen engine: a user error now rather than a failure mid-run. */
+    static void checkEngine(RunSpec spec, RunParts parts) {
+        for (StepDefinition step : spec.product().pipeline().steps()) {
+            if (step.isSql()) {
+                continue;
+            }
+            BuiltinStep builtin = spec.logic().builtins().get(step.builtin());
+            if (builtin == null) {
+                throw MongoLatestException.user("step " + step.name() + ": no builtin step '" + step.builtin()
+                        + "' in this build");
+            }
+            builtin.cannotRunOn(parts.engine()).ifPresent(why -> {
+                throw MongoLatestException.user("step " + step.name() + " cannot run on the " + parts.engine().name()
+                        + " engine: " + why);
+            });
+        }
     }
 }

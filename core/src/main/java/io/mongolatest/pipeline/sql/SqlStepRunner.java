@@ -11,7 +11,7 @@ public final class SqlStepRunner implements BuiltinStep {
     public StepOutcome run(StepContext ctx) {
         var values = SqlTemplate.valuesOf(ctx.params());
         for (SqlScript script : ctx.product().scriptsOf(ctx.step().name())) {
-            String sql = SqlTemplate.render(script, values, SqlQuoting::literal);
+            String sql = SqlTemplate.render(script, values, ctx.engine()::literal);
             for (SqlStatement statement : SqlSplitter.split(script.file(), sql)) {
                 try {
                     ctx.engine().execute(statement.sql());

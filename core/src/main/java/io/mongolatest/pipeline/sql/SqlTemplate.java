@@ -1,6 +1,7 @@
 package io.mongolatest.pipeline.sql;
 
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
@@ -14,29 +15,30 @@ import io.mongolatest.pipeline.RunParameters;
  * not change the shape of a statement. {@code $${} stays as a literal {@code ${}.
  */
 public final class SqlTemplate {
-    /** The placeholders a product's SQL may use (SPEC §3). */
-    public static final java.util.Set<String> NAMES = java.util.Set.of("correlation_id", "export_date",
-            "snapshot_type", "warehouse");
+    /** The placeholders every product's SQL may use (SPEC §3); a product adds its own. */
+    public static final Set<String> GENERIC = Set.of("correlation_id", "warehouse");
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$?\\$\\{([^}]*)}");
 
     private SqlTemplate() {
     }
 
-    /** Fails, naming file and line, on a placeholder that is not one of {@link #NAMES}. */
-    public static void check(SqlScript script) {
+    /** Fails, naming file and line, on a placeholder that is neither {@link #GENERIC} nor one of {@code known}. */
+    public static void check(SqlScript script, Set<String> known) {
         Matcher m = PLACEHOLDER.matcher(script.text());
         while (m.find()) {
-            if (!m.group().startsWith("$$") && !NAMES.contains(m.group(1))) {
+            if (!m.group().startsWith("$$") && !GENERIC.contains(m.group(1)) && !known.contains(m.group(1))) {
+                Set<String> all = new TreeSet<>(GENERIC);
+                all.addAll(known);
                 throw MongoLatestException.user(script.file() + ":" + line(script.text(), m.start())
-                        + ": unknown parameter '${" + m.group(1) + "}' (known: "
-                        + String.join(", ", new TreeSet<>(NAMES)) + ")");
+                        + ": unknown parameter '${" + m.group(1) + "}' (known: " + String.join(", ", all) + ")");
             }
         }
     }
 
+    /** The script with every placeholder replaced by {@code quote} of its value; every name must have one. */
     public static String render(SqlScript script, Map<String, String> values, UnaryOperator<String> quote) {
-        check(script);
+        check(script, values.keySet());
         Matcher m = PLACEHOLDER.matcher(script.text());
         StringBuilder out = new StringBuilder();
         while (m.find()) {

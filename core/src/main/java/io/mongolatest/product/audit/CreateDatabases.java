@@ -9,7 +9,6 @@ import io.mongolatest.pipeline.BuiltinStep;
 import io.mongolatest.pipeline.RunEndHook;
 import io.mongolatest.pipeline.StepContext;
 import io.mongolatest.pipeline.StepOutcome;
-import io.mongolatest.product.build.Cleanup;
 import io.mongolatest.product.input.CollectionKey;
 import io.mongolatest.product.publish.Publish;
 import io.mongolatest.storage.TableName;
@@ -25,7 +24,6 @@ public final class CreateDatabases implements BuiltinStep {
     public static final List<String> DATABASES = List.of(CollectionKey.LATEST_DATABASE, Publish.UNREDACTED, Publish.REDACTED,
             "audit");
     static final TableName AUDIT = new TableName("audit", "data_pipeline_metadata");
-    private static final String AUDIT_ROWS = "ml_audit_rows";
 
 
     @Override
@@ -53,13 +51,11 @@ public final class CreateDatabases implements BuiltinStep {
     private static long writeAudit(EngineSession engine, Warehouse warehouse, List<LedgerRow> ledgerRows) {
         TableVersion version = warehouse.newVersion(AUDIT);
         try {
-            engine.registerSource(AUDIT_ROWS, new AuditSource(ledgerRows));
-            long rows = engine.writeParquet(AuditSource.SELECT_SQL + AUDIT_ROWS, version.location());
+            long rows = engine.writeParquet(AuditRows.select(ledgerRows, engine::literal), version.location());
             warehouse.commit(AUDIT.database(), Map.of(AUDIT.table(), version));
             engine.registerParquetTable(AUDIT.database(), AUDIT.table(), warehouse.tableLocation(AUDIT));
             return rows;
         } finally {
-            Cleanup.quietly(() -> engine.dropSource(AUDIT_ROWS));
             warehouse.discardPending();
         }
     }

@@ -7,8 +7,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import com.fasterxml.jackson.core.JsonFactory;
-
 import io.mongolatest.ErrorKind;
 import io.mongolatest.MongoLatestException;
 import io.mongolatest.pipeline.BuiltinStep;
@@ -40,7 +38,11 @@ public final class BuildLatest implements BuiltinStep {
     /** Temporary files of a build, under the warehouse so that they are on its disk; never a table name. */
     public static final String SCRATCH = ".build-scratch";
 
-    private final JsonFactory json = new JsonFactory();
+    /** The engine must have a way to build: said when the run is planned. */
+    @Override
+    public java.util.Optional<String> cannotRunOn(io.mongolatest.engine.SqlEngine engine) {
+        return LatestBuild.cannotBuildOn(engine);
+    }
 
     @Override
     public StepOutcome run(StepContext ctx) {
@@ -58,23 +60,14 @@ public final class BuildLatest implements BuiltinStep {
         ctx.engine().createSchema(CollectionKey.LATEST_DATABASE);
 
         Map<String, TableVersion> written = new LinkedHashMap<>();
-        List<CollectionReport> reports = new ArrayList<>();
-        LatestTableBuilder builder = new LatestTableBuilder(ctx.engine(), store);
         try {
             for (CollectionInput c : input.collections()) {
-                if (ctx.cancellation().isCancelled()) {
-                    throw new MongoLatestException(ErrorKind.CANCELLED, "cancelled before " + c.key());
-                }
                 TableName table = c.key().table();
-                TableVersion version = warehouse.newVersion(table);
-                written.put(table.table(), version);
-                CollectionReport r;
-                try (Quarantine q = new Quarantine(json, warehouse.files(), quarantine + "/" + table.table() + ".jsonl")) {
-                    r = builder.build(c, q, version.location(), scratch.resolve(table.table()));
-                }
-                reports.add(r);
-                ctx.progress(progressLine(r));
+                written.put(table.table(), warehouse.newVersion(table));
             }
+            List<CollectionReport> reports = LatestBuild.of(ctx.engine()).build(new LatestBuildJob(store,
+                    input.collections(), written, warehouse.files(), quarantine, scratch, ctx.cancellation(),
+                    r -> ctx.progress(progressLine(r))));
             InputCounts totals = reports.stream().map(CollectionReport::counts).reduce(InputCounts.ZERO, InputCounts::plus);
             checkBadLines(totals, ctx.options().maxBadFraction(), warehouse.files().location(quarantine));
             List<String> dropped = commit(ctx, warehouse, written);

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 import io.mongolatest.engine.EngineSession;
+import io.mongolatest.engine.RowSources;
 import io.mongolatest.product.input.CollectionInput;
 import io.mongolatest.storage.InputStore;
 import io.mongolatest.storage.Location;
@@ -35,10 +36,12 @@ final class LatestTableBuilder {
             + " FROM " + LATEST_LINES + " l JOIN " + WINNERS + " w ON l.pos = w.pos";
 
     private final EngineSession engine;
+    private final RowSources rows;
     private final InputStore store;
 
-    LatestTableBuilder(EngineSession engine, InputStore store) {
+    LatestTableBuilder(EngineSession engine, RowSources rows, InputStore store) {
         this.engine = requireNonNull(engine, "engine is null");
+        this.rows = requireNonNull(rows, "rows is null");
         this.store = requireNonNull(store, "store is null");
     }
 
@@ -49,23 +52,23 @@ final class LatestTableBuilder {
     CollectionReport build(CollectionInput input, Quarantine quarantine, Location directory, Path scratch) {
         LineTally tally = new LineTally();
         try (Spill spill = new Spill(scratch)) {
-            engine.registerSource(VERSIONS, new VersionSource(store, input, quarantine, tally, spill));
-            engine.createTempTable(WINNERS, WINNERS_SQL);
-            engine.dropSource(VERSIONS);
+            rows.registerSource(VERSIONS, new VersionSource(store, input, quarantine, tally, spill));
+            rows.createTempTable(WINNERS, WINNERS_SQL);
+            rows.dropSource(VERSIONS);
             List<Object> counts = engine.query(COUNTS_SQL).rows().get(0);
             long ids = ((Number) counts.get(0)).longValue();
             long removed = ((Number) counts.get(1)).longValue();
-            long[] latest = engine.queryLongs(POSITIONS_SQL);
-            engine.registerSource(LATEST_LINES, new LatestLineSource(store, input, latest, spill));
+            long[] latest = rows.queryLongs(POSITIONS_SQL);
+            rows.registerSource(LATEST_LINES, new LatestLineSource(store, input, latest, spill));
             long rows = engine.writeParquet(OUTPUT_SQL, directory);
             InputCounts c = tally.counts(latest.length, tally.loadedCount() - ids, removed, rows);
             c.check(input.key().toString());
             return new CollectionReport(input.key().database(), input.key().collection(), input.key().table().toString(),
                     input.files().size(), input.bytes(), c);
         } finally {
-            Cleanup.quietly(() -> engine.dropSource(VERSIONS));
-            Cleanup.quietly(() -> engine.dropSource(LATEST_LINES));
-            Cleanup.quietly(() -> engine.dropTempTable(WINNERS));
+            Cleanup.quietly(() -> rows.dropSource(VERSIONS));
+            Cleanup.quietly(() -> rows.dropSource(LATEST_LINES));
+            Cleanup.quietly(() -> rows.dropTempTable(WINNERS));
         }
     }
 }

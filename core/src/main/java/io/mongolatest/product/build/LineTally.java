@@ -6,29 +6,31 @@ import java.util.TreeMap;
 import io.mongolatest.product.records.BadReason;
 
 /** Counts of lines as one reader sees them; added up per collection in {@link #add}. */
-final class LineTally {
+public final class LineTally implements java.io.Serializable {
+    private static final long serialVersionUID = 1L;
+
     private long lines;
     private long blank;
     private long loaded;
     private final long[] bad = new long[BadReason.values().length];
 
-    void line() {
+    public void line() {
         lines++;
     }
 
-    void blank() {
+    public void blank() {
         blank++;
     }
 
-    void loaded() {
+    public void loaded() {
         loaded++;
     }
 
-    void bad(BadReason reason) {
+    public void bad(BadReason reason) {
         bad[reason.ordinal()]++;
     }
 
-    synchronized void add(LineTally o) {
+    public synchronized void add(LineTally o) {
         synchronized (o) {
             lines += o.lines;
             blank += o.blank;
@@ -40,7 +42,7 @@ final class LineTally {
     }
 
     /** The line counts, with the version counts the engine found. */
-    synchronized InputCounts counts(long latest, long superseded, long removed, long rows) {
+    public synchronized InputCounts counts(long latest, long superseded, long removed, long rows) {
         Map<String, Long> byReason = new TreeMap<>();
         long quarantined = 0;
         for (BadReason r : BadReason.values()) {
@@ -52,7 +54,7 @@ final class LineTally {
         return new InputCounts(lines, blank, loaded, quarantined, byReason, latest, superseded, removed, rows);
     }
 
-    synchronized long loadedCount() {
+    public synchronized long loadedCount() {
         return loaded;
     }
 }

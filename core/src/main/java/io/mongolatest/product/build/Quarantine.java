@@ -22,7 +22,7 @@ import io.mongolatest.storage.FileArea;
  * text (invalid UTF-8 shown as U+FFFD, cut after {@value #MAX_TEXT} bytes, {@code truncated} then true).
  * The file is created with the first bad line. Readers of several threads may add to it.
  */
-final class Quarantine implements Closeable {
+public final class Quarantine implements Closeable, BadLines {
     static final int MAX_TEXT = 64 * 1024;
 
     private final JsonFactory json;
@@ -38,7 +38,8 @@ final class Quarantine implements Closeable {
         this.file = requireNonNull(file, "file is null");
     }
 
-    synchronized void add(String inputFile, long line, BadReason reason, String problem, byte[] b, int off, int len,
+    @Override
+    public synchronized void add(String inputFile, long line, BadReason reason, String problem, byte[] b, int off, int len,
                           long fullLength) {
         try {
             if (gen == null) {

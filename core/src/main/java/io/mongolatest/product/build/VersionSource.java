@@ -10,11 +10,7 @@ import io.mongolatest.engine.RowBatch;
 import io.mongolatest.engine.SourceColumn;
 import io.mongolatest.product.input.CollectionInput;
 import io.mongolatest.product.input.InputFile;
-import io.mongolatest.product.records.BadReason;
 import io.mongolatest.product.records.InputLines;
-import io.mongolatest.product.records.LineReader;
-import io.mongolatest.product.records.RecordParser;
-import io.mongolatest.product.records.Utf8;
 import io.mongolatest.storage.InputStore;
 
 /**
@@ -44,74 +40,36 @@ final class VersionSource extends CollectionSource {
     }
 
     private final class Reader implements SplitReader {
-        private final int fileIndex;
-        private final InputFile file;
-        private final LineReader lines;
-        private final RecordParser parser = new RecordParser();
-        private final LineTally mine = new LineTally();
+        private final FileVersions versions;
 
         Reader(int fileIndex, InputFile file) {
-            this.fileIndex = fileIndex;
-            this.file = file;
-            this.lines = InputLines.open(store, file, in -> spill.tee(fileIndex, file, in));
+            this.versions = new FileVersions(InputLines.open(store, file, in -> spill.tee(fileIndex, file, in)),
+                    fileIndex, file, quarantine);
         }
 
         @Override
         public int read(RowBatch batch) {
             int n = 0;
-            try {
-                while (n < batch.capacity() && lines.next()) {
-                    mine.line();
-                    if (lines.isTooLong()) {
-                        byte[] p = lines.preview();
-                        bad(BadReason.TOO_LONG, "the line has " + lines.tooLongLength() + " bytes, over the limit of "
-                                + LineReader.MAX_LINE, p, 0, p.length, lines.tooLongLength());
-                        continue;
-                    }
-                    byte[] b = lines.buffer();
-                    int off = lines.start();
-                    int len = lines.length();
-                    if (InputLines.isBlank(b, off, len)) {
-                        mine.blank();
-                        continue;
-                    }
-                    if (!Utf8.isValid(b, off, len)) {
-                        bad(BadReason.INVALID_UTF8, "the line is not valid UTF-8", b, off, len, len);
-                        continue;
-                    }
-                    parser.parse(b, off, len);
-                    if (parser.bad != null) {
-                        bad(parser.bad, parser.problem, b, off, len, len);
-                        continue;
-                    }
-                    mine.loaded();
-                    batch.setLong(0, n, InputLines.position(fileIndex, lines.lineNumber()));
-                    batch.setText(1, n, parser.id);
-                    batch.setLong(2, n, parser.versionMicros);
-                    batch.setLong(3, n, parser.versionNanos);
-                    if (parser.hasCreated) {
-                        batch.setLong(4, n, parser.createdMicros);
-                    } else {
-                        batch.setNull(4, n);
-                    }
-                    batch.setBoolean(5, n, parser.removed);
-                    n++;
+            while (n < batch.capacity() && versions.next()) {
+                batch.setLong(0, n, versions.position());
+                batch.setText(1, n, versions.id());
+                batch.setLong(2, n, versions.versionMicros());
+                batch.setLong(3, n, versions.versionNanos());
+                if (versions.hasCreated()) {
+                    batch.setLong(4, n, versions.createdMicros());
+                } else {
+                    batch.setNull(4, n);
                 }
-            } catch (IOException e) {
-                throw InputLines.unreadable(file, e);
+                batch.setBoolean(5, n, versions.removed());
+                n++;
             }
             return n;
         }
 
-        private void bad(BadReason reason, String problem, byte[] b, int off, int len, long fullLength) {
-            mine.bad(reason);
-            quarantine.add(file.relativePath(), lines.lineNumber(), reason, problem, b, off, len, fullLength);
-        }
-
         @Override
         public void close() throws IOException {
-            tally.add(mine);
-            lines.close();
+            tally.add(versions.tally());
+            versions.close();
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.mongolatest.engine.spark;
 
+import java.util.Set;
 import static java.util.Objects.requireNonNull;
 
 import org.apache.spark.sql.SparkSession;
@@ -31,6 +32,11 @@ public final class SparkEngine implements SqlEngine {
     @Override
     public String name() {
         return NAME;
+    }
+
+    @Override
+    public Set<Class<?>> capabilities() {
+        return Set.of();
     }
 
     public SparkSettings settings() {

@@ -97,14 +97,8 @@ final class SparkSqlSession implements EngineSession {
     }
 
     @Override
-    public void createTempTable(String name, String selectSql) {
-        execute("CACHE TABLE " + identifier(name) + " AS " + selectSql);
-    }
-
-    @Override
-    public void dropTempTable(String name) {
-        execute("UNCACHE TABLE IF EXISTS " + identifier(name));
-        execute("DROP VIEW IF EXISTS " + identifier(name));
+    public String literal(String value) {
+        return SparkSql.literal(value);
     }
 
     @Override

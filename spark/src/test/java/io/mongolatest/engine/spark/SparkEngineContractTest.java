@@ -9,6 +9,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import io.mongolatest.engine.EngineSession;
+import io.mongolatest.engine.SqlEngine;
 import io.mongolatest.engine.SqlEngineContract;
 
 /** The engine contract on Spark, local with two task threads. */
@@ -23,6 +24,11 @@ class SparkEngineContractTest extends SqlEngineContract {
     @Override
     protected EngineSession openSession(Path dir) {
         return SparkEngine.attach(spark);
+    }
+
+    @Override
+    protected SqlEngine engine() {
+        return new SparkEngine();
     }
 
     @Override

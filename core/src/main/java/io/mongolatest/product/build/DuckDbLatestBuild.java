@@ -1,0 +1,45 @@
+package io.mongolatest.product.build;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import com.fasterxml.jackson.core.JsonFactory;
+
+import io.mongolatest.ErrorKind;
+import io.mongolatest.MongoLatestException;
+import io.mongolatest.engine.EngineSession;
+import io.mongolatest.engine.RowSources;
+import io.mongolatest.product.input.CollectionInput;
+
+/** The build on an engine with row sources (DuckDB): a collection at a time, in two passes (see {@link LatestTableBuilder}). */
+final class DuckDbLatestBuild implements LatestBuild {
+    private final EngineSession session;
+    private final RowSources rows;
+    private final JsonFactory json = new JsonFactory();
+
+    DuckDbLatestBuild(EngineSession session, RowSources rows) {
+        this.session = requireNonNull(session, "session is null");
+        this.rows = requireNonNull(rows, "rows is null");
+    }
+
+    @Override
+    public List<CollectionReport> build(LatestBuildJob job) {
+        LatestTableBuilder builder = new LatestTableBuilder(session, rows, job.store());
+        List<CollectionReport> reports = new ArrayList<>();
+        for (CollectionInput c : job.collections()) {
+            if (job.cancellation().isCancelled()) {
+                throw new MongoLatestException(ErrorKind.CANCELLED, "cancelled before " + c.key());
+            }
+            String table = c.key().table().table();
+            CollectionReport r;
+            try (Quarantine q = new Quarantine(json, job.files(), job.quarantineFile(c))) {
+                r = builder.build(c, q, job.versions().get(table).location(), job.scratch().resolve(table));
+            }
+            reports.add(r);
+            job.done().accept(r);
+        }
+        return reports;
+    }
+}
