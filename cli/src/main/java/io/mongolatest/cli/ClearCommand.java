@@ -2,7 +2,6 @@ package io.mongolatest.cli;
 
 import java.io.PrintWriter;
 import java.time.Instant;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 
 import picocli.CommandLine.Command;
@@ -11,13 +10,9 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-import io.mongolatest.ErrorKind;
-import io.mongolatest.MongoLatestException;
-import io.mongolatest.ledger.LedgerConflictException;
-import io.mongolatest.ledger.LedgerRow;
 import io.mongolatest.ledger.RunKey;
 import io.mongolatest.ledger.RunLedger;
-import io.mongolatest.pipeline.plan.RunPlanner;
+import io.mongolatest.pipeline.exec.ClearRun;
 
 @Command(name = "clear", mixinStandardHelpOptions = true,
         description = "Deletes a run's ledger row, so that the next run starts from the beginning with Run_Id 1."
@@ -35,40 +30,20 @@ final class ClearCommand implements Callable<Integer> {
     @Spec
     CommandSpec cmd;
 
-    private static void refuseIfHeld(RunKey key, LedgerRow row) {
-        Optional<String> holder = RunPlanner.liveHolder(row, Instant.now());
-        if (holder.isPresent()) {
-            throw new MongoLatestException(ErrorKind.HELD, "run " + key + " is held by " + holder.get()
-                    + "; stop it first (mongo-latest stop)");
-        }
-    }
-
     @Override
     public Integer call() {
         PrintWriter out = cmd.commandLine().getOut();
         RunKey key = runs.key(correlationId);
         try (RunLedger l = runs.open(common.stateDir())) {
-            Optional<LedgerRow> row = l.read(key);
-            if (row.isEmpty()) {
-                out.println("no run " + key + " in " + l.describe() + "; nothing to clear");
-                return 0;
-            }
-            refuseIfHeld(key, row.get());
-            boolean deleted;
-            try {
-                deleted = l.delete(key, row.get().version());
-            } catch (LedgerConflictException e) {
-                // Changed since it was read, e.g. a runner took it: refuse on what it is now, never guess.
-                l.read(key).ifPresent(now -> refuseIfHeld(key, now));
-                throw new MongoLatestException(ErrorKind.HELD, "run " + key + " changed while it was being cleared;"
-                        + " nothing was deleted: look at it with mongo-latest status, then clear again");
-            }
-            if (!deleted) {
+            ClearRun.Cleared c = ClearRun.clear(l, key, Instant.now());
+            if (c.was() != null) {
+                out.println("cleared run " + key + " (was Run_Id " + c.was().runId() + ", " + c.was().status()
+                        + "); the next run starts from the beginning as Run_Id 1");
+            } else if (c.goneMeanwhile()) {
                 out.println("run " + key + " was deleted meanwhile by someone else; nothing to clear");
-                return 0;
+            } else {
+                out.println("no run " + key + " in " + l.describe() + "; nothing to clear");
             }
-            out.println("cleared run " + key + " (was Run_Id " + row.get().runId() + ", " + row.get().status()
-                    + "); the next run starts from the beginning as Run_Id 1");
         }
         return 0;
     }
