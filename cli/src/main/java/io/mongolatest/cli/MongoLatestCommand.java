@@ -11,6 +11,8 @@ import picocli.CommandLine.Spec;
         subcommands = {
                 RunCommand.class,
                 StepCommand.class,
+                LaunchCommand.class,
+                RelaunchCommand.class,
                 PlanCommand.class,
                 StatusCommand.class,
                 ReportCommand.class,

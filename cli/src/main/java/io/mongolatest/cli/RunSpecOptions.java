@@ -3,6 +3,9 @@ package io.mongolatest.cli;
 import java.nio.file.Path;
 import java.time.Duration;
 
+import java.util.List;
+
+import picocli.CommandLine;
 import picocli.CommandLine.Option;
 
 /** What to run and how: the options of {@code run} and {@code plan}. */
@@ -69,4 +72,9 @@ final class RunSpecOptions {
     @Option(names = "--pushgateway-wipe", paramLabel = "run|global", defaultValue = "run",
             description = "run (default): delete only this run's metric group; global: wipe the whole Pushgateway, as the original did.")
     WipeMode pushgatewayWipe;
+
+    /** The options as the command line {@code args} gives them, every other one at its default. */
+    static RunSpecOptions parse(List<String> args) {
+        return CommandLine.populateCommand(new RunSpecOptions(), args.toArray(String[]::new));
+    }
 }

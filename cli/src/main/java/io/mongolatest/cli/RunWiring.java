@@ -12,6 +12,7 @@ import io.mongolatest.engine.Engines;
 import io.mongolatest.engine.SqlEngine;
 import io.mongolatest.ledger.LeaseOwner;
 import io.mongolatest.ledger.RunLedger;
+import io.mongolatest.ledger.RunnerIdentity;
 import io.mongolatest.metrics.PushgatewayMetrics;
 import io.mongolatest.metrics.PushgatewaySettings;
 import io.mongolatest.metrics.StatusMetrics;
@@ -42,8 +43,19 @@ final class RunWiring implements AutoCloseable {
     final RunSpec spec;
     final RunParts parts;
 
+    /** What the wiring is for: what must be checked and opened differs. */
+    enum Purpose {
+        /** {@code run} and {@code step}: the engine runs here, the warehouse is written. */
+        RUN,
+        /** {@code plan}: nothing is created. */
+        PLAN,
+        /** {@code launch}: the run is taken here and runs on a cluster, whose engine reaches the warehouse. */
+        LAUNCH
+    }
+
     private RunWiring(CommonOptions common, LedgerOptions ledgerOptions, RunSpecOptions options, Clock clock,
-                      boolean writes) {
+                      Purpose purpose, RunnerIdentity identity) {
+        boolean writes = purpose != Purpose.PLAN;
         Path stateDir = common.stateDir();
         if (options.input == null) {
             throw MongoLatestException.user("--input DIR is required: the root of the snapshot export");
@@ -64,12 +76,15 @@ final class RunWiring implements AutoCloseable {
         Storages storages = Storages.load(StorageSettings.defaults());
         storages.check(input, "--input");
         storages.check(warehouse, "--warehouse");
-        engine.checkWarehouse(warehouse);
-        Path localWarehouse = Locations.localPath(warehouse, "the " + engine.name() + " engine");
+        if (purpose != Purpose.LAUNCH) {
+            engine.checkWarehouse(warehouse);
+        }
+        // The engine's own files (DuckDB's catalog) go beside a local warehouse, else into the state folder.
+        Path localWarehouse = warehouse instanceof LocalLocation l ? l.path() : stateDir.resolve("catalog");
         EngineSettings engineSettings = new EngineSettings(localWarehouse,
                 options.memory == null ? EngineSettings.DEFAULT_MEMORY_LIMIT : DataSize.parse(options.memory),
                 stateDir.resolve("spill"), options.threads, false);
-        checkFolders(input, warehouse, stateDir, writes);
+        checkFolders(input, warehouse, stateDir, purpose == Purpose.RUN);
         StatusMetrics metrics = options.pushgateway == null || options.pushgateway.isBlank() ? StatusMetrics.none()
                 : new PushgatewayMetrics(PushgatewaySettings.from(options.pushgateway, options.pushgatewayAuthFile,
                 System.getenv()));
@@ -79,7 +94,7 @@ final class RunWiring implements AutoCloseable {
         Path scratch = warehouse instanceof LocalLocation l ? l.path() : stateDir.resolve("tmp");
         this.spec = new RunSpec(product, logic, params, runOptions);
         this.parts = new RunParts(ledger, engine, engineSettings, metrics,
-                new RunStorage(storages.input(input), store, scratch), clock, LeaseOwner.current());
+                new RunStorage(storages.input(input), store, scratch), clock, identity);
     }
 
     /** The run writes into the warehouse and the state folder, never into the export. */
@@ -98,12 +113,23 @@ final class RunWiring implements AutoCloseable {
 
     /** The parts of a run that will write: the warehouse must be writable, the ledger is created if missing. */
     static RunWiring forRun(CommonOptions common, LedgerOptions ledger, RunSpecOptions spec, Clock clock) {
-        return new RunWiring(common, ledger, spec, clock, true);
+        return forRun(common, ledger, spec, clock, LeaseOwner.current());
+    }
+
+    /** The same, for a process that runs as {@code identity} (e.g. a step of a cluster). */
+    static RunWiring forRun(CommonOptions common, LedgerOptions ledger, RunSpecOptions spec, Clock clock,
+                            RunnerIdentity identity) {
+        return new RunWiring(common, ledger, spec, clock, Purpose.RUN, identity);
     }
 
     /** The parts of a run, to look at only ({@code plan}): nothing is created. */
     static RunWiring forPlan(CommonOptions common, LedgerOptions ledger, RunSpecOptions spec, Clock clock) {
-        return new RunWiring(common, ledger, spec, clock, false);
+        return new RunWiring(common, ledger, spec, clock, Purpose.PLAN, LeaseOwner.current());
+    }
+
+    /** The parts of a run that a cluster will run: taken here, run there. */
+    static RunWiring forLaunch(CommonOptions common, LedgerOptions ledger, RunSpecOptions spec, Clock clock) {
+        return new RunWiring(common, ledger, spec, clock, Purpose.LAUNCH, LeaseOwner.current());
     }
 
     @Override

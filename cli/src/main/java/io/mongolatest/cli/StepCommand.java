@@ -1,11 +1,18 @@
 package io.mongolatest.cli;
 
 import java.time.Clock;
+import java.util.Optional;
 import java.util.concurrent.Callable;
+
+import io.mongolatest.cluster.EmrInstanceMetadata;
+import io.mongolatest.ledger.ClusterRunner;
+import io.mongolatest.ledger.LeaseOwner;
+import io.mongolatest.ledger.RunnerIdentity;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -29,12 +36,19 @@ final class StepCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "STEP", description = "The step to run, as pipeline.yaml names it.")
     String step;
 
+    @Option(names = "--cluster-id", paramLabel = "ID",
+            description = "The EMR cluster this step runs on, as whose runner it holds the run. Default: read from"
+                    + " the node's EMR instance files, or none (a local process) off EMR.")
+    String clusterId;
+
     @Spec
     CommandSpec cmd;
 
     @Override
     public Integer call() {
-        try (RunWiring w = RunWiring.forRun(common, ledger, spec, Clock.systemUTC())) {
+        RunnerIdentity identity = Optional.ofNullable(clusterId).or(() -> EmrInstanceMetadata.ofThisNode().clusterId())
+                .<RunnerIdentity>map(ClusterRunner::new).orElseGet(LeaseOwner::current);
+        try (RunWiring w = RunWiring.forRun(common, ledger, spec, Clock.systemUTC(), identity)) {
             return RunExecution.step(w, step, cmd.commandLine().getOut(), cmd.commandLine().getErr());
         }
     }

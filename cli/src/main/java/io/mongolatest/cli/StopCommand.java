@@ -1,6 +1,7 @@
 package io.mongolatest.cli;
 
 import java.io.PrintWriter;
+import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -12,13 +13,19 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
+import io.mongolatest.cluster.EmrClusters;
+import io.mongolatest.cluster.StopClusters;
 import io.mongolatest.ledger.LedgerRow;
 import io.mongolatest.ledger.RunLedger;
 import io.mongolatest.pipeline.exec.StopRuns;
 
 @Command(name = "stop", mixinStandardHelpOptions = true,
-        description = "Cancels the live runs of this host (all, or one with --correlation-id): each records itself"
-                + " FAILED at its current step, so that the next run resumes there.")
+        description = {"Cancels the live runs of this host (all, or one with --correlation-id): each records itself"
+                + " FAILED at its current step, so that the next run resumes there.",
+                "Then terminates the active EMR clusters named mongo-latest (all, or the one holding"
+                        + " --correlation-id) and records the runs they held FAILED (cancelled) at their current step."
+                        + " Clusters are looked at when an AWS region is configured or --emr-endpoint is given, and"
+                        + " never with --local-only."})
 final class StopCommand implements Callable<Integer> {
     @Mixin(name = "common")
     CommonOptions common;
@@ -32,6 +39,13 @@ final class StopCommand implements Callable<Integer> {
     @Option(names = "--wait", paramLabel = "DURATION", defaultValue = "60s", converter = DurationConverter.class,
             description = "How long to wait for each run to record itself and exit. Default: ${DEFAULT-VALUE}.")
     Duration wait;
+
+    @Option(names = "--emr-endpoint", paramLabel = "URL",
+            description = "An EMR-compatible endpoint instead of AWS's (tests). Default: AWS, default region and credentials.")
+    URI emrEndpoint;
+
+    @Option(names = "--local-only", description = "Stop only this host's runs; do not look at clusters.")
+    boolean localOnly;
 
     @Spec
     CommandSpec cmd;
@@ -66,6 +80,30 @@ final class StopCommand implements Callable<Integer> {
             out.println("no live run on this host" + (correlationId == null ? "" : " for " + correlationId)
                     + (results.isEmpty() ? "" : " that is provably a mongo-latest run"));
         }
-        return code;
+        if (localOnly) {
+            return code;
+        }
+        if (emrEndpoint == null && !EmrClusters.regionConfigured()) {
+            out.println("no AWS region configured: clusters were not looked at (set AWS_REGION, give --emr-endpoint,"
+                    + " or say --local-only)");
+            return code;
+        }
+        return Math.max(code, stopClusters(out));
+    }
+
+    private int stopClusters(PrintWriter out) {
+        List<StopClusters.Terminated> stopped;
+        try (EmrClusters emr = EmrClusters.open(emrEndpoint); RunLedger l = runs.open(common.stateDir())) {
+            stopped = StopClusters.stop(emr, l, runs.dataProduct(), correlationId, Instant.now());
+        }
+        for (StopClusters.Terminated t : stopped) {
+            out.println("terminated cluster " + t.clusterId() + t.run().map(id -> " of run " + id
+                    + (t.runRecorded() ? " (recorded FAILED at its current step)" : "")).orElse(" (no run in the ledger)"));
+        }
+        if (stopped.isEmpty()) {
+            out.println("no active " + StopClusters.NAME + " cluster" + (correlationId == null ? ""
+                    : " holding " + correlationId));
+        }
+        return 0;
     }
 }

@@ -91,6 +91,11 @@ public final class EmrClusters implements AutoCloseable {
         }
     }
 
+    /** Whether AWS's own EMR can be reached without an endpoint: a region is configured. */
+    public static boolean regionConfigured() {
+        return configuredRegion().isPresent();
+    }
+
     /** Starts a cluster. */
     public ClusterRef runJobFlow(RunJobFlowRequest request) {
         requireNonNull(request, "request is null");

@@ -226,6 +226,16 @@ public final class OpenRun implements AutoCloseable {
         return new RunResult(plan, outcome, last, message);
     }
 
+    /** The attempt goes on in {@code holder} (a cluster): it holds the run until {@code until}, renewing it. */
+    public LedgerRow assignTo(io.mongolatest.ledger.RunnerIdentity holder, Instant until) {
+        return session.assignTo(holder, until);
+    }
+
+    /** What was to run the attempt never started: the row goes back to {@code before} (null: there was none). */
+    public void giveBack(LedgerRow before) {
+        session.giveBack(before);
+    }
+
     /** This process is done with the attempt, which goes on in the next step process. */
     public void handOver() {
         session.handOver();

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -19,6 +20,7 @@ import io.mongolatest.ledger.Lease;
 import io.mongolatest.ledger.LedgerConflictException;
 import io.mongolatest.ledger.LedgerRow;
 import io.mongolatest.ledger.RunLedger;
+import io.mongolatest.ledger.RunnerIdentity;
 import io.mongolatest.pipeline.Cancellation;
 
 /**
@@ -92,6 +94,44 @@ final class RunSession implements AutoCloseable {
         if (!lost) {
             write(UnaryOperator.identity());
         }
+    }
+
+    /**
+     * Hands the attempt to another runner (a cluster this process launched): one write that names it as the
+     * holder and the {@code Cluster_Id}, with a lease until {@code until}; this process stops renewing it.
+     */
+    synchronized LedgerRow assignTo(RunnerIdentity holder, Instant until) {
+        heartbeat.shutdownNow();
+        if (lost) {
+            throw new LeaseLostException("the run was taken over by another runner; this one stopped writing");
+        }
+        LedgerRow next = new LedgerRow(row.key(), row.date(), row.runId(), row.status(), row.currentStep(),
+                holder.clusterId(), row.snapshotType(), row.snapshotsPrefix(), row.outputPrefix(), row.timeToExist(),
+                new Lease(holder.owner(), until), row.startedAt(), row.updatedAt(), row.steps(), row.attempts(),
+                row.plan(), row.version()).nextVersion(clock.instant());
+        store(next);
+        return next;
+    }
+
+    /**
+     * Undoes the taking of the run, when what was to hold it never started (e.g. EMR refused the cluster): the
+     * row goes back to what it was before, or away if there was none, so that no retry is spent on it.
+     */
+    synchronized void giveBack(LedgerRow before) {
+        heartbeat.shutdownNow();
+        if (lost) {
+            return;
+        }
+        if (before == null) {
+            ledger.delete(row.key(), row.version());
+        } else {
+            LedgerRow restored = new LedgerRow(before.key(), before.date(), before.runId(), before.status(),
+                    before.currentStep(), before.clusterId(), before.snapshotType(), before.snapshotsPrefix(),
+                    before.outputPrefix(), before.timeToExist(), before.lease(), before.startedAt(), before.updatedAt(),
+                    before.steps(), before.attempts(), before.plan(), row.version()).nextVersion(clock.instant());
+            store(restored);
+        }
+        lost = true; // nothing more is written by this session
     }
 
     synchronized LedgerRow row() {

@@ -1,0 +1,120 @@
+package io.mongolatest.cli;
+
+import java.io.PrintWriter;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.mongolatest.MongoLatestException;
+import io.mongolatest.cluster.ClusterProfile;
+import io.mongolatest.cluster.ClusterProfiles;
+import io.mongolatest.cluster.EmrClusters;
+import io.mongolatest.cluster.LaunchRun;
+import io.mongolatest.pipeline.RunOutcome;
+import io.mongolatest.sizing.InstanceCatalog;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+
+/** How {@code launch} and {@code relaunch} start a cluster for a run, and the launch itself. */
+final class LaunchOptions {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Option(names = "--profile", required = true, paramLabel = "NAME|FILE",
+            description = "The cluster profile: one of " + "development, qa, integration, preprod, production (shipped,"
+                    + " with placeholders for account values), or your own YAML file.")
+    String profile;
+
+    @Option(names = "--emr-endpoint", paramLabel = "URL",
+            description = "An EMR-compatible endpoint instead of AWS's (tests). Default: AWS, default region and credentials.")
+    URI emrEndpoint;
+
+    @Option(names = "--jar", paramLabel = "S3_URL",
+            description = "The mongo-latest cluster jar the bootstrap installs. Default: mongo-latest.jar beside the"
+                    + " profile's install script.")
+    URI jar;
+
+    @Option(names = "--product-location", paramLabel = "S3_URL",
+            description = "The product package the bootstrap installs: a folder (ending in /) or a .zip. Default:"
+                    + " product/ beside the profile's install script.")
+    URI productLocation;
+
+    @Option(names = "--cluster-lease", paramLabel = "DURATION", defaultValue = "1h", converter = DurationConverter.class,
+            description = "How long the new cluster holds the run before its first step renews it: its start-up time."
+                    + " Default: ${DEFAULT-VALUE}.")
+    Duration clusterLease;
+
+    @Option(names = "--dry-run", description = "Print the RunJobFlow request as JSON and call nothing.")
+    boolean dryRun;
+
+    @Option(names = "--format", paramLabel = "text|json", defaultValue = "text",
+            description = "How to print the result. Default: ${DEFAULT-VALUE}.")
+    String format;
+
+    /** Takes the run of {@code spec} and starts its cluster; returns the exit code. */
+    int launch(CommonOptions common, LedgerOptions ledger, RunSpecOptions spec, CommandSpec cmd) throws Exception {
+        PrintWriter out = cmd.commandLine().getOut();
+        InstanceCatalog catalog = InstanceCatalog.bundled();
+        ClusterProfile p = new ClusterProfiles(catalog).load(profile);
+        try (RunWiring w = RunWiring.forLaunch(common, ledger, spec, Clock.systemUTC())) {
+            LaunchRun.Launch launch = launch(p, ledger, spec);
+            if (dryRun) {
+                out.println(LaunchRun.request(w.spec, launch, catalog).prettyJson());
+                return 0;
+            }
+            LaunchRun.Launched l;
+            try (EmrClusters emr = EmrClusters.open(emrEndpoint)) {
+                l = LaunchRun.launch(w.spec, w.parts, launch, emr, catalog,
+                        new ConsoleListener(out, cmd.commandLine().getErr()));
+            }
+            if (l.outcome() == RunOutcome.HELD) {
+                cmd.commandLine().getErr().println("error: " + l.message() + "; no cluster was started");
+                return RunOutcome.HELD.exitCode();
+            }
+            if (json()) {
+                Map<String, Object> doc = new LinkedHashMap<>();
+                doc.put("ClusterId", l.clusterId());
+                doc.put("ClusterArn", l.clusterArn());
+                doc.put("Correlation_Id", l.row().key().correlationId());
+                doc.put("Run_Id", l.row().runId());
+                doc.put("Start", l.plan().start().name());
+                doc.put("ResumeStep", l.plan().resumeStep());
+                out.println(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(doc));
+            } else {
+                out.println("launched cluster " + l.clusterId() + " for run " + l.row().key() + " (Run_Id "
+                        + l.row().runId() + (l.plan().resumeStep() == null ? "" : ", resuming at " + l.plan().resumeStep())
+                        + ")");
+            }
+            return 0;
+        }
+    }
+
+    boolean json() {
+        return "json".equals(format);
+    }
+
+    private LaunchRun.Launch launch(ClusterProfile p, LedgerOptions ledger, RunSpecOptions spec) {
+        if (!"text".equals(format) && !"json".equals(format)) {
+            throw MongoLatestException.user("--format must be text or json, not " + format);
+        }
+        URI script = URI.create(p.bootstrap().installScript());
+        URI beside = script.resolve(".");
+        List<String> runOptions = new ArrayList<>(List.of("--max-bad-fraction", Double.toString(spec.maxBadFraction),
+                "--lease-ttl", spec.leaseTtl.toSeconds() + "s", "--pushgateway-grace",
+                spec.pushgatewayGrace.toSeconds() + "s", "--pushgateway-wipe", spec.pushgatewayWipe.name()));
+        if (spec.memory != null) {
+            runOptions.addAll(List.of("--memory", spec.memory));
+        }
+        String ledgerSpec = ledger.ledger == null ? "sqlite" : ledger.ledger;
+        return new LaunchRun.Launch(p, jar != null ? jar : beside.resolve("mongo-latest.jar"),
+                productLocation != null ? productLocation : beside.resolve("product/"), ledgerSpec,
+                Optional.ofNullable(spec.pushgateway).filter(s -> !s.isBlank()).map(URI::create), runOptions,
+                clusterLease);
+    }
+}

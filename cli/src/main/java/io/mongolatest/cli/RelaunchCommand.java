@@ -1,0 +1,144 @@
+package io.mongolatest.cli;
+
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.mongolatest.MongoLatestException;
+import io.mongolatest.cluster.ClusterProfile;
+import io.mongolatest.cluster.ClusterProfiles;
+import io.mongolatest.cluster.ClusterStateChange;
+import io.mongolatest.cluster.RelaunchDecision;
+import io.mongolatest.cluster.RelaunchPolicy;
+import io.mongolatest.cluster.RelaunchPolicyTable;
+import io.mongolatest.cluster.RunView;
+import io.mongolatest.ledger.ClusterRunner;
+import io.mongolatest.ledger.LedgerRow;
+import io.mongolatest.ledger.RunLedger;
+import io.mongolatest.pipeline.exec.AbandonRun;
+import io.mongolatest.sizing.InstanceCatalog;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "relaunch", mixinStandardHelpOptions = true,
+        description = {"Reads one EventBridge 'EMR Cluster State Change' event, finds the run its cluster held, and"
+                + " decides with the relaunch table whether to launch it again: a bootstrap failure is relaunched,"
+                + " a step failure while Run_Id <= the profile's max retries and the step is not one never to retry;"
+                + " anything else is not. Prints the decision and its reason, then launches as 'launch' does.",
+                "Exit codes: 0 decided (relaunched or not), 2 usage or configuration error, 3 the run is held by"
+                        + " another runner, 1 EMR or the ledger failed."})
+final class RelaunchCommand implements Callable<Integer> {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Mixin(name = "common")
+    CommonOptions common;
+
+    @Mixin
+    LedgerOptions ledger;
+
+    @Mixin
+    LaunchOptions launch;
+
+    @Option(names = "--event", required = true, paramLabel = "FILE|-", description = "The event: a JSON file, or - for standard input.")
+    String event;
+
+    @Option(names = "--max-retries", paramLabel = "N", description = "Instead of the profile's relaunch max_retries.")
+    Integer maxRetries;
+
+    @Option(names = "--no-retry-steps", paramLabel = "STEP", split = ",",
+            description = "Instead of the profile's no_retry_steps: steps whose failure is never retried.")
+    List<String> noRetrySteps;
+
+    @Mixin
+    ProductOption product;
+
+    @Option(names = "--pushgateway", paramLabel = "URL",
+            description = "Prometheus Pushgateway the relaunched cluster pushes to. Default: none.")
+    String pushgateway;
+
+    @Spec
+    CommandSpec cmd;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = cmd.commandLine().getOut();
+        ClusterStateChange change = read();
+        ClusterProfile profile = new ClusterProfiles(InstanceCatalog.bundled()).load(launch.profile);
+        RelaunchPolicy policy = new RelaunchPolicy(maxRetries != null ? maxRetries : profile.relaunch().maxRetries(),
+                profile.relaunch().bootstrapRetries(), noRetrySteps != null ? new LinkedHashSet<>(noRetrySteps)
+                : profile.relaunch().noRetrySteps());
+        Optional<LedgerRow> row;
+        try (RunLedger l = ledger.openExisting(common.stateDir())) {
+            // Every page: a large table must not hide the row (the original read only the first page).
+            row = l.list(product.dataProduct()).stream().filter(r -> change.clusterId().equals(r.clusterId()))
+                    .findFirst();
+            RelaunchDecision d = new RelaunchPolicyTable(profile.cluster().name(), policy).decide(change,
+                    row.map(RunView::of));
+            print(out, change, d);
+            if (!d.relaunch()) {
+                return 0;
+            }
+            // The cluster is known to be gone: its run is released now, not when its lease runs out.
+            AbandonRun.abandon(l, row.orElseThrow(), new ClusterRunner(change.clusterId()).owner(),
+                    "its cluster " + change.clusterId() + " terminated with errors", Instant.now());
+        }
+        return launch.launch(common, ledger, runOf(row.get()), cmd);
+    }
+
+    private ClusterStateChange read() throws Exception {
+        if ("-".equals(event)) {
+            return ClusterStateChange.read(System.in, "the event on standard input");
+        }
+        Path file = Path.of(event);
+        if (!Files.isRegularFile(file)) {
+            throw MongoLatestException.user("no event file " + file);
+        }
+        try (InputStream in = Files.newInputStream(file)) {
+            return ClusterStateChange.read(in, file.toString());
+        }
+    }
+
+    /** The run as the ledger row records it: the same parameters as its failed launch. */
+    private RunSpecOptions runOf(LedgerRow r) {
+        List<String> args = new ArrayList<>(List.of("--correlation-id", r.key().correlationId(), "--export-date",
+                r.date(), "--snapshot-type", r.snapshotType(), "--input", r.snapshotsPrefix(), "--warehouse",
+                r.outputPrefix()));
+        if (product.product != null) {
+            args.addAll(List.of("--product", product.product.toString()));
+        }
+        if (pushgateway != null) {
+            args.addAll(List.of("--pushgateway", pushgateway));
+        }
+        return RunSpecOptions.parse(args);
+    }
+
+    private void print(PrintWriter out, ClusterStateChange change, RelaunchDecision d) throws Exception {
+        if (launch.json()) {
+            Map<String, Object> doc = new LinkedHashMap<>();
+            doc.put("ClusterId", change.clusterId());
+            doc.put("Relaunch", d.relaunch());
+            doc.put("Rule", d.rule().name());
+            doc.put("Reason", d.reason());
+            doc.put("Correlation_Id", d.correlationId().orElse(null));
+            out.println(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(doc));
+        } else {
+            out.println((d.relaunch() ? "relaunching" : "not relaunching") + " after " + change.describe() + ": "
+                    + d.reason() + " [" + d.rule().name() + "]");
+        }
+        out.flush();
+    }
+}
