@@ -111,6 +111,10 @@ final class LaunchOptions {
         if (spec.memory != null) {
             runOptions.addAll(List.of("--memory", spec.memory));
         }
+        // A stand-in endpoint the launch reaches is the one the cluster's steps must reach too.
+        if (ledger.dynamoDbEndpoint != null) {
+            runOptions.addAll(List.of("--dynamodb-endpoint", ledger.dynamoDbEndpoint));
+        }
         String ledgerSpec = ledger.ledger == null ? "sqlite" : ledger.ledger;
         return new LaunchRun.Launch(p, jar != null ? jar : beside.resolve("mongo-latest.jar"),
                 productLocation != null ? productLocation : beside.resolve("product/"), ledgerSpec,

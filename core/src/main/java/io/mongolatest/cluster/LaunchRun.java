@@ -22,6 +22,7 @@ import io.mongolatest.pipeline.model.StepDefinition;
 import io.mongolatest.pipeline.plan.Plan;
 import io.mongolatest.product.MongoArguments;
 import io.mongolatest.sizing.InstanceCatalog;
+import io.mongolatest.storage.LocalLocation;
 
 /**
  * {@code launch}: takes the run in the ledger first (one conditional write: a live run or cluster of the same
@@ -66,12 +67,29 @@ public final class LaunchRun {
 
     /** The RunJobFlow request a launch of {@code spec} sends, checked, without sending it ({@code --dry-run}). */
     public static JobFlowPlan request(RunSpec spec, Launch launch, InstanceCatalog catalog) {
+        checkReachable(spec, launch);
         MongoArguments args = MongoArguments.of(spec.params());
         LaunchParameters p = new LaunchParameters(spec.params().correlationId(), args.exportDate(), args.type(),
                 URI.create(spec.params().input().toString()), URI.create(spec.params().warehouse().toString()),
                 launch.ledger(), launch.pushgateway(), launch.jar(), launch.product(),
                 spec.product().pipeline().steps().stream().map(StepDefinition::name).toList(), launch.runOptions());
         return new RunJobFlowBuilder(catalog).build(launch.profile(), p);
+    }
+
+    /** The cluster runs elsewhere: what it reads and writes must not be on this machine. */
+    private static void checkReachable(RunSpec spec, Launch launch) {
+        if (spec.params().input() instanceof LocalLocation) {
+            throw MongoLatestException.user("--input " + spec.params().input() + " is a folder of this machine,"
+                    + " which the cluster cannot read: give an s3:// location");
+        }
+        if (spec.params().warehouse() instanceof LocalLocation) {
+            throw MongoLatestException.user("--warehouse " + spec.params().warehouse() + " is a folder of this"
+                    + " machine, which the cluster cannot write: give an s3:// location");
+        }
+        if (!launch.ledger().startsWith("dynamodb:")) {
+            throw MongoLatestException.user("--ledger " + launch.ledger() + " is not one the cluster and this"
+                    + " machine share: give --ledger dynamodb:TABLE");
+        }
     }
 
     public static Launched launch(RunSpec spec, RunParts parts, Launch launch, EmrClusters emr,
