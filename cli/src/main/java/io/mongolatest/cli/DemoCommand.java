@@ -8,7 +8,7 @@ import java.time.ZoneOffset;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
-import io.mongolatest.engine.DataSize;
+import io.mongolatest.DataSize;
 import io.mongolatest.engine.EngineSession;
 import io.mongolatest.engine.EngineSettings;
 import io.mongolatest.engine.Engines;
@@ -93,7 +93,7 @@ final class DemoCommand implements Callable<Integer> {
     }
 
     private void show(PrintWriter out, Demo demo) {
-        EngineSettings settings = new EngineSettings(demo.warehouse(), DataSize.ofGigabytes(1),
+        EngineSettings settings = new EngineSettings(demo.warehouse(), DataSize.ofGibibytes(1),
                 common.stateDir().resolve("tmp"), 0, true);
         Warehouse warehouse = new LocalWarehouse(demo.warehouse(), Clock.systemUTC());
         try (EngineSession session = WarehouseReader.open(Engines.named("duckdb"), settings, warehouse)) {

@@ -5,7 +5,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.Callable;
 
-import io.mongolatest.engine.DataSize;
+import io.mongolatest.DataSize;
 import io.mongolatest.MongoLatestException;
 import io.mongolatest.engine.Engines;
 import io.mongolatest.engine.EngineSession;

@@ -9,6 +9,7 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.Properties;
 
+import io.mongolatest.DataSize;
 import io.mongolatest.MongoLatestException;
 import io.mongolatest.storage.LocalLocation;
 import io.mongolatest.storage.Location;
@@ -148,7 +149,7 @@ public final class DuckDbEngine implements SqlEngine {
     }
 
     private static void configure(DuckDbSession session, EngineSettings settings) {
-        session.execute("SET memory_limit = " + DuckDbSql.literal(duckDbLimit(settings.memoryLimit()).megabytes() + "MiB"));
+        session.execute("SET memory_limit = " + DuckDbSql.literal(duckDbLimit(settings.memoryLimit()).mebibytes() + "MiB"));
         session.execute("SET temp_directory = " + DuckDbSql.literal(settings.tempDir().toString()));
         // Order of rows within a table is not part of the contract; dropping it saves memory.
         session.execute("SET preserve_insertion_order = false");

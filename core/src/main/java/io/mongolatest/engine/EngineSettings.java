@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import java.nio.file.Path;
 
+import io.mongolatest.DataSize;
 import io.mongolatest.MongoLatestException;
 
 /**
@@ -21,10 +22,10 @@ public record EngineSettings(Path warehouse, DataSize memoryLimit, Path tempDir,
      * The memory limit when none is given ({@code --memory}): enough for the build's narrow per-record
      * rows of tens of millions of documents; beyond it the engine spills to {@code tempDir}.
      */
-    public static final DataSize DEFAULT_MEMORY_LIMIT = DataSize.ofGigabytes(2);
+    public static final DataSize DEFAULT_MEMORY_LIMIT = DataSize.ofGibibytes(2);
 
     /** Below this an engine cannot even hold the build's small per-record rows of one file. */
-    public static final DataSize MIN_MEMORY_LIMIT = DataSize.ofMegabytes(128);
+    public static final DataSize MIN_MEMORY_LIMIT = DataSize.ofMebibytes(128);
 
     /** Checks every value as a user error: these come straight from options. */
     public EngineSettings {
