@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 
 import io.mongolatest.ErrorKind;
+import io.mongolatest.ExitCode;
 import io.mongolatest.MongoLatestException;
 import io.mongolatest.ledger.LedgerConflictException;
 import io.mongolatest.ledger.LedgerRow;
@@ -50,7 +51,7 @@ final class ClearCommand implements Callable<Integer> {
             Optional<LedgerRow> row = l.read(key);
             if (row.isEmpty()) {
                 out.println("no run " + key + " in " + l.describe() + "; nothing to clear");
-                return 0;
+                return ExitCode.SUCCESS.code();
             }
             refuseIfHeld(key, row.get());
             boolean deleted;
@@ -64,11 +65,11 @@ final class ClearCommand implements Callable<Integer> {
             }
             if (!deleted) {
                 out.println("run " + key + " was deleted meanwhile by someone else; nothing to clear");
-                return 0;
+                return ExitCode.SUCCESS.code();
             }
             out.println("cleared run " + key + " (was Run_Id " + row.get().runId() + ", " + row.get().status()
                     + "); the next run starts from the beginning as Run_Id 1");
         }
-        return 0;
+        return ExitCode.SUCCESS.code();
     }
 }

@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 
 import io.mongolatest.DataSize;
+import io.mongolatest.ExitCode;
 import io.mongolatest.engine.EngineSession;
 import io.mongolatest.engine.EngineSettings;
 import io.mongolatest.engine.Engines;
@@ -56,7 +57,7 @@ final class DemoCommand implements Callable<Integer> {
         try (RunWiring w = RunWiring.forRun(common, ledgerOf(demo), runOptions(demo, exportDate), Clock.systemUTC())) {
             code = RunExecution.run(w, out, cmd.commandLine().getErr());
         }
-        if (code != 0) {
+        if (code != ExitCode.SUCCESS.code()) {
             return code;
         }
         show(out, demo);
@@ -67,7 +68,7 @@ final class DemoCommand implements Callable<Integer> {
         out.println("  ./mongo-latest report --correlation-id " + Demo.CORRELATION_ID + " --ledger sqlite:"
                 + demo.ledger());
         out.println("  ./mongo-latest run --help");
-        return 0;
+        return ExitCode.SUCCESS.code();
     }
 
     /** The demo runs as {@code run} would with these options: the embedded engine and ledger, 1GiB of memory. */

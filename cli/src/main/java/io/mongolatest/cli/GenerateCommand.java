@@ -7,6 +7,7 @@ import java.time.ZoneOffset;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
+import io.mongolatest.ExitCode;
 import io.mongolatest.pipeline.RunParameters;
 import io.mongolatest.product.synthetic.SyntheticExport;
 import picocli.CommandLine.Command;
@@ -60,6 +61,6 @@ final class GenerateCommand implements Callable<Integer> {
                 s.documents(), s.badLines(), s.blankLines(), s.files(), s.bytes(), out.toAbsolutePath().normalize());
         w.println("snapshots: " + String.join(", ", s.snapshots()));
         w.flush();
-        return 0;
+        return ExitCode.SUCCESS.code();
     }
 }

@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.time.Clock;
 import java.util.concurrent.Callable;
 
+import io.mongolatest.ExitCode;
 import io.mongolatest.pipeline.Plan;
 import io.mongolatest.pipeline.PlanRun;
 import io.mongolatest.pipeline.StartKind;
@@ -41,7 +42,7 @@ final class PlanCommand implements Callable<Integer> {
                     + "   metrics: " + w.parts.metrics().describe());
             plan.warnings().forEach(x -> out.println("warning: " + x));
             if (plan.start() == StartKind.HELD) {
-                return 0;
+                return ExitCode.SUCCESS.code();
             }
             int width = plan.steps().stream().mapToInt(s -> s.step().name().length()).max().orElse(4);
             int kindWidth = plan.steps().stream().mapToInt(s -> s.step().kindLabel().length()).max().orElse(4);
@@ -51,7 +52,7 @@ final class PlanCommand implements Callable<Integer> {
                 out.printf(format, s.step().name(), s.step().kindLabel(), s.action(), s.reason());
             }
         }
-        return 0;
+        return ExitCode.SUCCESS.code();
     }
 
     private static String describe(Plan plan) {

@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.util.concurrent.Callable;
 
 import io.mongolatest.DataSize;
+import io.mongolatest.ExitCode;
 import io.mongolatest.MongoLatestException;
 import io.mongolatest.engine.Engines;
 import io.mongolatest.engine.EngineSession;
@@ -63,6 +64,6 @@ final class QueryCommand implements Callable<Integer> {
         }
         format.print(result, spec.commandLine().getOut());
         spec.commandLine().getOut().flush();
-        return 0;
+        return ExitCode.SUCCESS.code();
     }
 }

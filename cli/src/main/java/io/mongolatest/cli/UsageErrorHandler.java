@@ -1,5 +1,6 @@
 package io.mongolatest.cli;
 
+import io.mongolatest.ExitCode;
 import picocli.CommandLine;
 import picocli.CommandLine.IParameterExceptionHandler;
 import picocli.CommandLine.ParameterException;
@@ -11,6 +12,6 @@ final class UsageErrorHandler implements IParameterExceptionHandler {
         CommandLine cl = ex.getCommandLine();
         String cmd = cl.getCommandSpec().qualifiedName();
         cl.getErr().println("error: " + ex.getMessage() + " (see '" + cmd + " --help')");
-        return 2;
+        return ExitCode.USAGE.code();
     }
 }
