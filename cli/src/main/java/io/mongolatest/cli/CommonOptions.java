@@ -2,12 +2,14 @@ package io.mongolatest.cli;
 
 import java.nio.file.Path;
 
+import io.mongolatest.ledger.LedgerLocation;
 import picocli.CommandLine.Option;
 
 /** Options every command accepts: where state lives, the config file, how much to log. */
 final class CommonOptions {
     @Option(names = "--state-dir", paramLabel = "DIR",
-            description = "Local state: ledger.db, logs. Default: $MONGO_LATEST_HOME or ~/.mongo-latest.")
+            description = "Local state: " + LedgerLocation.DEFAULT_FILE + ", logs, spill and scratch files, the demo."
+                    + " Default: $MONGO_LATEST_HOME or ~/.mongo-latest.")
     Path stateDir;
 
     @Option(names = "--config", paramLabel = "FILE",

@@ -33,7 +33,7 @@ final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--docs", required = true, paramLabel = "N", description = "Document lines to write in all.")
     long docs;
 
-    @Option(names = "--seed", defaultValue = "1", paramLabel = "S", description = "Random seed (default 1).")
+    @Option(names = "--seed", defaultValue = "1", paramLabel = "S", description = "Random seed. Default: ${DEFAULT-VALUE}.")
     long seed;
 
     @Option(names = "--export-date", paramLabel = "YYYY-MM-DD",
@@ -41,7 +41,7 @@ final class GenerateCommand implements Callable<Integer> {
     String exportDate;
 
     @Option(names = "--bad-fraction", defaultValue = "0", paramLabel = "F",
-            description = "Chance of a bad line after each document (default 0).")
+            description = "Chance of a bad line after each document. Default: ${DEFAULT-VALUE}.")
     double badFraction;
 
     @Option(names = "--threads", paramLabel = "N", description = "Files written at once (default: the CPU count).")

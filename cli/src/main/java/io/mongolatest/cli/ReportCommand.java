@@ -40,7 +40,7 @@ final class ReportCommand implements Callable<Integer> {
     String correlationId;
 
     @Option(names = "--format", paramLabel = "text|json", defaultValue = "text",
-            description = "text (default) or json.")
+            description = "text or json. Default: ${DEFAULT-VALUE}.")
     Format format;
 
     @Spec
