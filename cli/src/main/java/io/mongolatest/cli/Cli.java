@@ -27,11 +27,7 @@ public final class Cli {
     public static int execute(String[] args, PrintWriter out, PrintWriter err) {
         CommandLine cl = commandLine(out, err);
         try {
-            ConfigFileDefaults defaults = ConfigFileDefaults.fromArgs(args);
-            if (defaults != null) {
-                defaults.checkKeys(cl);
-                cl.setDefaultValueProvider(defaults);
-            }
+            ConfigFileDefaults.fromArgs(args, cl).ifPresent(cl::setDefaultValueProvider);
         } catch (MongoLatestException e) {
             err.println("error: " + e.getMessage());
             return e.kind().exitCode();

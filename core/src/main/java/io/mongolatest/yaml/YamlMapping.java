@@ -251,8 +251,16 @@ public final class YamlMapping {
     }
 
     private static MongoLatestException error(String file, Node n, String message) {
+        return MongoLatestException.user(where(file, n) + ": " + message);
+    }
+
+    /** Where the value of {@code key} is, {@code file:line}: for a caller that reports a problem later. */
+    public String where(String key) {
+        return where(file, values.getOrDefault(key, owner));
+    }
+
+    private static String where(String file, Node n) {
         Optional<Mark> mark = n == null ? Optional.empty() : n.getStartMark();
-        String where = mark.map(m -> file + ":" + (m.getLine() + 1)).orElse(file);
-        return MongoLatestException.user(where + ": " + message);
+        return mark.map(m -> file + ":" + (m.getLine() + 1)).orElse(file);
     }
 }
