@@ -109,8 +109,8 @@ public record DataSize(long bytes) implements Comparable<DataSize> {
     }
 
     /**
-     * Binary units, as {@link #parse} reads them back: {@code 64 GiB} when whole gibibytes, else {@code 3584 MiB}
-     * when whole mebibytes, else a rounded {@code 15.6 GiB} from a gibibyte up, else bytes ({@code 1024 B}).
+     * Binary units, in a form {@link #parse} reads: {@code 64 GiB} when whole gibibytes, else {@code 3584 MiB} when
+     * whole mebibytes, else a rounded {@code 15.6 GiB} from a gibibyte up, else bytes ({@code 1024 B}).
      */
     @Override
     public String toString() {

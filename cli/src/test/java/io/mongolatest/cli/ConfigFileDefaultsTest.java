@@ -149,6 +149,15 @@ class ConfigFileDefaultsTest {
     }
 
     @Test
+    void theFileMayBeNamedWithAnEqualsSign() throws IOException {
+        Path config = config("tune:\n  format: jsn\n");
+        CliRun r = CliRun.of("tune", "--list-types", "--config=" + config, "--state-dir", dir.resolve("state").toString());
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err()).contains("config file " + config + ":2: Invalid value for option '--format'")
+                .doesNotContain("a key at the top");
+    }
+
+    @Test
     void anEmptyFileGivesNoDefaults() throws IOException {
         CliRun tune = run(config("# nothing yet\n"), "tune", "--list-types");
         assertThat(tune.exitCode()).as(tune.err()).isZero();
