@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
-import io.mongolatest.engine.DataSize;
+import io.mongolatest.DataSize;
 import io.mongolatest.engine.DuckDbEngine;
 import io.mongolatest.engine.EngineSession;
 import io.mongolatest.engine.EngineSettings;
@@ -83,7 +83,7 @@ public final class LatestBench {
         InputSet set = SnapshotDiscovery.select(input, exportDate, SnapshotType.INCREMENTAL);
         Files.createDirectories(out);
         try (Connection c = DriverManager.getConnection("jdbc:duckdb:"); Statement s = c.createStatement()) {
-            s.execute("SET memory_limit = '" + memory.megabytes() + "MB'");
+            s.execute("SET memory_limit = '" + memory.mebibytes() + "MiB'");
             s.execute("SET temp_directory = '" + out.resolve(".tmp") + "'");
             s.execute("SET preserve_insertion_order = false");
             s.execute("SET TimeZone = 'UTC'");

@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.time.Instant;
 import java.util.concurrent.Callable;
 
+import io.mongolatest.ExitCode;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -45,6 +46,6 @@ final class ClearCommand implements Callable<Integer> {
                 out.println("no run " + key + " in " + l.describe() + "; nothing to clear");
             }
         }
-        return 0;
+        return ExitCode.SUCCESS.code();
     }
 }

@@ -14,24 +14,29 @@ public final class Cli {
     }
 
     public static CommandLine commandLine(PrintWriter out, PrintWriter err) {
+        return commandLine(out, err, Logging.ofProcess());
+    }
+
+    static CommandLine commandLine(PrintWriter out, PrintWriter err, Logging logging) {
         CommandLine cl = new CommandLine(new MongoLatestCommand());
         cl.setOut(out);
         cl.setErr(err);
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         cl.setParameterExceptionHandler(new UsageErrorHandler());
-        cl.setExecutionExceptionHandler(new FailureHandler());
-        cl.setExecutionStrategy(Cli::executeWithLogging);
+        cl.setExecutionExceptionHandler(new FailureHandler(logging));
+        cl.setExecutionStrategy(parseResult -> executeWithLogging(parseResult, logging));
         return cl;
     }
 
+    /** Runs one command line in this JVM, its log in the state folder it names (the tests' way in). */
     public static int execute(String[] args, PrintWriter out, PrintWriter err) {
-        CommandLine cl = commandLine(out, err);
+        return execute(args, out, err, Logging.ofProcess());
+    }
+
+    static int execute(String[] args, PrintWriter out, PrintWriter err, Logging logging) {
+        CommandLine cl = commandLine(out, err, logging);
         try {
-            ConfigFileDefaults defaults = ConfigFileDefaults.fromArgs(args);
-            if (defaults != null) {
-                defaults.checkKeys(cl);
-                cl.setDefaultValueProvider(defaults);
-            }
+            ConfigFileDefaults.fromArgs(args, cl).ifPresent(cl::setDefaultValueProvider);
         } catch (MongoLatestException e) {
             err.println("error: " + e.getMessage());
             return e.kind().exitCode();
@@ -39,16 +44,20 @@ public final class Cli {
         return cl.execute(args);
     }
 
-    private static int executeWithLogging(ParseResult parseResult) {
+    /** Points the log at the command's state folder; help and version write nothing there. */
+    private static int executeWithLogging(ParseResult parseResult, Logging logging) {
         CommandLine last = parseResult.asCommandLineList().get(parseResult.asCommandLineList().size() - 1);
         Object common = last.getCommandSpec().mixins().containsKey("common")
                 ? last.getCommandSpec().mixins().get("common").userObject() : null;
-        if (common instanceof CommonOptions c) {
-            try {
-                Logging.toStateDir(c.stateDir(), c.verbose);
-            } catch (RuntimeException e) {
-                throw new ExecutionException(last, "cannot set up logging in " + c.stateDir(), e);
+        boolean helpOnly = last.isUsageHelpRequested() || last.isVersionHelpRequested();
+        try {
+            if (common instanceof CommonOptions c) {
+                logging.forCommand(helpOnly ? null : c.stateDir(), c.verbose);
+            } else {
+                logging.forCommand(null, false);
             }
+        } catch (MongoLatestException e) {
+            throw new ExecutionException(last, e.getMessage(), e);
         }
         return new RunLast().execute(parseResult);
     }

@@ -1,21 +1,20 @@
 package io.mongolatest.cli;
 
 import java.io.IOException;
-import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
-import org.snakeyaml.engine.v2.api.Load;
-import org.snakeyaml.engine.v2.api.LoadSettings;
-import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
-
 import io.mongolatest.MongoLatestException;
+import io.mongolatest.yaml.YamlMapping;
 import picocli.CommandLine;
 import picocli.CommandLine.IDefaultValueProvider;
 import picocli.CommandLine.Model.ArgSpec;
@@ -23,88 +22,137 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 
 /**
- * Option defaults read from the {@code --config} YAML file: a flat map whose keys are long option names
- * without the leading dashes ({@code pushgateway: http://...}). Flags on the command line win.
+ * Option defaults read from the {@code --config} YAML file. Keys are long option names without the dashes. A key
+ * at the top applies to every command that has that option and to no other; a section named after a command
+ * ({@code run:}, {@code query:}, {@code ledger: {init: ...}}) holds keys for that command and its subcommands only,
+ * and wins over the top. Flags on the command line win over both. A key that no command (or no command of its
+ * section) has is an error naming the file and the line.
  */
 final class ConfigFileDefaults implements IDefaultValueProvider {
-    private final Path file;
-    private final Map<String, String> values;
+    static final String OPTION = "config";
 
-    private ConfigFileDefaults(Path file, Map<String, String> values) {
-        this.file = file;
-        this.values = values;
+    /** A value as written, and where: {@code config.yaml:3}. */
+    record Value(String text, String where, boolean atTop) {
     }
 
-    /** The file named by {@code --config} in the arguments, loaded, or null when there is none. */
-    static ConfigFileDefaults fromArgs(String[] args) {
+    /** The keys of one level: the top of the file, or a command's section. */
+    private record Section(Map<String, Value> values, Map<String, Section> commands) {
+    }
+
+    private final Section top;
+    private final Map<ArgSpec, Value> served = new IdentityHashMap<>();
+
+    private ConfigFileDefaults(Section top) {
+        this.top = top;
+    }
+
+    /** The file named by {@code --config} in the arguments, read and checked against {@code root}'s commands. */
+    static Optional<ConfigFileDefaults> fromArgs(String[] args, CommandLine root) {
         for (int i = 0; i < args.length; i++) {
-            if (args[i].equals("--config") && i + 1 < args.length) {
-                return load(Path.of(args[i + 1]));
+            if (args[i].equals("--" + OPTION) && i + 1 < args.length) {
+                return Optional.of(load(Path.of(args[i + 1]), root));
             }
-            if (args[i].startsWith("--config=")) {
-                return load(Path.of(args[i].substring("--config=".length())));
+            if (args[i].startsWith("--" + OPTION + "=")) {
+                return Optional.of(load(Path.of(args[i].substring(OPTION.length() + 3)), root));
             }
         }
-        return null;
+        return Optional.empty();
     }
 
-    static ConfigFileDefaults load(Path file) {
-        Object doc;
-        try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            doc = new Load(LoadSettings.builder().setAllowDuplicateKeys(false).build()).loadFromReader(r);
+    static ConfigFileDefaults load(Path file, CommandLine root) {
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw MongoLatestException.user("cannot read config file " + file + ": " + e.getMessage());
-        } catch (YamlEngineException e) {
-            throw MongoLatestException.user("config file " + file + " is not valid YAML: "
-                    + e.getMessage().replace('\n', ' '));
         }
-        Map<String, String> values = new LinkedHashMap<>();
-        if (doc == null) {
-            return new ConfigFileDefaults(file, values);
-        }
-        if (!(doc instanceof Map<?, ?> map)) {
-            throw MongoLatestException.user("config file " + file + " must be a map of option names to values");
-        }
-        for (Map.Entry<?, ?> e : map.entrySet()) {
-            String key = String.valueOf(e.getKey());
-            Object v = e.getValue();
-            if (v instanceof Map<?, ?> || v instanceof List<?>) {
-                throw MongoLatestException.user("config file " + file + ": '" + key + "' must be a single value");
-            }
-            values.put(key, v == null ? null : String.valueOf(v));
-        }
-        return new ConfigFileDefaults(file, values);
+        String name = "config file " + file;
+        return new ConfigFileDefaults(YamlMapping.document(name, text).map(doc -> section(doc, root, true))
+                .orElse(new Section(Map.of(), Map.of())));
     }
 
-    /** Rejects keys that name no option of any command, so that a typo is not silently ignored. */
-    void checkKeys(CommandLine root) {
-        Set<String> known = new TreeSet<>();
-        collect(root, known);
-        for (String key : values.keySet()) {
-            if (!known.contains(key)) {
-                throw MongoLatestException.user("config file " + file + ": unknown key '" + key + "'");
+    private static Section section(YamlMapping m, CommandLine cmd, boolean atTop) {
+        Map<String, Value> values = new LinkedHashMap<>();
+        Map<String, Section> commands = new LinkedHashMap<>();
+        Set<String> options = optionNames(cmd);
+        String in = atTop ? "" : " in '" + cmd.getCommandSpec().name() + "'";
+        for (String key : m.keys()) {
+            CommandLine sub = cmd.getSubcommands().get(key);
+            if (m.isMapping(key)) {
+                if (sub == null) {
+                    throw m.error(key, "unknown command '" + key + "'" + in + " (commands: "
+                            + String.join(", ", new TreeSet<>(cmd.getSubcommands().keySet())) + ")");
+                }
+                commands.put(key, section(m.mapping(key), sub, false));
+            } else if (key.equals(OPTION)) {
+                throw m.error(key, "a config file cannot name another with '" + OPTION + "'");
+            } else if (options.contains(key)) {
+                values.put(key, new Value(m.value(key), m.where(key), atTop));
+            } else if (sub != null) {
+                throw m.error(key, "'" + key + "' is a command: its section must be a mapping of option names"
+                        + " to values");
+            } else {
+                throw m.error(key, "unknown key '" + key + "'" + in + ": "
+                        + (atTop ? "no command has an" : cmd.getCommandSpec().qualifiedName() + " has no")
+                        + " option --" + key);
             }
         }
+        return new Section(values, commands);
     }
 
-    private static void collect(CommandLine cl, Set<String> names) {
-        for (OptionSpec o : cl.getCommandSpec().options()) {
-            names.add(o.longestName().replaceFirst("^-+", ""));
+    /** The options of {@code cmd} and of its subcommands, without the dashes; not --help and --version. */
+    private static Set<String> optionNames(CommandLine cmd) {
+        Set<String> names = new TreeSet<>();
+        for (OptionSpec o : cmd.getCommandSpec().options()) {
+            if (!o.usageHelp() && !o.versionHelp()) {
+                names.add(key(o));
+            }
         }
-        for (CommandLine sub : cl.getSubcommands().values()) {
-            collect(sub, names);
+        for (CommandLine sub : cmd.getSubcommands().values()) {
+            names.addAll(optionNames(sub));
         }
+        return names;
     }
 
     @Override
     public String defaultValue(ArgSpec argSpec) {
-        if (argSpec instanceof OptionSpec o && !"config".equals(key(o))) {
-            CommandSpec cmd = o.command();
-            if (cmd != null) {
-                return values.get(key(o));
-            }
+        if (!(argSpec instanceof OptionSpec o) || o.command() == null || OPTION.equals(key(o))) {
+            return null;
         }
-        return null;
+        Value v = lookup(path(o.command()), key(o));
+        if (v == null) {
+            return null;
+        }
+        served.put(argSpec, v);
+        return v.text();
+    }
+
+    /** Where the default of {@code argSpec} came from, if it came from this file. */
+    Optional<Value> origin(ArgSpec argSpec) {
+        return Optional.ofNullable(served.get(argSpec));
+    }
+
+    /** The deepest section on the way to the command that has the key, else the top. */
+    private Value lookup(List<String> path, String key) {
+        Section s = top;
+        Value found = s.values().get(key);
+        for (String name : path) {
+            s = s.commands().get(name);
+            if (s == null) {
+                break;
+            }
+            found = s.values().getOrDefault(key, found);
+        }
+        return found;
+    }
+
+    /** The command names from below the root down to {@code cmd}: {@code [ledger, init]}. */
+    private static List<String> path(CommandSpec cmd) {
+        List<String> names = new ArrayList<>();
+        for (CommandSpec c = cmd; c.parent() != null; c = c.parent()) {
+            names.add(0, c.name());
+        }
+        return names;
     }
 
     private static String key(OptionSpec o) {

@@ -2,17 +2,18 @@ package io.mongolatest.cli;
 
 import java.io.PrintWriter;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
-import io.mongolatest.engine.DataSize;
+import io.mongolatest.DataSize;
+import io.mongolatest.ExitCode;
 import io.mongolatest.engine.EngineSession;
 import io.mongolatest.engine.EngineSettings;
 import io.mongolatest.engine.Engines;
 import io.mongolatest.engine.WarehouseReader;
+import io.mongolatest.pipeline.RunOptions;
 import io.mongolatest.product.synthetic.Demo;
 import io.mongolatest.product.synthetic.SyntheticExport;
 import io.mongolatest.storage.Warehouse;
@@ -28,6 +29,9 @@ import picocli.CommandLine.Spec;
                 + " embedded defaults (DuckDB, SQLite ledger), and shows the result. Everything goes to"
                 + " <state-dir>/demo, replaced on each demo.")
 final class DemoCommand implements Callable<Integer> {
+    /** Enough for the demo's documents, and little enough for any laptop. */
+    private static final DataSize MEMORY = DataSize.ofGibibytes(1);
+
     @Mixin(name = "common")
     CommonOptions common;
 
@@ -56,7 +60,7 @@ final class DemoCommand implements Callable<Integer> {
         try (RunWiring w = RunWiring.forRun(common, ledgerOf(demo), runOptions(demo, exportDate), Clock.systemUTC())) {
             code = RunExecution.run(w, out, cmd.commandLine().getErr());
         }
-        if (code != 0) {
+        if (code != ExitCode.SUCCESS.code()) {
             return code;
         }
         show(out, demo);
@@ -67,21 +71,22 @@ final class DemoCommand implements Callable<Integer> {
         out.println("  ./mongo-latest report --correlation-id " + Demo.CORRELATION_ID + " --ledger sqlite:"
                 + demo.ledger());
         out.println("  ./mongo-latest run --help");
-        return 0;
+        return ExitCode.SUCCESS.code();
     }
 
-    /** The demo runs as {@code run} would with these options: the embedded engine and ledger, 1GiB of memory. */
+    /** The demo runs as {@code run} would with its defaults, but for the embedded ledger and {@link #MEMORY}. */
     private static RunSpecOptions runOptions(Demo demo, LocalDate exportDate) {
         RunSpecOptions spec = new RunSpecOptions();
         spec.correlationId = Demo.CORRELATION_ID;
         spec.exportDate = exportDate.toString();
         spec.input = demo.input().toString();
         spec.warehouse = demo.warehouse().toString();
-        spec.engine = "duckdb";
-        spec.memory = "1GiB";
-        spec.maxBadFraction = 0.001;
-        spec.leaseTtl = Duration.ofSeconds(60);
-        spec.pushgatewayGrace = Duration.ZERO;
+        spec.engine = Engines.DEFAULT_ENGINE;
+        spec.memory = MEMORY.toString();
+        spec.threads = EngineSettings.DEFAULT_THREADS;
+        spec.maxBadFraction = RunOptions.DEFAULT_MAX_BAD_FRACTION;
+        spec.leaseTtl = RunOptions.DEFAULT_LEASE_TTL;
+        spec.pushgatewayGrace = RunOptions.DEFAULT_PUSHGATEWAY_GRACE;
         spec.pushgatewayWipe = RunSpecOptions.WipeMode.run;
         return spec;
     }
@@ -93,10 +98,10 @@ final class DemoCommand implements Callable<Integer> {
     }
 
     private void show(PrintWriter out, Demo demo) {
-        EngineSettings settings = new EngineSettings(demo.warehouse(), DataSize.ofGigabytes(1),
+        EngineSettings settings = new EngineSettings(demo.warehouse(), MEMORY,
                 common.stateDir().resolve("tmp"), 0, true);
         Warehouse warehouse = new LocalWarehouse(demo.warehouse(), Clock.systemUTC());
-        try (EngineSession session = WarehouseReader.open(Engines.named("duckdb"), settings, warehouse)) {
+        try (EngineSession session = WarehouseReader.open(Engines.named(Engines.DEFAULT_ENGINE), settings, warehouse)) {
             out.println();
             out.println("== tables");
             TextTable t = new TextTable("TABLE", "ROWS", "COLUMNS");

@@ -1,7 +1,6 @@
 package io.mongolatest.cli;
 
 import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import io.mongolatest.ErrorKind;
 import io.mongolatest.MongoLatestException;
@@ -14,28 +13,36 @@ import picocli.CommandLine.ParseResult;
  * anything else is a bug, whose stack trace goes to the log.
  */
 final class FailureHandler implements IExecutionExceptionHandler {
-    private static final Logger LOG = LoggerFactory.getLogger(FailureHandler.class);
+    private final Logging logging;
+    private final Logger log;
+
+    FailureHandler(Logging logging) {
+        this.logging = logging;
+        this.log = logging.logger(FailureHandler.class);
+    }
 
     @Override
     public int handleExecutionException(Exception ex, CommandLine cl, ParseResult parseResult) {
         if (ex instanceof MongoLatestException mle) {
-            if (mle.getCause() != null || mle.kind() == ErrorKind.INTERNAL) {
-                LOG.debug("{}", mle.getMessage(), mle);
+            if (mle.kind() == ErrorKind.INTERNAL) {
+                log.error(Logging.LOG_ONLY, "{}", mle.getMessage(), mle);
+            } else if (mle.getCause() != null) {
+                log.debug("{}", mle.getMessage(), mle);
             }
             String prefix = mle.kind() == ErrorKind.INTERNAL ? "internal error: " : "error: ";
             cl.getErr().println(prefix + mle.getMessage() + logHint(mle.kind()));
             return mle.kind().exitCode();
         }
-        LOG.error("unexpected failure", ex);
+        // The terminal gets the one line below; the stack trace goes to the log only.
+        log.error(Logging.LOG_ONLY, "unexpected failure", ex);
         cl.getErr().println("internal error: " + ex + logHint(ErrorKind.INTERNAL));
         return ErrorKind.INTERNAL.exitCode();
     }
 
-    private static String logHint(ErrorKind kind) {
+    private String logHint(ErrorKind kind) {
         if (kind != ErrorKind.INTERNAL) {
             return "";
         }
-        String file = Logging.logFile();
-        return file == null ? "" : " (stack trace in " + file + ")";
+        return logging.logFile().map(f -> " (stack trace in " + f + ")").orElse("");
     }
 }

@@ -7,6 +7,7 @@ import java.time.ZoneOffset;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
+import io.mongolatest.ExitCode;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -34,7 +35,7 @@ final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--docs", required = true, paramLabel = "N", description = "Document lines to write in all.")
     long docs;
 
-    @Option(names = "--seed", defaultValue = "1", paramLabel = "S", description = "Random seed (default 1).")
+    @Option(names = "--seed", defaultValue = "1", paramLabel = "S", description = "Random seed. Default: ${DEFAULT-VALUE}.")
     long seed;
 
     @Option(names = "--export-date", paramLabel = "YYYY-MM-DD",
@@ -42,7 +43,7 @@ final class GenerateCommand implements Callable<Integer> {
     String exportDate;
 
     @Option(names = "--bad-fraction", defaultValue = "0", paramLabel = "F",
-            description = "Chance of a bad line after each document (default 0).")
+            description = "Chance of a bad line after each document. Default: ${DEFAULT-VALUE}.")
     double badFraction;
 
     @Option(names = "--threads", paramLabel = "N", description = "Files written at once (default: the CPU count).")
@@ -62,6 +63,6 @@ final class GenerateCommand implements Callable<Integer> {
                 s.documents(), s.badLines(), s.blankLines(), s.files(), s.bytes(), out.toAbsolutePath().normalize());
         w.println("snapshots: " + String.join(", ", s.snapshots()));
         w.flush();
-        return 0;
+        return ExitCode.SUCCESS.code();
     }
 }

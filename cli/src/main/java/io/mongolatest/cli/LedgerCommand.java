@@ -2,6 +2,7 @@ package io.mongolatest.cli;
 
 import java.util.concurrent.Callable;
 
+import io.mongolatest.ExitCode;
 import io.mongolatest.ledger.RunLedger;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -40,7 +41,7 @@ final class LedgerCommand {
                 }
                 cmd.commandLine().getOut().println("ledger ready: " + l.describe());
             }
-            return 0;
+            return ExitCode.SUCCESS.code();
         }
     }
 }

@@ -5,6 +5,7 @@ import java.net.URISyntaxException;
 import java.nio.file.Path;
 
 import io.mongolatest.MongoLatestException;
+import io.mongolatest.ledger.DynamoDbLedger;
 import io.mongolatest.ledger.LedgerLocation;
 import io.mongolatest.ledger.RunLedger;
 import picocli.CommandLine.Option;
@@ -12,7 +13,8 @@ import picocli.CommandLine.Option;
 /** Where the run ledger is: {@code --ledger} and {@code --dynamodb-endpoint}. */
 final class LedgerOptions {
     @Option(names = "--ledger", paramLabel = "sqlite:PATH|dynamodb:TABLE",
-            description = "Run ledger. Default: sqlite:<state-dir>/ledger.db.")
+            description = "Run ledger; bare sqlite or dynamodb: the default file or table (" + DynamoDbLedger.DEFAULT_TABLE
+                    + "). Default: sqlite:<state-dir>/" + LedgerLocation.DEFAULT_FILE + ".")
     String ledger;
 
     @Option(names = "--dynamodb-endpoint", paramLabel = "URL",

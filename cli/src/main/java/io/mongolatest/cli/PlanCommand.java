@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.time.Clock;
 import java.util.concurrent.Callable;
 
+import io.mongolatest.ExitCode;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -42,7 +43,7 @@ final class PlanCommand implements Callable<Integer> {
                     + "   metrics: " + w.parts.metrics().describe());
             plan.warnings().forEach(x -> out.println("warning: " + x));
             if (plan.start() == StartKind.HELD) {
-                return 0;
+                return ExitCode.SUCCESS.code();
             }
             int width = plan.steps().stream().mapToInt(s -> s.step().name().length()).max().orElse(4);
             int kindWidth = plan.steps().stream().mapToInt(s -> s.step().kindLabel().length()).max().orElse(4);
@@ -52,7 +53,7 @@ final class PlanCommand implements Callable<Integer> {
                 out.printf(format, s.step().name(), s.step().kindLabel(), s.action(), s.reason());
             }
         }
-        return 0;
+        return ExitCode.SUCCESS.code();
     }
 
     private static String describe(Plan plan) {

@@ -3,6 +3,7 @@ package io.mongolatest.cli;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
+import io.mongolatest.ExitCode;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -34,7 +35,7 @@ final class ProductCommand {
             files.writeTo(dir);
             cmd.commandLine().getOut().printf("wrote %d files of the Mongo Latest product to %s; run it with"
                     + " --product %s%n", files.files().size(), dir, dir);
-            return 0;
+            return ExitCode.SUCCESS.code();
         }
     }
 }

@@ -5,7 +5,8 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.Callable;
 
-import io.mongolatest.engine.DataSize;
+import io.mongolatest.DataSize;
+import io.mongolatest.ExitCode;
 import io.mongolatest.MongoLatestException;
 import io.mongolatest.engine.Engines;
 import io.mongolatest.engine.EngineSession;
@@ -36,11 +37,11 @@ final class QueryCommand implements Callable<Integer> {
     String warehouse;
 
     @Option(names = "--format", defaultValue = "table", paramLabel = "FORMAT",
-            description = "table (default), csv or json.")
+            description = "table, csv or json. Default: ${DEFAULT-VALUE}.")
     ResultFormat format;
 
-    @Option(names = "--memory", paramLabel = "SIZE",
-            description = "Memory for the query before it spills to disk (default 2GB).")
+    @Option(names = "--memory", paramLabel = "SIZE", defaultValue = EngineSettings.DEFAULT_MEMORY_LIMIT_TEXT,
+            description = "Memory for the query before it spills to disk, e.g. 4GiB. Default: ${DEFAULT-VALUE}.")
     String memory;
 
     @Parameters(index = "0", paramLabel = "SQL", description = "A single SELECT (or DESCRIBE, SUMMARIZE) statement.")
@@ -53,16 +54,15 @@ final class QueryCommand implements Callable<Integer> {
         if (!Files.isDirectory(local)) {
             throw MongoLatestException.user("no warehouse at " + local);
         }
-        EngineSettings settings = new EngineSettings(local,
-                memory == null ? EngineSettings.DEFAULT_MEMORY_LIMIT : DataSize.parse(memory),
-                common.stateDir().resolve("tmp"), 0, true);
+        EngineSettings settings = new EngineSettings(local, DataSize.parse(memory), common.stateDir().resolve("tmp"),
+                0, true);
         QueryResult result;
-        try (EngineSession session = WarehouseReader.open(Engines.named("duckdb"), settings,
+        try (EngineSession session = WarehouseReader.open(Engines.named(Engines.DEFAULT_ENGINE), settings,
                 new LocalWarehouse(local, Clock.systemUTC()))) {
             result = session.query(sql);
         }
         format.print(result, spec.commandLine().getOut());
         spec.commandLine().getOut().flush();
-        return 0;
+        return ExitCode.SUCCESS.code();
     }
 }

@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
+import io.mongolatest.ExitCode;
 import io.mongolatest.ledger.LedgerRow;
 import io.mongolatest.ledger.RunKey;
 import io.mongolatest.ledger.RunLedger;
@@ -39,7 +40,7 @@ final class ReportCommand implements Callable<Integer> {
     String correlationId;
 
     @Option(names = "--format", paramLabel = "text|json", defaultValue = "text",
-            description = "text (default) or json.")
+            description = "text or json. Default: ${DEFAULT-VALUE}.")
     Format format;
 
     @Spec
@@ -56,7 +57,7 @@ final class ReportCommand implements Callable<Integer> {
         RunReport report = RunReport.of(row);
         if (format == Format.json) {
             out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(report));
-            return 0;
+            return ExitCode.SUCCESS.code();
         }
         out.printf("run %s/%s  Run_Id %d  %s  (current step %s)%n", report.correlationId(), report.dataProduct(),
                 report.runId(), report.status(), report.currentStep());
@@ -80,7 +81,7 @@ final class ReportCommand implements Callable<Integer> {
             }
             t.print(out);
         }
-        return 0;
+        return ExitCode.SUCCESS.code();
     }
 
     private static void printSteps(PrintWriter out, RunReport report) {

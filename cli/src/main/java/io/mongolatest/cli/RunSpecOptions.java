@@ -2,9 +2,11 @@ package io.mongolatest.cli;
 
 import java.nio.file.Path;
 import java.time.Duration;
-
 import java.util.List;
 
+import io.mongolatest.engine.EngineSettings;
+import io.mongolatest.engine.Engines;
+import io.mongolatest.pipeline.RunOptions;
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
 
@@ -37,23 +39,25 @@ final class RunSpecOptions {
             description = "Product package folder (see 'product init'). Default: the built-in Mongo Latest product.")
     Path product;
 
-    @Option(names = "--engine", paramLabel = "NAME", defaultValue = "duckdb",
+    @Option(names = "--engine", paramLabel = "NAME", defaultValue = Engines.DEFAULT_ENGINE,
             description = "SQL engine: duckdb, or spark where its module is installed. Default: ${DEFAULT-VALUE}.")
     String engine;
 
-    @Option(names = "--memory", paramLabel = "SIZE",
-            description = "Memory budget of the run, e.g. 4GB: the engine spills to disk beyond it, less a reserve for the JVM. Default: 2GB.")
+    @Option(names = "--memory", paramLabel = "SIZE", defaultValue = EngineSettings.DEFAULT_MEMORY_LIMIT_TEXT,
+            description = "Memory budget of the run, e.g. 4GiB (MB and GB are read as MiB and GiB): the engine spills"
+                    + " to disk beyond it, less a reserve for the JVM. Default: ${DEFAULT-VALUE}.")
     String memory;
 
-    @Option(names = "--threads", paramLabel = "N", defaultValue = "0",
-            description = "Engine worker threads. Default: one per core.")
+    @Option(names = "--threads", paramLabel = "N", defaultValue = EngineSettings.DEFAULT_THREADS_TEXT,
+            description = "Engine worker threads, 0 for one per core. Default: ${DEFAULT-VALUE}.")
     int threads;
 
-    @Option(names = "--max-bad-fraction", paramLabel = "F", defaultValue = "0.001",
+    @Option(names = "--max-bad-fraction", paramLabel = "F", defaultValue = RunOptions.DEFAULT_MAX_BAD_FRACTION_TEXT,
             description = "Fraction of bad input lines tolerated before the build fails. Default: ${DEFAULT-VALUE}.")
     double maxBadFraction;
 
-    @Option(names = "--lease-ttl", paramLabel = "DURATION", defaultValue = "60s", converter = DurationConverter.class,
+    @Option(names = "--lease-ttl", paramLabel = "DURATION", defaultValue = RunOptions.DEFAULT_LEASE_TTL_TEXT,
+            converter = DurationConverter.class,
             description = "How long a runner's lease lasts without a heartbeat; a dead runner's run may be taken over after it. Default: ${DEFAULT-VALUE}.")
     Duration leaseTtl;
 
@@ -65,12 +69,14 @@ final class RunSpecOptions {
             description = "File holding user:password for the Pushgateway's basic auth (or set MONGO_LATEST_PUSHGATEWAY_USER and _PASSWORD).")
     Path pushgatewayAuthFile;
 
-    @Option(names = "--pushgateway-grace", paramLabel = "DURATION", defaultValue = "0s", converter = DurationConverter.class,
+    @Option(names = "--pushgateway-grace", paramLabel = "DURATION",
+            defaultValue = RunOptions.DEFAULT_PUSHGATEWAY_GRACE_TEXT, converter = DurationConverter.class,
             description = "How long flush-pushgateway waits before deleting the run's metrics, so the final status gets scraped. Default: ${DEFAULT-VALUE}.")
     Duration pushgatewayGrace;
 
     @Option(names = "--pushgateway-wipe", paramLabel = "run|global", defaultValue = "run",
-            description = "run (default): delete only this run's metric group; global: wipe the whole Pushgateway, as the original did.")
+            description = "run: delete only this run's metric group; global: wipe the whole Pushgateway, as the"
+                    + " original did. Default: ${DEFAULT-VALUE}.")
     WipeMode pushgatewayWipe;
 
     /** The options as the command line {@code args} gives them, every other one at its default. */

@@ -5,8 +5,8 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 
+import io.mongolatest.DataSize;
 import io.mongolatest.MongoLatestException;
-import io.mongolatest.engine.DataSize;
 import io.mongolatest.engine.EngineSettings;
 import io.mongolatest.engine.Engines;
 import io.mongolatest.engine.SqlEngine;

@@ -4,7 +4,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import io.mongolatest.ErrorKind;
+import io.mongolatest.ExitCode;
 import io.mongolatest.pipeline.Cancellation;
 
 /**
@@ -15,7 +15,7 @@ final class SignalCancellation implements AutoCloseable {
     private static final long WAIT_SECONDS = 60;
 
     private final CountDownLatch finished = new CountDownLatch(1);
-    private final AtomicInteger exitCode = new AtomicInteger(ErrorKind.CANCELLED.exitCode());
+    private final AtomicInteger exitCode = new AtomicInteger(ExitCode.CANCELLED.code());
     private final Thread hook;
 
     private SignalCancellation(Cancellation cancellation, Runnable flush) {

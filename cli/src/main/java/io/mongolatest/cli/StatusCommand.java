@@ -8,6 +8,7 @@ import java.util.concurrent.Callable;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.mongolatest.ExitCode;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -55,11 +56,11 @@ final class StatusCommand implements Callable<Integer> {
                 Object doc = correlationId != null ? withRunner(rows.get(0))
                         : rows.stream().map(StatusCommand::withRunner).toList();
                 out.println(mapper.writeValueAsString(doc));
-                return 0;
+                return ExitCode.SUCCESS.code();
             }
             if (rows.isEmpty()) {
                 out.println("no runs of " + dataProduct + " in " + l.describe());
-                return 0;
+                return ExitCode.SUCCESS.code();
             }
             TextTable t = new TextTable("CORRELATION_ID", "RUN_ID", "STATUS", "CURRENT_STEP", "DATE", "CLUSTER_ID",
                     "UPDATED", "LEASE");
@@ -70,7 +71,7 @@ final class StatusCommand implements Callable<Integer> {
             }
             t.print(out);
         }
-        return 0;
+        return ExitCode.SUCCESS.code();
     }
 
     /**

@@ -3,6 +3,7 @@ package io.mongolatest.cli;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 
+import io.mongolatest.ExitCode;
 import io.mongolatest.sizing.ClusterShape;
 import io.mongolatest.sizing.ClusterSizing;
 import io.mongolatest.sizing.EmrConfiguration;
@@ -76,7 +77,7 @@ final class TuneCommand implements Callable<Integer> {
         if (listTypes) {
             catalog.all().forEach(t -> out.println(t.describe()));
             out.flush();
-            return 0;
+            return ExitCode.SUCCESS.code();
         }
         if (instanceType == null || coreCount == null) {
             throw new ParameterException(spec.commandLine(), "--instance-type and --core-count are required");
@@ -90,6 +91,6 @@ final class TuneCommand implements Callable<Integer> {
         ClusterSizing sizing = SizingRules.size(new ClusterShape(core, coreCount, master));
         out.print(format == Format.json ? EmrConfiguration.json(sizing) : SizingText.properties(sizing, explain));
         out.flush();
-        return 0;
+        return ExitCode.SUCCESS.code();
     }
 }

@@ -71,7 +71,7 @@ class CliErrorsTest {
         Files.writeString(config, "corelation-id: x\n");
         assertOneLineUserError(run("plan", "--config", config.toString()), "unknown key 'corelation-id'");
         Files.writeString(config, "correlation-id: [a, b\n");
-        assertOneLineUserError(run("plan", "--config", config.toString()), "is not valid YAML");
+        assertOneLineUserError(run("plan", "--config", config.toString()), "invalid YAML");
     }
 
     @Test

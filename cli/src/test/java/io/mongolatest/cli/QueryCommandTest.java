@@ -9,7 +9,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import io.mongolatest.engine.DataSize;
+import io.mongolatest.DataSize;
 import io.mongolatest.engine.DuckDbEngine;
 import io.mongolatest.engine.EngineSession;
 import io.mongolatest.engine.EngineSettings;
@@ -27,7 +27,7 @@ class QueryCommandTest {
         warehouse = dir.resolve("wh");
         LocalWarehouse w = new LocalWarehouse(warehouse, Clock.systemUTC());
         TableName t = new TableName("ucs_latest_redacted", "people");
-        try (EngineSession s = new DuckDbEngine().open(new EngineSettings(warehouse, DataSize.ofMegabytes(128),
+        try (EngineSession s = new DuckDbEngine().open(new EngineSettings(warehouse, DataSize.ofMebibytes(128),
                 dir.resolve("tmp"), 1, false))) {
             TableVersion v = w.newVersion(t);
             s.writeParquet("SELECT * FROM (VALUES (1, 'Ann, \"A\"', 2.50::DECIMAL(18,2)), (2, NULL, 3.00::DECIMAL(18,2)))"
@@ -68,7 +68,7 @@ class QueryCommandTest {
     @Test
     @SuppressWarnings("try") // the writer is only held open
     void worksWhileAWriterHoldsTheCatalog() {
-        try (EngineSession writer = new DuckDbEngine().open(new EngineSettings(warehouse, DataSize.ofMegabytes(128),
+        try (EngineSession writer = new DuckDbEngine().open(new EngineSettings(warehouse, DataSize.ofMebibytes(128),
                 dir.resolve("tmp"), 1, false))) {
             CliRun r = query("SELECT count(*) AS n FROM ucs_latest_redacted.people");
             assertThat(r.exitCode()).as(r.err()).isZero();

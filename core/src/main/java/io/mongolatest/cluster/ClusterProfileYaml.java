@@ -13,6 +13,7 @@ import java.util.regex.Pattern;
 
 import io.mongolatest.pipeline.model.StepDefinition;
 import io.mongolatest.sizing.InstanceCatalog;
+import io.mongolatest.yaml.YamlMapping;
 
 /**
  * Reads a cluster profile strictly (docs/cluster.md lists every key): an unknown key, a value of the wrong type

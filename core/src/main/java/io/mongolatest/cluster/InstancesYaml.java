@@ -6,6 +6,7 @@ import java.util.Set;
 import io.mongolatest.MongoLatestException;
 import io.mongolatest.sizing.ClusterShape;
 import io.mongolatest.sizing.InstanceCatalog;
+import io.mongolatest.yaml.YamlMapping;
 
 /** The {@code instances} section of a profile: the two fleets, the network, keep-alive. */
 final class InstancesYaml {

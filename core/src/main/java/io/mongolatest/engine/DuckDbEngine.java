@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Properties;
 import java.util.Set;
 
+import io.mongolatest.DataSize;
 import io.mongolatest.MongoLatestException;
 import io.mongolatest.storage.LocalLocation;
 import io.mongolatest.storage.Location;
@@ -154,7 +155,7 @@ public final class DuckDbEngine implements SqlEngine, ReadOnlySessions {
     }
 
     private static void configure(DuckDbSession session, EngineSettings settings) {
-        session.execute("SET memory_limit = " + DuckDbSql.literal(duckDbLimit(settings.memoryLimit()).megabytes() + "MiB"));
+        session.execute("SET memory_limit = " + DuckDbSql.literal(duckDbLimit(settings.memoryLimit()).mebibytes() + "MiB"));
         session.execute("SET temp_directory = " + DuckDbSql.literal(settings.tempDir().toString()));
         // Order of rows within a table is not part of the contract; dropping it saves memory.
         session.execute("SET preserve_insertion_order = false");

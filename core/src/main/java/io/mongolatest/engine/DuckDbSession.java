@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import io.mongolatest.DataSize;
 import io.mongolatest.MongoLatestException;
 import io.mongolatest.storage.Location;
 import io.mongolatest.storage.Locations;

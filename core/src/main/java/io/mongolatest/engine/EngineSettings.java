@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import java.nio.file.Path;
 
+import io.mongolatest.DataSize;
 import io.mongolatest.MongoLatestException;
 
 /**
@@ -21,10 +22,15 @@ public record EngineSettings(Path warehouse, DataSize memoryLimit, Path tempDir,
      * The memory limit when none is given ({@code --memory}): enough for the build's narrow per-record
      * rows of tens of millions of documents; beyond it the engine spills to {@code tempDir}.
      */
-    public static final DataSize DEFAULT_MEMORY_LIMIT = DataSize.ofGigabytes(2);
+    public static final String DEFAULT_MEMORY_LIMIT_TEXT = "2GiB";
+    public static final DataSize DEFAULT_MEMORY_LIMIT = DataSize.parse(DEFAULT_MEMORY_LIMIT_TEXT);
+
+    /** Worker threads when none are given ({@code --threads}): 0, the engine's default of one per core. */
+    public static final String DEFAULT_THREADS_TEXT = "0";
+    public static final int DEFAULT_THREADS = Integer.parseInt(DEFAULT_THREADS_TEXT);
 
     /** Below this an engine cannot even hold the build's small per-record rows of one file. */
-    public static final DataSize MIN_MEMORY_LIMIT = DataSize.ofMegabytes(128);
+    public static final DataSize MIN_MEMORY_LIMIT = DataSize.ofMebibytes(128);
 
     /** Checks every value as a user error: these come straight from options. */
     public EngineSettings {

@@ -11,6 +11,9 @@ import io.mongolatest.MongoLatestException;
  * nothing names an engine class: the default jar has DuckDB; the Spark module adds Spark.
  */
 public final class Engines {
+    /** The engine when none is named ({@code --engine}): the embedded one every build has. */
+    public static final String DEFAULT_ENGINE = "duckdb";
+
     private Engines() {
     }
 

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import java.time.Duration;
 
+import io.mongolatest.DurationText;
 import io.mongolatest.MongoLatestException;
 
 /**
@@ -15,8 +16,13 @@ import io.mongolatest.MongoLatestException;
  * @param maxBadFraction   bad input lines tolerated, as a fraction of all lines, before the build fails
  */
 public record RunOptions(Duration leaseTtl, Duration pushgatewayGrace, boolean globalWipe, double maxBadFraction) {
-    public static final Duration DEFAULT_LEASE_TTL = Duration.ofSeconds(60);
-    public static final double DEFAULT_MAX_BAD_FRACTION = 0.001;
+    // Each default is written once, as its option is typed: --help shows that text, the run uses its value.
+    public static final String DEFAULT_LEASE_TTL_TEXT = "60s";
+    public static final Duration DEFAULT_LEASE_TTL = DurationText.parse(DEFAULT_LEASE_TTL_TEXT);
+    public static final String DEFAULT_PUSHGATEWAY_GRACE_TEXT = "0s";
+    public static final Duration DEFAULT_PUSHGATEWAY_GRACE = DurationText.parse(DEFAULT_PUSHGATEWAY_GRACE_TEXT);
+    public static final String DEFAULT_MAX_BAD_FRACTION_TEXT = "0.001";
+    public static final double DEFAULT_MAX_BAD_FRACTION = Double.parseDouble(DEFAULT_MAX_BAD_FRACTION_TEXT);
 
     public static final Duration MIN_LEASE_TTL = Duration.ofSeconds(3);
     /** A lease outliving the row's retention would hold a run nobody can see. */
@@ -41,6 +47,6 @@ public record RunOptions(Duration leaseTtl, Duration pushgatewayGrace, boolean g
     }
 
     public static RunOptions defaults() {
-        return new RunOptions(DEFAULT_LEASE_TTL, Duration.ZERO, false, DEFAULT_MAX_BAD_FRACTION);
+        return new RunOptions(DEFAULT_LEASE_TTL, DEFAULT_PUSHGATEWAY_GRACE, false, DEFAULT_MAX_BAD_FRACTION);
     }
 }

@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
+import io.mongolatest.DataSize;
+
 /** The computed settings for one cluster shape, in output order, each with its rule. */
 public record ClusterSizing(ClusterShape shape, NodeLayout node, List<Setting> settings) {
     public ClusterSizing {
@@ -44,7 +46,7 @@ public record ClusterSizing(ClusterShape shape, NodeLayout node, List<Setting> s
     }
 
     /** YARN memory of all core nodes together. */
-    public MemorySize totalYarnMemory() {
+    public DataSize totalYarnMemory() {
         return node.yarnMemory().times(shape.coreCount());
     }
 

@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
+import io.mongolatest.DataSize;
 import io.mongolatest.MongoLatestException;
 
 /** The EC2 instance types this tool can size for, read from the bundled {@code ec2-instances.csv}. */
@@ -78,7 +79,7 @@ public final class InstanceCatalog {
                 throw new IllegalStateException(RESOURCE + " line " + number + ": expected 4 fields");
             }
             result.add(new InstanceType(f[0], f[1], Integer.parseInt(f[2]),
-                    MemorySize.ofGibibytes(Long.parseLong(f[3]))));
+                    DataSize.ofGibibytes(Long.parseLong(f[3]))));
         }
         return result;
     }

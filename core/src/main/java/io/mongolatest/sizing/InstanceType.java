@@ -2,8 +2,10 @@ package io.mongolatest.sizing;
 
 import static java.util.Objects.requireNonNull;
 
+import io.mongolatest.DataSize;
+
 /** An EC2 instance type as far as sizing cares: its vCPUs and memory. */
-public record InstanceType(String name, String family, int vcpus, MemorySize memory) {
+public record InstanceType(String name, String family, int vcpus, DataSize memory) {
     public InstanceType {
         requireNonNull(name, "name is null");
         requireNonNull(family, "family is null");
@@ -14,7 +16,7 @@ public record InstanceType(String name, String family, int vcpus, MemorySize mem
         if (vcpus < 1) {
             throw new IllegalArgumentException("instance type " + name + " has no vCPUs");
         }
-        if (memory.compareTo(MemorySize.ofGibibytes(1)) < 0) {
+        if (memory.compareTo(DataSize.ofGibibytes(1)) < 0) {
             throw new IllegalArgumentException("instance type " + name + " has less than 1 GiB of memory");
         }
     }

@@ -2,6 +2,8 @@ package io.mongolatest.sizing;
 
 import static java.util.Objects.requireNonNull;
 
+import io.mongolatest.DataSize;
+
 /**
  * What YARN gets on one core node, and the Tez task container carved from it. Everything else is derived
  * from these few numbers.
@@ -11,15 +13,15 @@ import static java.util.Objects.requireNonNull;
  * @param minAllocation {@code yarn.scheduler.minimum-allocation-mb}: one vcore's share of {@code yarnMemory}
  * @param taskContainer {@code hive.tez.container.size}: a multiple of {@code minAllocation}
  */
-public record NodeLayout(InstanceType instance, MemorySize reserve, MemorySize yarnMemory, int vcores,
-        MemorySize minAllocation, MemorySize taskContainer) {
+public record NodeLayout(InstanceType instance, DataSize reserve, DataSize yarnMemory, int vcores,
+        DataSize minAllocation, DataSize taskContainer) {
     /** The reserve is an eighth of the node's memory, as in the HDP reserved-memory table, but at least this. */
-    static final MemorySize MIN_RESERVE = MemorySize.ofGibibytes(2);
+    static final DataSize MIN_RESERVE = DataSize.ofGibibytes(2);
     static final int RESERVE_DIVISOR = 8;
     /** Allocations are whole multiples of this, so that they read well and match YARN's own rounding. */
-    static final MemorySize ALLOCATION_STEP = MemorySize.ofMebibytes(256);
+    static final DataSize ALLOCATION_STEP = DataSize.ofMebibytes(256);
     /** A Hive task gets at least this: 16 MiB documents, a map-join table and a sort buffer share its heap. */
-    static final MemorySize TASK_FLOOR = MemorySize.ofGibibytes(4);
+    static final DataSize TASK_FLOOR = DataSize.ofGibibytes(4);
 
     public NodeLayout {
         requireNonNull(instance, "instance is null");
@@ -34,10 +36,10 @@ public record NodeLayout(InstanceType instance, MemorySize reserve, MemorySize y
     }
 
     public static NodeLayout of(InstanceType instance) {
-        MemorySize reserve = reserveFor(instance.memory());
-        MemorySize yarnMemory = instance.memory().minus(reserve);
+        DataSize reserve = reserveFor(instance.memory());
+        DataSize yarnMemory = instance.memory().minus(reserve);
         int vcores = instance.vcpus();
-        MemorySize minAllocation = yarnMemory.dividedBy(vcores).roundDownTo(ALLOCATION_STEP);
+        DataSize minAllocation = yarnMemory.dividedBy(vcores).roundDownTo(ALLOCATION_STEP);
         if (minAllocation.bytes() == 0) {
             throw new IllegalArgumentException(instance.name() + " has too little memory per vCPU to size");
         }
@@ -48,9 +50,9 @@ public record NodeLayout(InstanceType instance, MemorySize reserve, MemorySize y
     }
 
     /** An eighth of the node's memory rounded up to a whole GiB, at least 2 GiB: it grows with the node. */
-    static MemorySize reserveFor(MemorySize nodeMemory) {
-        long gib = ceilDiv(nodeMemory.bytes(), MemorySize.ofGibibytes(RESERVE_DIVISOR).bytes());
-        return MemorySize.max(MIN_RESERVE, MemorySize.ofGibibytes(gib));
+    static DataSize reserveFor(DataSize nodeMemory) {
+        long gib = ceilDiv(nodeMemory.bytes(), DataSize.ofGibibytes(RESERVE_DIVISOR).bytes());
+        return DataSize.max(MIN_RESERVE, DataSize.ofGibibytes(gib));
     }
 
     /** How many Tez task containers a node runs at once. */

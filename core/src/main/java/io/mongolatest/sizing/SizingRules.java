@@ -7,17 +7,19 @@ import static io.mongolatest.sizing.Classification.YARN_SITE;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.mongolatest.DataSize;
+
 /**
  * Computes YARN, Tez, Hive and Spark settings for a cluster shape from the published tuning rules. Each value
  * carries its rule and source; docs/sizing.md explains the choices.
  */
 public final class SizingRules {
     /** Tez's sort buffer is one Java array: it cannot reach 2 GiB. */
-    static final MemorySize MAX_SORT_BUFFER = MemorySize.ofMebibytes(2047);
-    static final MemorySize GROUPING_MIN = MemorySize.ofMebibytes(16);
-    static final MemorySize GROUPING_MAX = MemorySize.ofGibibytes(1);
+    static final DataSize MAX_SORT_BUFFER = DataSize.ofMebibytes(2047);
+    static final DataSize GROUPING_MIN = DataSize.ofMebibytes(16);
+    static final DataSize GROUPING_MAX = DataSize.ofGibibytes(1);
     /** Hive's default since 0.14: 256 MB in decimal bytes. */
-    static final MemorySize BYTES_PER_REDUCER = new MemorySize(256_000_000);
+    static final DataSize BYTES_PER_REDUCER = new DataSize(256_000_000);
     /** Capacity Scheduler default {@code maximum-am-resource-percent}: AMs may hold 10 % of the queue. */
     static final int AM_SHARE_PERCENT = 10;
 
@@ -53,9 +55,9 @@ public final class SizingRules {
     }
 
     static List<Setting> tez(NodeLayout node) {
-        MemorySize container = node.taskContainer();
-        MemorySize am = amMemory(node);
-        MemorySize sort = container.fraction(2, 5);
+        DataSize container = node.taskContainer();
+        DataSize am = amMemory(node);
+        DataSize sort = container.fraction(2, 5);
         return List.of(
                 Setting.of(TEZ_SITE, "tez.am.resource.memory.mb", am.mebibytes(), Source.TEZ_MEMORY,
                         "same as hive.tez.container.size, %d x the minimum allocation: the AM plans the DAG and"
@@ -66,7 +68,7 @@ public final class SizingRules {
                         am.mebibytes()),
                 Setting.of(TEZ_SITE, "tez.task.resource.memory.mb", container.mebibytes(), Source.TEZ_MEMORY,
                         "same as hive.tez.container.size, for Tez tasks not launched by Hive"),
-                Setting.of(TEZ_SITE, "tez.runtime.io.sort.mb", MemorySize.min(sort, MAX_SORT_BUFFER).mebibytes(),
+                Setting.of(TEZ_SITE, "tez.runtime.io.sort.mb", DataSize.min(sort, MAX_SORT_BUFFER).mebibytes(),
                         Source.TEZ_MEMORY, "40 %% of hive.tez.container.size (%d), at most 2047: the sort buffer"
                                 + " is one Java array",
                         sort.mebibytes()),
@@ -81,9 +83,9 @@ public final class SizingRules {
     }
 
     static List<Setting> hive(NodeLayout node, int coreCount) {
-        MemorySize container = node.taskContainer();
+        DataSize container = node.taskContainer();
         long totalContainers = node.containersPerNode() * coreCount;
-        MemorySize totalYarn = node.yarnMemory().times(coreCount);
+        DataSize totalYarn = node.yarnMemory().times(coreCount);
         return List.of(
                 Setting.of(HIVE_SITE, "hive.tez.container.size", container.mebibytes(), Source.TEZ_MEMORY,
                         "smallest multiple of the minimum allocation (%d) reaching %s, our floor for a Hive"
@@ -109,16 +111,16 @@ public final class SizingRules {
                         amMemory(node).mebibytes(), AM_SHARE_PERCENT, totalYarn.mebibytes()));
     }
 
-    static MemorySize amMemory(NodeLayout node) {
+    static DataSize amMemory(NodeLayout node) {
         return node.taskContainer();
     }
 
-    static long sessions(MemorySize totalYarn, NodeLayout node) {
+    static long sessions(DataSize totalYarn, NodeLayout node) {
         return Math.max(1, totalYarn.fraction(AM_SHARE_PERCENT, 100).count(amMemory(node)));
     }
 
     /** The JVM heap flag for a container: 80 % of it, leaving room for off-heap memory. */
-    static String heapOption(MemorySize container) {
+    static String heapOption(DataSize container) {
         return "-Xmx" + container.fraction(4, 5).mebibytes() + "m";
     }
 }

@@ -4,6 +4,8 @@ import static io.mongolatest.sizing.Classification.SPARK_DEFAULTS;
 
 import java.util.List;
 
+import io.mongolatest.DataSize;
+
 /**
  * Spark executor sizing after the AWS guidance for Spark on EMR: executors of 5 cores, one vCPU per node
  * left to the OS and daemons, 90 % heap and 10 % overhead.
@@ -11,7 +13,7 @@ import java.util.List;
 final class SparkRules {
     static final int EXECUTOR_CORES = 5;
     /** Spark's own floor for the executor memory overhead. */
-    static final MemorySize MIN_OVERHEAD = MemorySize.ofMebibytes(384);
+    static final DataSize MIN_OVERHEAD = DataSize.ofMebibytes(384);
     /** The driver shares the master node with the ResourceManager, NameNode and HiveServer2. */
     static final int DRIVER_MASTER_DIVISOR = 4;
 
@@ -22,13 +24,13 @@ final class SparkRules {
         int cores = Math.max(1, Math.min(EXECUTOR_CORES, node.vcores() - 1));
         int perNode = Math.max(1, (node.vcores() - 1) / cores);
         // YARN rounds every request up to a multiple of the minimum allocation: size the request to one.
-        MemorySize share = node.yarnMemory().dividedBy(perNode).roundDownTo(node.minAllocation());
-        MemorySize overhead = MemorySize.max(MIN_OVERHEAD, share.fraction(1, 10));
-        MemorySize heap = share.minus(overhead);
+        DataSize share = node.yarnMemory().dividedBy(perNode).roundDownTo(node.minAllocation());
+        DataSize overhead = DataSize.max(MIN_OVERHEAD, share.fraction(1, 10));
+        DataSize heap = share.minus(overhead);
         long instances = (long) perNode * shape.coreCount();
-        MemorySize masterQuarter = shape.master().memory().dividedBy(DRIVER_MASTER_DIVISOR)
+        DataSize masterQuarter = shape.master().memory().dividedBy(DRIVER_MASTER_DIVISOR)
                 .roundDownTo(NodeLayout.ALLOCATION_STEP);
-        MemorySize driver = MemorySize.min(heap, masterQuarter);
+        DataSize driver = DataSize.min(heap, masterQuarter);
         long parallelism = instances * cores * 2;
         return List.of(
                 Setting.of(SPARK_DEFAULTS, "spark.dynamicAllocation.enabled", false, Source.SPARK_ON_EMR,

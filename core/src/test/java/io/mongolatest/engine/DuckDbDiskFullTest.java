@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.mongolatest.DataSize;
 import io.mongolatest.ErrorKind;
 import io.mongolatest.MongoLatestException;
 
@@ -21,7 +22,7 @@ class DuckDbDiskFullTest {
         Path table = Files.createDirectories(dir.resolve("table"));
         // Writes to /dev/full fail with ENOSPC, as on a disk that has filled up.
         Files.createSymbolicLink(table.resolve("part-0.parquet"), Path.of("/dev/full"));
-        try (EngineSession s = new DuckDbEngine().open(new EngineSettings(dir.resolve("wh"), DataSize.ofMegabytes(256),
+        try (EngineSession s = new DuckDbEngine().open(new EngineSettings(dir.resolve("wh"), DataSize.ofMebibytes(256),
                 dir.resolve("tmp"), 1, false))) {
             assertThatThrownBy(() -> s.writeParquet("SELECT range AS x FROM range(100000)", table))
                     .isInstanceOfSatisfying(MongoLatestException.class,

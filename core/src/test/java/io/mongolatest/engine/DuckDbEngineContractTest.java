@@ -8,12 +8,13 @@ import java.time.Instant;
 import java.util.Arrays;
 
 import org.junit.jupiter.api.Test;
+import io.mongolatest.DataSize;
 
 /** The engine contract on DuckDB. */
 class DuckDbEngineContractTest extends SqlEngineContract {
     @Override
     protected EngineSession openSession(Path dir) {
-        return new DuckDbEngine().open(new EngineSettings(dir.resolve("warehouse"), DataSize.ofMegabytes(512),
+        return new DuckDbEngine().open(new EngineSettings(dir.resolve("warehouse"), DataSize.ofMebibytes(512),
                 dir.resolve("tmp"), 2, false));
     }
 

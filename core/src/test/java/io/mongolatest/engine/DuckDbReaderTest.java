@@ -10,6 +10,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.mongolatest.DataSize;
 import io.mongolatest.MongoLatestException;
 
 class DuckDbReaderTest {
@@ -18,7 +19,7 @@ class DuckDbReaderTest {
 
     @Test
     void readsParquetTablesWhileAWriterHoldsTheCatalogAndRefusesAnythingButQueries() throws Exception {
-        EngineSettings settings = new EngineSettings(dir, DataSize.ofMegabytes(256), dir.resolve("tmp"), 1, false);
+        EngineSettings settings = new EngineSettings(dir, DataSize.ofMebibytes(256), dir.resolve("tmp"), 1, false);
         try (EngineSession writer = new DuckDbEngine().open(settings)) {
             Path t = Files.createDirectories(dir.resolve("db/t"));
             writer.writeParquet("SELECT 1 AS a, '{\"k\": \"v\"}' AS j", t);

@@ -13,6 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.mongolatest.DataSize;
 import io.mongolatest.MongoLatestException;
 
 class DuckDbSourcesTest {
@@ -20,7 +21,7 @@ class DuckDbSourcesTest {
     Path dir;
 
     private EngineSession open() {
-        return new DuckDbEngine().open(new EngineSettings(dir, DataSize.ofMegabytes(256), dir.resolve("tmp"), 2, false));
+        return new DuckDbEngine().open(new EngineSettings(dir, DataSize.ofMebibytes(256), dir.resolve("tmp"), 2, false));
     }
 
     /** {@code splits} splits of {@code rows} rows each: (part, n, text, flag, stamp, on_day), some nulls. */

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import io.mongolatest.engine.DataSize;
+import io.mongolatest.DataSize;
 import io.mongolatest.engine.DuckDbEngine;
 import io.mongolatest.engine.EngineSettings;
 import io.mongolatest.ledger.Lease;
@@ -112,7 +112,7 @@ class RunnerTest {
     }
 
     private TestRunner runner() {
-        EngineSettings settings = new EngineSettings(dir.resolve("wh"), DataSize.ofMegabytes(256), dir.resolve("tmp"),
+        EngineSettings settings = new EngineSettings(dir.resolve("wh"), DataSize.ofMebibytes(256), dir.resolve("tmp"),
                 1, false);
         return new TestRunner(ledger, new DuckDbEngine(), settings, metrics, clock, dir);
     }

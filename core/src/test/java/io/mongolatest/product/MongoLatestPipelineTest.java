@@ -14,7 +14,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import io.mongolatest.engine.DataSize;
+import io.mongolatest.DataSize;
 import io.mongolatest.engine.DuckDbEngine;
 import io.mongolatest.engine.EngineSession;
 import io.mongolatest.engine.EngineSettings;
@@ -43,7 +43,7 @@ class MongoLatestPipelineTest {
 
     private EngineSession reader() {
         return WarehouseReader.open(new DuckDbEngine(), new EngineSettings(root.resolve("warehouse"),
-                DataSize.ofMegabytes(256), root.resolve("tmp"), 1, true),
+                DataSize.ofMebibytes(256), root.resolve("tmp"), 1, true),
                 new LocalWarehouse(root.resolve("warehouse"), java.time.Clock.systemUTC()));
     }
 

@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
 
-import io.mongolatest.engine.DataSize;
+import io.mongolatest.DataSize;
 import io.mongolatest.engine.DuckDbEngine;
 import io.mongolatest.engine.EngineSettings;
 import io.mongolatest.ledger.LeaseOwner;
@@ -44,7 +44,7 @@ final class PipelineRun {
         try (SqliteLedger ledger = SqliteLedger.open(root.resolve("ledger.db"))) {
             ledger.init();
             RunParts parts = new RunParts(ledger, new DuckDbEngine(), new EngineSettings(root.resolve("warehouse"),
-                    DataSize.ofMegabytes(512), root.resolve("tmp"), 2, false), StatusMetrics.none(),
+                    DataSize.ofMebibytes(512), root.resolve("tmp"), 2, false), StatusMetrics.none(),
                     new RunStorage(new LocalInputStore(LocalLocation.of(root.resolve("input"))),
                             new LocalWarehouse(root.resolve("warehouse"), Clock.systemUTC()), root.resolve("warehouse")),
                     Clock.systemUTC(), LeaseOwner.current());

@@ -8,7 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import io.mongolatest.engine.DataSize;
+import io.mongolatest.DataSize;
 import io.mongolatest.engine.DuckDbEngine;
 import io.mongolatest.engine.EngineSession;
 import io.mongolatest.engine.EngineSettings;
@@ -56,7 +56,7 @@ final class StepHarness implements AutoCloseable {
     StepHarness(Path root) {
         this.input = root.resolve("input");
         this.warehouse = root.resolve("warehouse");
-        this.session = new DuckDbEngine().open(new EngineSettings(warehouse, DataSize.ofMegabytes(512),
+        this.session = new DuckDbEngine().open(new EngineSettings(warehouse, DataSize.ofMebibytes(512),
                 root.resolve("tmp"), 2, false));
     }
 

@@ -10,6 +10,7 @@ import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
 
+import io.mongolatest.DataSize;
 import io.mongolatest.ErrorKind;
 import io.mongolatest.MongoLatestException;
 
@@ -28,8 +29,8 @@ class InstanceCatalogTest {
     void knowsTheSizesOfTheOriginalSystemsInstances() {
         InstanceType m5 = catalog.require("m5.4xlarge", "instance type");
         assertThat(m5.vcpus()).isEqualTo(16);
-        assertThat(m5.memory()).isEqualTo(MemorySize.ofGibibytes(64));
-        assertThat(catalog.require("c5.9xlarge", "instance type").memory()).isEqualTo(MemorySize.ofGibibytes(72));
+        assertThat(m5.memory()).isEqualTo(DataSize.ofGibibytes(64));
+        assertThat(catalog.require("c5.9xlarge", "instance type").memory()).isEqualTo(DataSize.ofGibibytes(72));
         assertThat(catalog.require("r6g.16xlarge", "instance type").vcpus()).isEqualTo(64);
     }
 
@@ -87,7 +88,7 @@ class InstanceCatalogTest {
 
     @Test
     void rejectsDuplicates() {
-        InstanceType t = new InstanceType("m5.xlarge", "m5", 4, MemorySize.ofGibibytes(16));
+        InstanceType t = new InstanceType("m5.xlarge", "m5", 4, DataSize.ofGibibytes(16));
         assertThatThrownBy(() -> new InstanceCatalog(java.util.List.of(t, t)))
                 .hasMessageContaining("listed twice");
     }

@@ -13,6 +13,8 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import io.mongolatest.DataSize;
+
 /** Properties that must hold for every catalog type and every node count from 1 to 200. */
 class SizingInvariantsTest {
     private static final int MAX_NODES = 200;
@@ -167,9 +169,9 @@ class SizingInvariantsTest {
             assertThat(NodeLayout.reserveFor(byMemory.get(i).memory()))
                     .isGreaterThanOrEqualTo(NodeLayout.reserveFor(byMemory.get(i - 1).memory()));
         }
-        assertThat(NodeLayout.reserveFor(MemorySize.ofGibibytes(8))).isEqualTo(MemorySize.ofGibibytes(2));
-        assertThat(NodeLayout.reserveFor(MemorySize.ofGibibytes(64))).isEqualTo(MemorySize.ofGibibytes(8));
-        assertThat(NodeLayout.reserveFor(MemorySize.ofGibibytes(768))).isEqualTo(MemorySize.ofGibibytes(96));
+        assertThat(NodeLayout.reserveFor(DataSize.ofGibibytes(8))).isEqualTo(DataSize.ofGibibytes(2));
+        assertThat(NodeLayout.reserveFor(DataSize.ofGibibytes(64))).isEqualTo(DataSize.ofGibibytes(8));
+        assertThat(NodeLayout.reserveFor(DataSize.ofGibibytes(768))).isEqualTo(DataSize.ofGibibytes(96));
     }
 
     @Test

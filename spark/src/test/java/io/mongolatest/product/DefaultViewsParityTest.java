@@ -21,7 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import io.mongolatest.engine.DataSize;
+import io.mongolatest.DataSize;
 import io.mongolatest.engine.DuckDbEngine;
 import io.mongolatest.engine.DuckDbSql;
 import io.mongolatest.engine.EngineSession;
@@ -68,7 +68,7 @@ class DefaultViewsParityTest {
         RunResult run = PipelineRun.run(root, "parity", EXPORT_DATE, RunListener.NONE);
         assertThat(run.outcome()).as(run.message()).isEqualTo(RunOutcome.COMPLETED);
         Path warehouse = root.resolve("warehouse");
-        duckDb = new DuckDbEngine().open(new EngineSettings(warehouse, DataSize.ofMegabytes(512), root.resolve("tmp"),
+        duckDb = new DuckDbEngine().open(new EngineSettings(warehouse, DataSize.ofMebibytes(512), root.resolve("tmp"),
                 2, false));
 
         sparkSql = SparkEngine.attach(spark);

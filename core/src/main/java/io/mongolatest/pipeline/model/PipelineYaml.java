@@ -4,26 +4,12 @@ import static java.util.Objects.requireNonNull;
 
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 
-import org.snakeyaml.engine.v2.api.LoadSettings;
-import org.snakeyaml.engine.v2.api.lowlevel.Compose;
-import org.snakeyaml.engine.v2.exceptions.Mark;
-import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
-import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
-import org.snakeyaml.engine.v2.nodes.MappingNode;
-import org.snakeyaml.engine.v2.nodes.Node;
-import org.snakeyaml.engine.v2.nodes.NodeTuple;
-import org.snakeyaml.engine.v2.nodes.ScalarNode;
-import org.snakeyaml.engine.v2.nodes.SequenceNode;
-
-import io.mongolatest.MongoLatestException;
+import io.mongolatest.yaml.YamlMapping;
 
 /**
  * Reads pipeline.yaml strictly: every mistake (unknown key, duplicate or invalid step name, unknown
@@ -31,9 +17,8 @@ import io.mongolatest.MongoLatestException;
  */
 public final class PipelineYaml {
     private static final Pattern DATA_PRODUCT = Pattern.compile("[A-Z][A-Z0-9_]*");
-    private static final Set<String> TOP_KEYS = Set.of("data_product", "version", "description", "steps");
-    private static final Set<String> STEP_KEYS = Set.of("name", "builtin", "sql", "on_failure", "always",
-            "description");
+    private static final Set<String> TOP_KEYS = Set.of("data_product", "version", "steps");
+    private static final Set<String> STEP_KEYS = Set.of("builtin", "sql", "on_failure", "always", "description");
 
     private final String file;
     private final Set<String> knownBuiltins;
@@ -48,114 +33,53 @@ public final class PipelineYaml {
     }
 
     public PipelineDefinition parse(String text) {
-        Node root;
-        try {
-            root = new Compose(LoadSettings.builder().setAllowDuplicateKeys(false).setLabel(file).build())
-                    .composeString(text).orElseThrow(() -> error(null, "is empty"));
-        } catch (MarkedYamlEngineException e) {
-            Mark m = e.getProblemMark().orElse(e.getContextMark().orElse(null));
-            String line = m == null ? "" : ":" + (m.getLine() + 1);
-            throw MongoLatestException.user(file + line + ": invalid YAML: " + e.getProblem());
-        } catch (YamlEngineException e) {
-            throw MongoLatestException.user(file + ": invalid YAML: " + e.getMessage().replace('\n', ' '));
-        }
-        Map<String, Node> top = mapping(root, "the document", TOP_KEYS);
-        String dataProduct = scalar(required(top, "data_product", root), "data_product");
+        YamlMapping top = YamlMapping.root(file, text, TOP_KEYS, Set.of("description"));
+        String dataProduct = top.text("data_product");
         if (!DATA_PRODUCT.matcher(dataProduct).matches()) {
-            throw error(top.get("data_product"), "data_product '" + dataProduct + "' must match " + DATA_PRODUCT);
+            throw top.error("data_product", "data_product '" + dataProduct + "' must match " + DATA_PRODUCT);
         }
-        String version = scalar(required(top, "version", root), "version");
-        Node stepsNode = required(top, "steps", root);
-        if (!(stepsNode instanceof SequenceNode seq) || seq.getValue().isEmpty()) {
-            throw error(stepsNode, "steps must be a non-empty list");
+        String version = top.text("version");
+        List<YamlMapping> stepMappings = top.mappings("steps", "a step", Set.of("name"), STEP_KEYS);
+        if (stepMappings.isEmpty()) {
+            throw top.error("steps", "steps must be a non-empty list");
         }
         List<StepDefinition> steps = new ArrayList<>();
         Set<String> names = new HashSet<>();
-        for (Node n : seq.getValue()) {
-            StepDefinition step = step(n);
+        for (YamlMapping m : stepMappings) {
+            StepDefinition step = step(m);
             if (!names.add(step.name())) {
-                throw error(n, "duplicate step name '" + step.name() + "'");
+                throw m.error("duplicate step name '" + step.name() + "'");
             }
             steps.add(step);
         }
         return new PipelineDefinition(dataProduct, version, steps);
     }
 
-    private StepDefinition step(Node n) {
-        Map<String, Node> m = mapping(n, "a step", STEP_KEYS);
-        Node nameNode = required(m, "name", n);
-        String name = scalar(nameNode, "name");
+    private StepDefinition step(YamlMapping m) {
+        String name = m.text("name");
         if (!StepDefinition.NAME.matcher(name).matches()) {
-            throw error(nameNode, "invalid step name '" + name + "': use lower-case letters, digits and '-'");
+            throw m.error("name", "invalid step name '" + name + "': use lower-case letters, digits and '-'");
         }
-        boolean sql = m.containsKey("sql") && bool(m.get("sql"), "sql");
-        String builtin = m.containsKey("builtin") ? scalar(m.get("builtin"), "builtin") : null;
+        boolean sql = m.has("sql") && m.bool("sql");
+        String builtin = m.optionalText("builtin").orElse(null);
         if (sql == (builtin != null)) {
-            throw error(n, "step '" + name + "' needs exactly one of 'builtin: <kind>' or 'sql: true'");
+            throw m.error("step '" + name + "' needs exactly one of 'builtin: <kind>' or 'sql: true'");
         }
         if (builtin != null && !knownBuiltins.contains(builtin)) {
-            throw error(m.get("builtin"), "step '" + name + "': unknown builtin '" + builtin + "' (known: "
+            throw m.error("builtin", "step '" + name + "': unknown builtin '" + builtin + "' (known: "
                     + String.join(", ", new TreeSet<>(knownBuiltins)) + ")");
         }
         OnFailure onFailure = OnFailure.TERMINATE;
-        if (m.containsKey("on_failure")) {
-            String v = scalar(m.get("on_failure"), "on_failure");
+        if (m.has("on_failure")) {
+            String v = m.text("on_failure");
             onFailure = switch (v) {
                 case "terminate" -> OnFailure.TERMINATE;
                 case "continue" -> OnFailure.CONTINUE;
-                default -> throw error(m.get("on_failure"), "step '" + name + "': on_failure must be terminate or"
+                default -> throw m.error("on_failure", "step '" + name + "': on_failure must be terminate or"
                         + " continue, not '" + v + "'");
             };
         }
-        boolean always = m.containsKey("always") && bool(m.get("always"), "always");
+        boolean always = m.has("always") && m.bool("always");
         return new StepDefinition(name, builtin, onFailure, always);
-    }
-
-    private Map<String, Node> mapping(Node n, String what, Set<String> allowed) {
-        if (!(n instanceof MappingNode mn)) {
-            throw error(n, what + " must be a mapping of keys to values");
-        }
-        Map<String, Node> out = new LinkedHashMap<>();
-        for (NodeTuple t : mn.getValue()) {
-            String key = scalar(t.getKeyNode(), "key");
-            if (!allowed.contains(key)) {
-                throw error(t.getKeyNode(), "unknown key '" + key + "' in " + what + " (expected one of "
-                        + String.join(", ", new TreeSet<>(allowed)) + ")");
-            }
-            if (out.put(key, t.getValueNode()) != null) {
-                throw error(t.getKeyNode(), "duplicate key '" + key + "' in " + what);
-            }
-        }
-        return out;
-    }
-
-    private Node required(Map<String, Node> m, String key, Node owner) {
-        Node n = m.get(key);
-        if (n == null) {
-            throw error(owner, "missing '" + key + "'");
-        }
-        return n;
-    }
-
-    private String scalar(Node n, String key) {
-        if (!(n instanceof ScalarNode s) || s.getValue().isBlank()) {
-            throw error(n, "'" + key + "' must be a non-empty value");
-        }
-        return s.getValue().trim();
-    }
-
-    private boolean bool(Node n, String key) {
-        String v = scalar(n, key);
-        return switch (v) {
-            case "true" -> true;
-            case "false" -> false;
-            default -> throw error(n, "'" + key + "' must be true or false, not '" + v + "'");
-        };
-    }
-
-    private MongoLatestException error(Node n, String message) {
-        Optional<Mark> mark = n == null ? Optional.empty() : n.getStartMark();
-        String where = mark.map(m -> file + ":" + (m.getLine() + 1)).orElse(file);
-        return MongoLatestException.user(where + ": " + message);
     }
 }

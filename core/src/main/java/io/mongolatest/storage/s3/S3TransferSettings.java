@@ -2,7 +2,7 @@ package io.mongolatest.storage.s3;
 
 import static java.util.Objects.requireNonNull;
 
-import io.mongolatest.engine.DataSize;
+import io.mongolatest.DataSize;
 
 /**
  * How objects move: files larger than {@code multipartThreshold} are uploaded in parts of {@code partSize}
@@ -11,9 +11,9 @@ import io.mongolatest.engine.DataSize;
  */
 public record S3TransferSettings(DataSize multipartThreshold, DataSize partSize, int listPageSize) {
     /** S3's smallest part but the last. */
-    public static final DataSize MIN_PART_SIZE = DataSize.ofMegabytes(5);
+    public static final DataSize MIN_PART_SIZE = DataSize.ofMebibytes(5);
     /** S3's largest part, and its largest single PUT or CopyObject. */
-    public static final DataSize MAX_PART_SIZE = DataSize.ofGigabytes(5);
+    public static final DataSize MAX_PART_SIZE = DataSize.ofGibibytes(5);
     static final int MAX_PARTS = 10_000;
     static final int MAX_PAGE_SIZE = 1000;
 
@@ -34,9 +34,9 @@ public record S3TransferSettings(DataSize multipartThreshold, DataSize partSize,
         }
     }
 
-    /** Multipart above 64 MB in 16 MB parts; S3's largest page of 1000 keys. */
+    /** Multipart above 64 MiB in 16 MiB parts; S3's largest page of 1000 keys. */
     public static S3TransferSettings defaults() {
-        return new S3TransferSettings(DataSize.ofMegabytes(64), DataSize.ofMegabytes(16), MAX_PAGE_SIZE);
+        return new S3TransferSettings(DataSize.ofMebibytes(64), DataSize.ofMebibytes(16), MAX_PAGE_SIZE);
     }
 
     /** The part size for a file of {@code size} bytes: the configured one, or larger to stay within 10,000. */

@@ -19,9 +19,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.mongolatest.DataSize;
 import io.mongolatest.ErrorKind;
 import io.mongolatest.MongoLatestException;
-import io.mongolatest.engine.DataSize;
 
 import software.amazon.awssdk.services.s3.S3Client;
 
@@ -164,8 +164,8 @@ final class S3ObjectsTest {
     @Test
     void uploadsALargeFileInPartsOfTheConfiguredSize(@TempDir Path dir) throws IOException {
         // Above a 6 MB threshold in 5 MB parts: 12 MB and a bit is three parts, the last one small.
-        S3Objects small = new S3Objects(s3.client(), new S3TransferSettings(DataSize.ofMegabytes(6),
-                DataSize.ofMegabytes(5), 1000));
+        S3Objects small = new S3Objects(s3.client(), new S3TransferSettings(DataSize.ofMebibytes(6),
+                DataSize.ofMebibytes(5), 1000));
         Path file = dir.resolve("large.parquet");
         byte[] body = randomBytes(12 * 1024 * 1024 + 3, 3);
         try (OutputStream out = Files.newOutputStream(file)) {
@@ -186,7 +186,7 @@ final class S3ObjectsTest {
     void aFailedMultipartUploadIsAbortedAndLeavesNoObject(@TempDir Path dir) throws IOException {
         Path file = Files.write(dir.resolve("large.parquet"), randomBytes(11 * 1024 * 1024, 9));
         S3Location location = bucket.resolve("w/large.parquet");
-        S3TransferSettings inParts = new S3TransferSettings(DataSize.ofMegabytes(6), DataSize.ofMegabytes(5), 1000);
+        S3TransferSettings inParts = new S3TransferSettings(DataSize.ofMebibytes(6), DataSize.ofMebibytes(5), 1000);
         // The listing shows uploads in progress, so an empty one below means the failed upload was aborted.
         String pending = s3.client().createMultipartUpload(b -> b.bucket(bucket.bucket()).key("pending")).uploadId();
         assertThat(s3.client().listMultipartUploads(b -> b.bucket(bucket.bucket())).uploads()).hasSize(1);
@@ -221,7 +221,7 @@ final class S3ObjectsTest {
     }
 
     static S3TransferSettings pagesOf(int keys) {
-        return new S3TransferSettings(DataSize.ofMegabytes(64), DataSize.ofMegabytes(16), keys);
+        return new S3TransferSettings(DataSize.ofMebibytes(64), DataSize.ofMebibytes(16), keys);
     }
 
     static byte[] randomBytes(int size, long seed) {

@@ -13,7 +13,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-import io.mongolatest.engine.DataSize;
+import io.mongolatest.DataSize;
 
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -53,8 +53,8 @@ final class S3PrefixOperationsTest {
 
     @Test
     void copiesObjectsAboveTheThresholdInParts() throws IOException {
-        S3Objects inParts = new S3Objects(s3.client(), new S3TransferSettings(DataSize.ofMegabytes(6),
-                DataSize.ofMegabytes(5), 1000));
+        S3Objects inParts = new S3Objects(s3.client(), new S3TransferSettings(DataSize.ofMebibytes(6),
+                DataSize.ofMebibytes(5), 1000));
         byte[] body = randomBytes(11 * 1024 * 1024, 7);
         S3Location from = bucket.resolve("from");
         objects.put(from.resolve("big.parquet"), body);

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
-import io.mongolatest.engine.DataSize;
+import io.mongolatest.DataSize;
 import io.mongolatest.engine.DuckDbEngine;
 import io.mongolatest.engine.EngineSession;
 import io.mongolatest.engine.EngineSettings;
@@ -44,7 +44,7 @@ class CrossEngineParquetTest {
 
     @BeforeEach
     void open() {
-        duckDb = new DuckDbEngine().open(new EngineSettings(dir.resolve("warehouse"), DataSize.ofMegabytes(256),
+        duckDb = new DuckDbEngine().open(new EngineSettings(dir.resolve("warehouse"), DataSize.ofMebibytes(256),
                 dir.resolve("tmp"), 1, false));
         sparkSql = SparkEngine.attach(spark);
     }

@@ -1,4 +1,4 @@
-package io.mongolatest.cluster;
+package io.mongolatest.yaml;
 
 import static java.util.Objects.requireNonNull;
 
@@ -26,9 +26,10 @@ import io.mongolatest.MongoLatestException;
 
 /**
  * One YAML mapping read strictly: only the allowed keys, each at most once, values of the expected type.
- * Every mistake is a user error naming the file and the line, so that a profile is fixed in one look.
+ * Every mistake is a user error naming the file and the line, so that a file is fixed in one look. The one
+ * way this tool reads YAML: product packages, cluster profiles and config files.
  */
-final class YamlMapping {
+public final class YamlMapping {
     private final String file;
     private final Node owner;
     private final Map<String, Node> values;
@@ -40,12 +41,25 @@ final class YamlMapping {
     }
 
     /** The document's root mapping; {@code required} keys must be there, {@code optional} ones may. */
-    static YamlMapping root(String file, String text, Set<String> required, Set<String> optional) {
+    public static YamlMapping root(String file, String text, Set<String> required, Set<String> optional) {
+        Node root = compose(file, text).orElseThrow(() -> MongoLatestException.user(file + ": is empty"));
+        return of(file, root, "the document", required, optional);
+    }
+
+    /**
+     * The document's root mapping with any keys (each at most once), for a caller that checks them itself;
+     * empty when the text holds no document (nothing, or only comments).
+     */
+    public static Optional<YamlMapping> document(String file, String text) {
+        return compose(file, text).map(root -> of(file, root, "the document", null, Set.of()));
+    }
+
+    private static Optional<Node> compose(String file, String text) {
         requireNonNull(file, "file is null");
-        Node root;
+        requireNonNull(text, "text is null");
         try {
-            root = new Compose(LoadSettings.builder().setAllowDuplicateKeys(false).setLabel(file).build())
-                    .composeString(text).orElseThrow(() -> MongoLatestException.user(file + ": is empty"));
+            return new Compose(LoadSettings.builder().setAllowDuplicateKeys(false).setLabel(file).build())
+                    .composeString(text);
         } catch (MarkedYamlEngineException e) {
             Mark m = e.getProblemMark().orElse(e.getContextMark().orElse(null));
             String line = m == null ? "" : ":" + (m.getLine() + 1);
@@ -53,19 +67,22 @@ final class YamlMapping {
         } catch (YamlEngineException e) {
             throw MongoLatestException.user(file + ": invalid YAML: " + e.getMessage().replace('\n', ' '));
         }
-        return of(file, root, "the document", required, optional);
     }
 
+    /** {@code required == null}: any keys. */
     private static YamlMapping of(String file, Node n, String what, Set<String> required, Set<String> optional) {
         if (!(n instanceof MappingNode mn)) {
             throw error(file, n, what + " must be a mapping of keys to values");
         }
-        Set<String> allowed = new TreeSet<>(required);
-        allowed.addAll(optional);
+        Set<String> allowed = null;
+        if (required != null) {
+            allowed = new TreeSet<>(required);
+            allowed.addAll(optional);
+        }
         Map<String, Node> values = new LinkedHashMap<>();
         for (NodeTuple t : mn.getValue()) {
             String key = scalar(file, t.getKeyNode(), "key");
-            if (!allowed.contains(key)) {
+            if (allowed != null && !allowed.contains(key)) {
                 throw error(file, t.getKeyNode(), "unknown key '" + key + "' in " + what + " (expected one of "
                         + String.join(", ", allowed) + ")");
             }
@@ -73,7 +90,7 @@ final class YamlMapping {
                 throw error(file, t.getKeyNode(), "duplicate key '" + key + "' in " + what);
             }
         }
-        for (String key : new TreeSet<>(required)) {
+        for (String key : required == null ? Set.<String>of() : new TreeSet<>(required)) {
             if (!values.containsKey(key)) {
                 throw error(file, n, what + ": missing '" + key + "'");
             }
@@ -81,24 +98,47 @@ final class YamlMapping {
         return new YamlMapping(file, n, values);
     }
 
-    boolean has(String key) {
+    /** The keys, in file order. */
+    public Set<String> keys() {
+        return Collections.unmodifiableSet(values.keySet());
+    }
+
+    public boolean isMapping(String key) {
+        return has(key) && node(key) instanceof MappingNode;
+    }
+
+    public boolean has(String key) {
         return values.containsKey(key);
     }
 
     /** The nested mapping under {@code key}. */
-    YamlMapping mapping(String key, Set<String> required, Set<String> optional) {
+    public YamlMapping mapping(String key, Set<String> required, Set<String> optional) {
         return of(file, node(key), "'" + key + "'", required, optional);
     }
 
-    String text(String key) {
+    /** The nested mapping under {@code key}, with any keys (each at most once). */
+    public YamlMapping mapping(String key) {
+        return of(file, node(key), "'" + key + "'", null, Set.of());
+    }
+
+    /** A single value as written, possibly empty; a list or a mapping is an error. */
+    public String value(String key) {
+        Node n = node(key);
+        if (!(n instanceof ScalarNode s)) {
+            throw error(file, n, "'" + key + "' must be a single value");
+        }
+        return s.getValue();
+    }
+
+    public String text(String key) {
         return scalar(file, node(key), key);
     }
 
-    Optional<String> optionalText(String key) {
+    public Optional<String> optionalText(String key) {
         return has(key) ? Optional.of(text(key)) : Optional.empty();
     }
 
-    int integer(String key, int min, int max) {
+    public int integer(String key, int min, int max) {
         String v = text(key);
         try {
             int i = Integer.parseInt(v);
@@ -111,11 +151,11 @@ final class YamlMapping {
         throw error(key, "'" + key + "' must be a whole number from " + min + " to " + max + ", not '" + v + "'");
     }
 
-    int integer(String key, int min, int max, int absent) {
+    public int integer(String key, int min, int max, int absent) {
         return has(key) ? integer(key, min, max) : absent;
     }
 
-    boolean bool(String key) {
+    public boolean bool(String key) {
         String v = text(key);
         return switch (v) {
             case "true" -> true;
@@ -125,7 +165,7 @@ final class YamlMapping {
     }
 
     /** One of {@code allowed}, as written. */
-    String choice(String key, Set<String> allowed) {
+    public String choice(String key, Set<String> allowed) {
         String v = text(key);
         if (!allowed.contains(v)) {
             throw error(key, "'" + key + "' must be one of " + String.join(", ", new TreeSet<>(allowed))
@@ -135,7 +175,7 @@ final class YamlMapping {
     }
 
     /** A list of non-empty scalars; absent is an empty list. */
-    List<String> strings(String key) {
+    public List<String> strings(String key) {
         List<String> out = new ArrayList<>();
         for (Node n : list(key)) {
             out.add(scalar(file, n, key + " item"));
@@ -144,7 +184,7 @@ final class YamlMapping {
     }
 
     /** A list of mappings under {@code key}; absent is an empty list. */
-    List<YamlMapping> mappings(String key, String what, Set<String> required, Set<String> optional) {
+    public List<YamlMapping> mappings(String key, String what, Set<String> required, Set<String> optional) {
         List<YamlMapping> out = new ArrayList<>();
         for (Node n : list(key)) {
             out.add(of(file, n, what, required, optional));
@@ -153,7 +193,7 @@ final class YamlMapping {
     }
 
     /** A mapping of scalar keys to scalar values, in file order; absent is empty. Values may be empty. */
-    Map<String, String> stringMap(String key) {
+    public Map<String, String> stringMap(String key) {
         Map<String, String> out = new LinkedHashMap<>();
         if (!has(key)) {
             return out;
@@ -174,8 +214,13 @@ final class YamlMapping {
         return out;
     }
 
+    /** A user error pointing at this mapping. */
+    public MongoLatestException error(String message) {
+        return error(file, owner, message);
+    }
+
     /** A user error pointing at the value of {@code key}, or at this mapping when the key is absent. */
-    MongoLatestException error(String key, String message) {
+    public MongoLatestException error(String key, String message) {
         return error(file, values.getOrDefault(key, owner), message);
     }
 
@@ -205,9 +250,17 @@ final class YamlMapping {
         return s.getValue().trim();
     }
 
-    static MongoLatestException error(String file, Node n, String message) {
+    private static MongoLatestException error(String file, Node n, String message) {
+        return MongoLatestException.user(where(file, n) + ": " + message);
+    }
+
+    /** Where the value of {@code key} is, {@code file:line}: for a caller that reports a problem later. */
+    public String where(String key) {
+        return where(file, values.getOrDefault(key, owner));
+    }
+
+    private static String where(String file, Node n) {
         Optional<Mark> mark = n == null ? Optional.empty() : n.getStartMark();
-        String where = mark.map(m -> file + ":" + (m.getLine() + 1)).orElse(file);
-        return MongoLatestException.user(where + ": " + message);
+        return mark.map(m -> file + ":" + (m.getLine() + 1)).orElse(file);
     }
 }
