@@ -1,164 +1,60 @@
 package io.mongolatest.cli;
 
-import java.io.FilterOutputStream;
-import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Optional;
 
 import org.slf4j.LoggerFactory;
 import org.slf4j.Marker;
 import org.slf4j.MarkerFactory;
 
-import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.LoggerContext;
-import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.Appender;
-import ch.qos.logback.core.FileAppender;
-import ch.qos.logback.core.OutputStreamAppender;
-import ch.qos.logback.core.filter.Filter;
-import ch.qos.logback.core.spi.FilterReply;
-import io.mongolatest.MongoLatestException;
-import io.mongolatest.storage.PrivateFiles;
-
 /**
- * Where the log goes. The terminal keeps one line per problem: warnings and errors, without stack traces
- * ({@code --verbose} shows everything); the full log goes to {@code <state-dir>/logs/mongo-latest.log}, private to
- * its owner. {@link Main} installs this once per process; each command then points the log at its own state
- * folder, replacing the one before, so that commands run one after another in one JVM each log into their own.
+ * The logging of this process. The command line's jar brings logback and sets it up itself
+ * ({@link LogbackLogging}); under {@code spark-submit} on a cluster the host's own binding (Spark's log4j2) is
+ * the one SLF4J found, and its configuration is left as the cluster made it: the log goes where EMR keeps a
+ * step's output.
  */
-final class Logging {
+interface Logging {
     /** Marks what the terminal has been told already in a line of its own: only the log gets the details. */
-    static final Marker LOG_ONLY = MarkerFactory.getMarker("LOG_ONLY");
-    private static final String TERMINAL = "TERMINAL";
-    private static final String FILE = "FILE";
-    private static final String FILE_PATTERN = "%d{yyyy-MM-dd'T'HH:mm:ss.SSSXXX} %-5level [%thread] %logger{36} - %msg%n";
+    Marker LOG_ONLY = MarkerFactory.getMarker("LOG_ONLY");
 
-    private final LoggerContext context;
-    private final OutputStream terminal;
+    /** Once per process: this tool's terminal and levels. */
+    void install();
 
-    Logging(LoggerContext context, OutputStream terminal) {
-        this.context = context;
-        this.terminal = terminal;
-    }
+    /** Per command: the log goes into {@code stateDir} from now on (null: into no file). */
+    void forCommand(Path stateDir, boolean verbose);
+
+    org.slf4j.Logger logger(Class<?> owner);
+
+    /** The log file in use, if there is one. */
+    Optional<Path> logFile();
 
     /** The logging of this process, to its standard error. */
     static Logging ofProcess() {
-        return new Logging((LoggerContext) LoggerFactory.getILoggerFactory(), System.err);
-    }
-
-    /** Once per process: this tool's terminal and levels instead of logback's start-up configuration. */
-    void install() {
-        context.reset();
-        root().setLevel(Level.INFO);
-        context.getLogger("io.mongolatest").setLevel(Level.DEBUG);
-        attachTerminal(false);
-    }
-
-    /**
-     * Per command: the log goes into {@code stateDir} from now on (null: into no file), and the terminal, when
-     * installed, shows what {@code verbose} asks for.
-     */
-    void forCommand(Path stateDir, boolean verbose) {
-        if (root().getAppender(TERMINAL) != null) {
-            attachTerminal(verbose);
+        // By name: on a cluster logback's classes are not there to be loaded.
+        if ("ch.qos.logback.classic.LoggerContext".equals(LoggerFactory.getILoggerFactory().getClass().getName())) {
+            return LogbackLogging.ofProcess();
         }
-        Optional<Path> log = Optional.ofNullable(stateDir).map(d -> d.resolve("logs").resolve("mongo-latest.log"));
-        if (log.equals(logFile())) {
-            return;
-        }
-        detach(FILE);
-        log.ifPresent(this::attachFile);
+        return new HostLogging();
     }
 
-    /** A logger of this logging's context. */
-    org.slf4j.Logger logger(Class<?> owner) {
-        return context.getLogger(owner);
-    }
-
-    /** The log file in use, if a command set one. */
-    Optional<Path> logFile() {
-        Appender<ILoggingEvent> a = root().getAppender(FILE);
-        return a instanceof FileAppender<ILoggingEvent> f ? Optional.of(Path.of(f.getFile())) : Optional.empty();
-    }
-
-    private void attachTerminal(boolean verbose) {
-        detach(TERMINAL);
-        OutputStreamAppender<ILoggingEvent> a = new OutputStreamAppender<>();
-        a.setContext(context);
-        a.setName(TERMINAL);
-        a.setEncoder(encoder(verbose ? "%level: %msg%n%ex" : "%level: %msg%n%nopex"));
-        // Stopping an appender closes its stream: the terminal's must stay open.
-        a.setOutputStream(new FilterOutputStream(terminal) {
-            @Override
-            public void write(byte[] b, int off, int len) throws IOException {
-                out.write(b, off, len);
-            }
-
-            @Override
-            public void close() throws IOException {
-                flush();
-            }
-        });
-        if (!verbose) {
-            a.addFilter(new OneLinePerProblem());
-        }
-        a.start();
-        root().addAppender(a);
-    }
-
-    private void attachFile(Path log) {
-        // The log holds input locations and error details: the state folder and the log are the owner's only.
-        try {
-            PrivateFiles.createDirectories(log.getParent());
-            if (!Files.exists(log)) {
-                PrivateFiles.newOutputStream(log).close();
-            }
-        } catch (IOException e) {
-            throw MongoLatestException.user("cannot write the log " + log + ": " + e.getMessage(), e);
-        }
-        FileAppender<ILoggingEvent> file = new FileAppender<>();
-        file.setContext(context);
-        file.setName(FILE);
-        file.setFile(log.toString());
-        file.setAppend(true);
-        file.setPrudent(true); // several runs may write the same file at once
-        file.setEncoder(encoder(FILE_PATTERN));
-        file.start();
-        root().addAppender(file);
-    }
-
-    private PatternLayoutEncoder encoder(String pattern) {
-        PatternLayoutEncoder encoder = new PatternLayoutEncoder();
-        encoder.setContext(context);
-        encoder.setPattern(pattern);
-        encoder.start();
-        return encoder;
-    }
-
-    private void detach(String name) {
-        Appender<ILoggingEvent> a = root().getAppender(name);
-        if (a != null) {
-            root().detachAppender(a);
-            a.stop();
-        }
-    }
-
-    private Logger root() {
-        return context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
-    }
-
-    /** Warnings and errors, but not what is marked {@link #LOG_ONLY}. */
-    private static final class OneLinePerProblem extends Filter<ILoggingEvent> {
+    /** Logging as the host process configured it. */
+    final class HostLogging implements Logging {
         @Override
-        public FilterReply decide(ILoggingEvent event) {
-            List<Marker> markers = event.getMarkerList();
-            boolean logOnly = markers != null && markers.contains(LOG_ONLY);
-            return event.getLevel().isGreaterOrEqual(Level.WARN) && !logOnly ? FilterReply.NEUTRAL : FilterReply.DENY;
+        public void install() {
+        }
+
+        @Override
+        public void forCommand(Path stateDir, boolean verbose) {
+        }
+
+        @Override
+        public org.slf4j.Logger logger(Class<?> owner) {
+            return LoggerFactory.getLogger(owner);
+        }
+
+        @Override
+        public Optional<Path> logFile() {
+            return Optional.empty();
         }
     }
 }

@@ -32,7 +32,7 @@ class LoggingTest {
 
     private final LoggerContext context = context();
     private final ByteArrayOutputStream terminal = new ByteArrayOutputStream();
-    private final Logging logging = new Logging(context, terminal);
+    private final LogbackLogging logging = new LogbackLogging(context, terminal);
 
     private static LoggerContext context() {
         LoggerContext context = new LoggerContext();
