@@ -40,6 +40,7 @@ import io.mongolatest.storage.Warehouse;
 final class RunWiring implements AutoCloseable {
     final RunSpec spec;
     final RunParts parts;
+    private final Storages storages;
 
     private RunWiring(CommonOptions common, LedgerOptions ledgerOptions, RunSpecOptions options, Clock clock,
                       boolean writes) {
@@ -60,22 +61,27 @@ final class RunWiring implements AutoCloseable {
         RunOptions runOptions = new RunOptions(options.leaseTtl, options.pushgatewayGrace,
                 options.pushgatewayWipe == RunSpecOptions.WipeMode.global, options.maxBadFraction);
         SqlEngine engine = Engines.named(options.engine);
-        Storages storages = Storages.load(StorageSettings.defaults());
+        Storages storages = Storages.load(StorageSettings.of(options.s3Endpoint));
         storages.check(input, "--input");
         storages.check(warehouse, "--warehouse");
         engine.checkWarehouse(warehouse);
-        Path localWarehouse = Locations.localPath(warehouse, "the " + engine.name() + " engine");
-        EngineSettings engineSettings = new EngineSettings(localWarehouse,
+        // Where the engine keeps its own files: the warehouse folder, or one of the state folder for S3.
+        Path engineFolder = Storages.engineFolder(warehouse, stateDir);
+        engine.checkWarehouse(LocalLocation.of(engineFolder));
+        EngineSettings engineSettings = new EngineSettings(engineFolder,
                 options.memory == null ? EngineSettings.DEFAULT_MEMORY_LIMIT : DataSize.parse(options.memory),
                 stateDir.resolve("spill"), options.threads, false);
         checkFolders(input, warehouse, stateDir, writes);
+        storages.checkAccess(input, "--input", false);
+        storages.checkAccess(warehouse, "--warehouse", writes);
         StatusMetrics metrics = options.pushgateway == null || options.pushgateway.isBlank() ? StatusMetrics.none()
                 : new PushgatewayMetrics(PushgatewaySettings.from(options.pushgateway, options.pushgatewayAuthFile,
                 System.getenv()));
         RunLedger ledger = writes ? ledgerOptions.open(stateDir) : ledgerOptions.openExisting(stateDir);
-        Warehouse store = storages.warehouse(warehouse, clock);
+        Warehouse store = storages.forEngine(warehouse, clock, engine::reaches, stateDir).warehouse();
         // A step's scratch files go on the warehouse's disk when it is local, else into the state folder.
         Path scratch = warehouse instanceof LocalLocation l ? l.path() : stateDir.resolve("tmp");
+        this.storages = storages;
         this.spec = new RunSpec(product, logic, params, runOptions);
         this.parts = new RunParts(ledger, engine, engineSettings, metrics,
                 new RunStorage(storages.input(input), store, scratch), clock, LeaseOwner.current());
@@ -83,10 +89,8 @@ final class RunWiring implements AutoCloseable {
 
     /** The run writes into the warehouse and the state folder, never into the export. */
     private static void checkFolders(Location input, Location warehouse, Path stateDir, boolean writes) {
-        if (input instanceof LocalLocation in && warehouse instanceof LocalLocation wh) {
-            FolderChecks.checkNotInside("--warehouse", wh.path(), "--input", in.path());
-            FolderChecks.checkNotInside("--input", in.path(), "--warehouse", wh.path());
-        }
+        FolderChecks.checkNotInside("--warehouse", warehouse, "--input", input);
+        FolderChecks.checkNotInside("--input", input, "--warehouse", warehouse);
         if (input instanceof LocalLocation in) {
             FolderChecks.checkNotInside("--state-dir", stateDir, "--input", in.path());
         }
@@ -110,7 +114,11 @@ final class RunWiring implements AutoCloseable {
         try {
             parts.metrics().close();
         } finally {
-            parts.ledger().close();
+            try {
+                parts.ledger().close();
+            } finally {
+                storages.close();
+            }
         }
     }
 }
