@@ -71,8 +71,8 @@ final class RunWiring implements AutoCloseable {
         EngineSettings engineSettings = new EngineSettings(engineFolder,
                 options.memory == null ? EngineSettings.DEFAULT_MEMORY_LIMIT : DataSize.parse(options.memory),
                 stateDir.resolve("spill"), options.threads, false);
-        checkFolders(input, warehouse, stateDir, writes);
         storages.checkAccess(input, "--input", false);
+        checkFolders(input, warehouse, stateDir, writes);
         storages.checkAccess(warehouse, "--warehouse", writes);
         StatusMetrics metrics = options.pushgateway == null || options.pushgateway.isBlank() ? StatusMetrics.none()
                 : new PushgatewayMetrics(PushgatewaySettings.from(options.pushgateway, options.pushgatewayAuthFile,

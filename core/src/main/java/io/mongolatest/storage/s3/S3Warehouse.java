@@ -165,7 +165,13 @@ public final class S3Warehouse implements Warehouse, VersionFiles {
     @Override
     public void download(TableVersion version, Path folder) {
         S3Location at = (S3Location) version.location();
-        for (S3ObjectInfo o : objects.list(at)) {
+        List<S3ObjectInfo> found = objects.list(at);
+        if (found.isEmpty()) {
+            // A version is written whole before a commit names it: none left means a later commit replaced it.
+            throw MongoLatestException.external("the version " + at + " is gone from the store (a newer commit"
+                    + " replaced it meanwhile): try again", null);
+        }
+        for (S3ObjectInfo o : found) {
             LocalLocation target = new LocalLocation(folder).resolve(o.keyBelow(at));
             try (InputStream in = objects.open(o)) {
                 PrivateFiles.createDirectories(target.path().getParent());

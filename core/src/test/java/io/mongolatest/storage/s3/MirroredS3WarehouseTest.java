@@ -2,6 +2,7 @@ package io.mongolatest.storage.s3;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -14,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.mongolatest.MongoLatestException;
 import io.mongolatest.storage.LocalLocation;
 import io.mongolatest.storage.Location;
 import io.mongolatest.storage.Locations;
@@ -103,5 +105,19 @@ final class MirroredS3WarehouseTest extends WarehouseContract {
 
         assertThat(Files.exists(v1.localDirectory("the test"))).isFalse();
         assertThat(Files.exists(v2.localDirectory("the test"))).isTrue();
+    }
+
+    @Test
+    void aVersionGoneFromTheStoreBeforeItsDownloadFailsAndLeavesNoEmptyCopy() throws IOException {
+        Warehouse elsewhere = mirrored(dir.resolve("other-machine"));
+        TableVersion v = elsewhere.newVersion(CONTRACT);
+        write(v, "part-0.parquet", "v1".getBytes(UTF_8));
+        elsewhere.commit(CONTRACT.database(), Map.of(CONTRACT.table(), v));
+        // As if a newer commit had replaced it and deleted it between our reading the manifest and the download.
+        objects.deletePrefix(root.resolve("uc_mongo_latest/core_contract/" + v.id()));
+
+        assertThatThrownBy(() -> warehouse.tableLocation(CONTRACT)).isInstanceOf(MongoLatestException.class)
+                .hasMessageContaining("is gone from the store");
+        assertThat(dir.resolve("mirror/uc_mongo_latest/core_contract")).isEmptyDirectory();
     }
 }
