@@ -63,6 +63,15 @@ final class MirroredS3WarehouseTest extends WarehouseContract {
                 .resolve(version.id()));
     }
 
+    /** A version of the contract table written and committed through a mirror of its own. */
+    private TableVersion committedOnAnotherMachine(String content) throws IOException {
+        Warehouse elsewhere = mirrored(dir.resolve("other-machine"));
+        TableVersion v = elsewhere.newVersion(CONTRACT);
+        write(v, "part-0.parquet", content.getBytes(UTF_8));
+        elsewhere.commit(CONTRACT.database(), Map.of(CONTRACT.table(), v));
+        return v;
+    }
+
     @Test
     void theEngineWritesAndReadsLocalFoldersAndTheStoreGetsTheCommittedVersion() throws IOException {
         TableVersion v = warehouse.newVersion(CONTRACT);
@@ -79,10 +88,7 @@ final class MirroredS3WarehouseTest extends WarehouseContract {
 
     @Test
     void aVersionWrittenOnAnotherMachineIsDownloadedWhenFirstRead() throws IOException {
-        Warehouse elsewhere = mirrored(dir.resolve("other-machine"));
-        TableVersion v = elsewhere.newVersion(CONTRACT);
-        write(v, "part-0.parquet", "from elsewhere".getBytes(UTF_8));
-        elsewhere.commit(CONTRACT.database(), Map.of(CONTRACT.table(), v));
+        TableVersion v = committedOnAnotherMachine("from elsewhere");
 
         Location here = warehouse.tableLocation(CONTRACT);
 
@@ -109,10 +115,7 @@ final class MirroredS3WarehouseTest extends WarehouseContract {
 
     @Test
     void aVersionGoneFromTheStoreBeforeItsDownloadFailsAndLeavesNoEmptyCopy() throws IOException {
-        Warehouse elsewhere = mirrored(dir.resolve("other-machine"));
-        TableVersion v = elsewhere.newVersion(CONTRACT);
-        write(v, "part-0.parquet", "v1".getBytes(UTF_8));
-        elsewhere.commit(CONTRACT.database(), Map.of(CONTRACT.table(), v));
+        TableVersion v = committedOnAnotherMachine("v1");
         // As if a newer commit had replaced it and deleted it between our reading the manifest and the download.
         objects.deletePrefix(root.resolve("uc_mongo_latest/core_contract/" + v.id()));
 
