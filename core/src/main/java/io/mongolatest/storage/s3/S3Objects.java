@@ -62,7 +62,7 @@ public final class S3Objects {
             client.listObjectsV2Paginator(b -> b.bucket(prefix.bucket()).prefix(prefix.keyPrefix())
                             .maxKeys(settings.listPageSize()).overrideConfiguration(BOUNDED))
                     .contents().forEach(o -> out.add(new S3ObjectInfo(prefix.bucket(), o.key(), o.size(),
-                            S3ObjectInfo.unquote(o.eTag()))));
+                            S3ObjectInfo.unquote(etagOf(o.eTag(), prefix.bucket(), o.key())))));
             return out;
         });
         objects.sort(Comparator.comparing(S3ObjectInfo::key));
@@ -248,6 +248,15 @@ public final class S3Objects {
             }
         }
         return objects.size();
+    }
+
+    /** AWS lists every object with its ETag; a store that does not cannot tell a changed object, so is refused. */
+    private String etagOf(String etag, String bucket, String key) {
+        if (etag == null || etag.isBlank()) {
+            throw MongoLatestException.external("the store listed s3://" + bucket + "/" + key + " without an ETag:"
+                    + " mongo-latest needs ETags to tell changed objects apart, and cannot use this store", null);
+        }
+        return etag;
     }
 
     private static PutObjectRequest.Builder putRequest(S3Location location) {

@@ -16,6 +16,13 @@ import io.mongolatest.storage.InputStore;
 import io.mongolatest.storage.InputStoreContract;
 import io.mongolatest.storage.StoredObject;
 
+import software.amazon.awssdk.core.SdkResponse;
+import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.ListObjectsV2Response;
+
 @ExtendWith(S3ProxyExtension.class)
 final class S3InputStoreTest extends InputStoreContract {
     private final S3ProxyServer s3;
@@ -109,5 +116,29 @@ final class S3InputStoreTest extends InputStoreContract {
 
         assertThatThrownBy(() -> store().list()).isInstanceOfSatisfying(MongoLatestException.class,
                 e -> assertThat(e.getMessage()).contains("is an object"));
+    }
+
+    /** s3proxy's file system store lists files put there by hand so; AWS always sends ETags. */
+    @Test
+    void aStoreThatListsObjectsWithoutAnEtagIsRefusedClearly() {
+        put("full/a.json", "{}".getBytes(UTF_8));
+        ExecutionInterceptor dropEtags = new ExecutionInterceptor() {
+            @Override
+            public SdkResponse modifyResponse(Context.ModifyResponse context, ExecutionAttributes attributes) {
+                if (context.response() instanceof ListObjectsV2Response list) {
+                    return list.toBuilder().contents(list.contents().stream()
+                            .map(o -> o.toBuilder().eTag(null).build()).toList()).build();
+                }
+                return context.response();
+            }
+        };
+        try (S3Client client = s3.newClient(dropEtags)) {
+            InputStore store = new S3InputStore(new S3Objects(client, S3TransferSettings.defaults()), root());
+
+            assertThatThrownBy(store::list).isInstanceOfSatisfying(MongoLatestException.class, e -> {
+                assertThat(e.kind()).isEqualTo(ErrorKind.EXTERNAL);
+                assertThat(e.getMessage()).contains(root().resolve("full/a.json") + " without an ETag");
+            });
+        }
     }
 }
