@@ -115,6 +115,9 @@ final class LaunchOptions {
         if (ledger.dynamoDbEndpoint != null) {
             runOptions.addAll(List.of("--dynamodb-endpoint", ledger.dynamoDbEndpoint));
         }
+        if (spec.s3Endpoint != null) {
+            runOptions.addAll(List.of("--s3-endpoint", spec.s3Endpoint));
+        }
         String ledgerSpec = ledger.ledger == null ? "sqlite" : ledger.ledger;
         return new LaunchRun.Launch(p, jar != null ? jar : beside.resolve("mongo-latest.jar"),
                 productLocation != null ? productLocation : beside.resolve("product/"), ledgerSpec,

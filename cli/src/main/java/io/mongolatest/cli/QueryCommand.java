@@ -1,7 +1,6 @@
 package io.mongolatest.cli;
 
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.Callable;
 
@@ -12,10 +11,14 @@ import io.mongolatest.engine.Engines;
 import io.mongolatest.engine.EngineSession;
 import io.mongolatest.engine.EngineSettings;
 import io.mongolatest.engine.QueryResult;
+import io.mongolatest.engine.SqlEngine;
 import io.mongolatest.engine.WarehouseReader;
 import io.mongolatest.storage.Location;
 import io.mongolatest.storage.Locations;
-import io.mongolatest.storage.local.LocalWarehouse;
+import io.mongolatest.storage.EngineWarehouse;
+import io.mongolatest.storage.LocalLocation;
+import io.mongolatest.storage.StorageSettings;
+import io.mongolatest.storage.Storages;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -33,8 +36,14 @@ final class QueryCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--warehouse", required = true, paramLabel = "DIR", description = "The warehouse folder.")
+    @Option(names = "--warehouse", required = true, paramLabel = "DIR",
+            description = "The warehouse: a folder, or s3://bucket/prefix (its current versions are read through a"
+                    + " local copy in the state folder).")
     String warehouse;
+
+    @Option(names = "--s3-endpoint", paramLabel = "URL",
+            description = "An S3-compatible store to use for s3:// locations instead of AWS S3.")
+    String s3Endpoint;
 
     @Option(names = "--format", defaultValue = "table", paramLabel = "FORMAT",
             description = "table, csv or json. Default: ${DEFAULT-VALUE}.")
@@ -50,16 +59,20 @@ final class QueryCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Location location = Locations.parse(warehouse, "--warehouse");
-        Path local = Locations.localPath(location, "query");
-        if (!Files.isDirectory(local)) {
+        if (location instanceof LocalLocation local && !Files.isDirectory(local.path())) {
             throw MongoLatestException.user("no warehouse at " + local);
         }
-        EngineSettings settings = new EngineSettings(local, DataSize.parse(memory), common.stateDir().resolve("tmp"),
-                0, true);
+        SqlEngine duckdb = Engines.named(Engines.DEFAULT_ENGINE);
         QueryResult result;
-        try (EngineSession session = WarehouseReader.open(Engines.named(Engines.DEFAULT_ENGINE), settings,
-                new LocalWarehouse(local, Clock.systemUTC()))) {
-            result = session.query(sql);
+        try (Storages storages = Storages.load(StorageSettings.of(s3Endpoint))) {
+            storages.check(location, "--warehouse");
+            storages.checkAccess(location, "--warehouse", false);
+            EngineWarehouse wh = storages.forEngine(location, Clock.systemUTC(), duckdb::reaches, common.stateDir());
+            EngineSettings settings = new EngineSettings(wh.folder(), DataSize.parse(memory),
+                    common.stateDir().resolve("tmp"), 0, true);
+            try (EngineSession session = WarehouseReader.open(duckdb, settings, wh.warehouse())) {
+                result = session.query(sql);
+            }
         }
         format.print(result, spec.commandLine().getOut());
         spec.commandLine().getOut().flush();

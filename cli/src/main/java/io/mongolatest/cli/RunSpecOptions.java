@@ -35,6 +35,11 @@ final class RunSpecOptions {
             description = "Where tables are written: a folder, or s3://bucket/prefix. Default: <state-dir>/warehouse.")
     String warehouse;
 
+    @Option(names = "--s3-endpoint", paramLabel = "URL",
+            description = "An S3-compatible store to use for s3:// locations instead of AWS S3, e.g. http://127.0.0.1:9000"
+                    + " (path-style requests; credentials from the environment or profile files).")
+    String s3Endpoint;
+
     @Option(names = "--product", paramLabel = "DIR",
             description = "Product package folder (see 'product init'). Default: the built-in Mongo Latest product.")
     Path product;

@@ -42,6 +42,7 @@ import io.mongolatest.storage.Warehouse;
 final class RunWiring implements AutoCloseable {
     final RunSpec spec;
     final RunParts parts;
+    private final Storages storages;
 
     /** What the wiring is for: what must be checked and opened differs. */
     enum Purpose {
@@ -73,25 +74,34 @@ final class RunWiring implements AutoCloseable {
         RunOptions runOptions = new RunOptions(options.leaseTtl, options.pushgatewayGrace,
                 options.pushgatewayWipe == RunSpecOptions.WipeMode.global, options.maxBadFraction);
         SqlEngine engine = Engines.named(options.engine);
-        Storages storages = Storages.load(StorageSettings.defaults());
+        Storages storages = Storages.load(StorageSettings.of(options.s3Endpoint));
         storages.check(input, "--input");
         storages.check(warehouse, "--warehouse");
-        if (purpose != Purpose.LAUNCH) {
+        boolean launch = purpose == Purpose.LAUNCH;
+        if (!launch) {
             engine.checkWarehouse(warehouse);
         }
-        // The engine's own files (DuckDB's catalog) go beside a local warehouse, else into the state folder.
-        Path localWarehouse = warehouse instanceof LocalLocation l ? l.path() : stateDir.resolve("catalog");
-        EngineSettings engineSettings = new EngineSettings(localWarehouse,
+        // Where the engine keeps its own files: the warehouse folder, or one of the state folder for S3.
+        Path engineFolder = Storages.engineFolder(warehouse, stateDir);
+        if (!launch) {
+            engine.checkWarehouse(LocalLocation.of(engineFolder));
+        }
+        EngineSettings engineSettings = new EngineSettings(engineFolder,
                 options.memory == null ? EngineSettings.DEFAULT_MEMORY_LIMIT : DataSize.parse(options.memory),
                 stateDir.resolve("spill"), options.threads, false);
+        storages.checkAccess(input, "--input", false);
         checkFolders(input, warehouse, stateDir, purpose == Purpose.RUN);
+        // A launch only looks: the cluster writes, with its own role.
+        storages.checkAccess(warehouse, "--warehouse", purpose == Purpose.RUN);
         StatusMetrics metrics = options.pushgateway == null || options.pushgateway.isBlank() ? StatusMetrics.none()
                 : new PushgatewayMetrics(PushgatewaySettings.from(options.pushgateway, options.pushgatewayAuthFile,
                 System.getenv()));
         RunLedger ledger = writes ? ledgerOptions.open(stateDir) : ledgerOptions.openExisting(stateDir);
-        Warehouse store = storages.warehouse(warehouse, clock);
+        Warehouse store = launch ? storages.warehouse(warehouse, clock)
+                : storages.forEngine(warehouse, clock, engine::reaches, stateDir).warehouse();
         // A step's scratch files go on the warehouse's disk when it is local, else into the state folder.
         Path scratch = warehouse instanceof LocalLocation l ? l.path() : stateDir.resolve("tmp");
+        this.storages = storages;
         this.spec = new RunSpec(product, logic, params, runOptions);
         this.parts = new RunParts(ledger, engine, engineSettings, metrics,
                 new RunStorage(storages.input(input), store, scratch), clock, identity);
@@ -99,10 +109,8 @@ final class RunWiring implements AutoCloseable {
 
     /** The run writes into the warehouse and the state folder, never into the export. */
     private static void checkFolders(Location input, Location warehouse, Path stateDir, boolean writes) {
-        if (input instanceof LocalLocation in && warehouse instanceof LocalLocation wh) {
-            FolderChecks.checkNotInside("--warehouse", wh.path(), "--input", in.path());
-            FolderChecks.checkNotInside("--input", in.path(), "--warehouse", wh.path());
-        }
+        FolderChecks.checkNotInside("--warehouse", warehouse, "--input", input);
+        FolderChecks.checkNotInside("--input", input, "--warehouse", warehouse);
         if (input instanceof LocalLocation in) {
             FolderChecks.checkNotInside("--state-dir", stateDir, "--input", in.path());
         }
@@ -137,7 +145,11 @@ final class RunWiring implements AutoCloseable {
         try {
             parts.metrics().close();
         } finally {
-            parts.ledger().close();
+            try {
+                parts.ledger().close();
+            } finally {
+                storages.close();
+            }
         }
     }
 }

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -25,6 +26,11 @@ final class ChildRun {
     }
 
     static ChildRun start(Path dir, String name, String... args) throws IOException {
+        return start(dir, name, Map.of(), args);
+    }
+
+    /** With {@code environment} added to (a value of null: removed from) this JVM's environment. */
+    static ChildRun start(Path dir, String name, Map<String, String> environment, String... args) throws IOException {
         String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
         // Lean and quick to start: C1 only, one GC thread, the JDK's class-data archive. Its own temporary
         // folder, inside the test's, so that what a killed child leaves there (DuckDB unpacks its 70 MB
@@ -37,6 +43,13 @@ final class ChildRun {
         Path out = dir.resolve(name + ".out");
         Path err = dir.resolve(name + ".err");
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectOutput(out.toFile()).redirectError(err.toFile());
+        environment.forEach((k, v) -> {
+            if (v == null) {
+                pb.environment().remove(k);
+            } else {
+                pb.environment().put(k, v);
+            }
+        });
         return new ChildRun(pb.start(), out, err);
     }
 

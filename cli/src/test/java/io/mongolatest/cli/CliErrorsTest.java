@@ -51,6 +51,8 @@ class CliErrorsTest {
                 "invalid size 'lots'");
         assertOneLineUserError(run("run", "--correlation-id", "c", "--input", dir.toString(), "--lease-ttl", "1s"),
                 "--lease-ttl must be between 3s and 7d, not 1s");
+        assertOneLineUserError(run("run", "--correlation-id", "c", "--input", dir.toString(), "--s3-endpoint",
+                "ftp://127.0.0.1:1"), "invalid --s3-endpoint ftp://127.0.0.1:1: give the URL of an S3-compatible store");
     }
 
     @Test

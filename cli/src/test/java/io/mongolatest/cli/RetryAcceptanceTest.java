@@ -234,7 +234,7 @@ class RetryAcceptanceTest {
         return JSON.readTree(r.out());
     }
 
-    private static String stepStatus(JsonNode report, String step) {
+    static String stepStatus(JsonNode report, String step) {
         for (JsonNode s : report.get("Steps")) {
             if (s.get("Name").asText().equals(step)) {
                 return s.get("Status").asText();

@@ -12,19 +12,10 @@ import java.util.Optional;
 import java.util.function.Supplier;
 
 import io.mongolatest.MongoLatestException;
+import io.mongolatest.aws.LocalEndpoints;
 
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.AwsCredentialsProviderChain;
-import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.SystemPropertyCredentialsProvider;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
-import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.regions.providers.AwsProfileRegionProvider;
-import software.amazon.awssdk.regions.providers.AwsRegionProviderChain;
-import software.amazon.awssdk.regions.providers.SystemSettingsRegionProvider;
 import software.amazon.awssdk.services.emr.EmrClient;
 import software.amazon.awssdk.services.emr.EmrClientBuilder;
 import software.amazon.awssdk.services.emr.model.Cluster;
@@ -75,13 +66,8 @@ public final class EmrClusters implements AutoCloseable {
                         .retryStrategy(r -> r.maxAttempts(MAX_ATTEMPTS)));
         if (endpointOrNull != null) {
             builder.endpointOverride(endpointOrNull)
-                    .region(configuredRegion().orElse(Region.US_EAST_1))
-                    .credentialsProvider(AwsCredentialsProviderChain.builder().credentialsProviders(
-                            SystemPropertyCredentialsProvider.create(),
-                            EnvironmentVariableCredentialsProvider.create(),
-                            ProfileCredentialsProvider.create(),
-                            StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
-                            .build());
+                    .region(LocalEndpoints.region())
+                    .credentialsProvider(LocalEndpoints.credentialsOrPlaceholder());
         }
         try {
             return new EmrClusters(builder.build(), true);
@@ -93,7 +79,7 @@ public final class EmrClusters implements AutoCloseable {
 
     /** Whether AWS's own EMR can be reached without an endpoint: a region is configured. */
     public static boolean regionConfigured() {
-        return configuredRegion().isPresent();
+        return LocalEndpoints.configuredRegion().isPresent();
     }
 
     /** Starts a cluster. */
@@ -161,12 +147,4 @@ public final class EmrClusters implements AutoCloseable {
         }
     }
 
-    private static Optional<Region> configuredRegion() {
-        try {
-            return Optional.of(new AwsRegionProviderChain(new SystemSettingsRegionProvider(),
-                    new AwsProfileRegionProvider()).getRegion());
-        } catch (SdkException e) {
-            return Optional.empty();
-        }
-    }
 }

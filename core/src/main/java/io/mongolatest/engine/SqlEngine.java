@@ -14,6 +14,15 @@ public interface SqlEngine {
     /** Short name used on the command line: {@code duckdb}, {@code spark}. */
     String name();
 
+    /**
+     * Whether the engine reads and writes locations of {@code scheme} itself ({@code file}, {@code s3}). A
+     * warehouse of a scheme it does not reach is staged for it in local folders
+     * ({@link io.mongolatest.storage.MirroredWarehouse}); its input is always streamed to it by the core.
+     */
+    default boolean reaches(String scheme) {
+        return io.mongolatest.storage.LocalLocation.SCHEME.equals(scheme);
+    }
+
     EngineSession open(EngineSettings settings);
 
     /**

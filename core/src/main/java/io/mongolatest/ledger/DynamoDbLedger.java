@@ -14,20 +14,11 @@ import java.util.Optional;
 import java.util.function.Supplier;
 
 import io.mongolatest.MongoLatestException;
+import io.mongolatest.aws.LocalEndpoints;
 
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.AwsCredentialsProviderChain;
-import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.SystemPropertyCredentialsProvider;
 import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
-import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.regions.providers.AwsProfileRegionProvider;
-import software.amazon.awssdk.regions.providers.AwsRegionProviderChain;
-import software.amazon.awssdk.regions.providers.SystemSettingsRegionProvider;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -93,13 +84,8 @@ public final class DynamoDbLedger implements RunLedger {
         if (endpointOrNull != null) {
             // Instance metadata is not asked: a local server runs where there is none.
             builder.endpointOverride(endpointOrNull)
-                    .region(configuredRegion().orElse(Region.US_EAST_1))
-                    .credentialsProvider(AwsCredentialsProviderChain.builder().credentialsProviders(
-                            SystemPropertyCredentialsProvider.create(),
-                            EnvironmentVariableCredentialsProvider.create(),
-                            ProfileCredentialsProvider.create(),
-                            StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
-                            .build());
+                    .region(LocalEndpoints.region())
+                    .credentialsProvider(LocalEndpoints.credentialsOrPlaceholder());
         }
         try {
             return new DynamoDbLedger(builder.build(), table, endpointOrNull, true, enableTimeToLive);
@@ -230,15 +216,6 @@ public final class DynamoDbLedger implements RunLedger {
                     + CALL_TIMEOUT.toSeconds() + " s", e);
         } catch (SdkException e) {
             throw MongoLatestException.external("ledger " + describe() + ": cannot " + what + ": " + oneLine(e), e);
-        }
-    }
-
-    private static Optional<Region> configuredRegion() {
-        try {
-            return Optional.of(new AwsRegionProviderChain(new SystemSettingsRegionProvider(),
-                    new AwsProfileRegionProvider()).getRegion());
-        } catch (SdkException e) {
-            return Optional.empty();
         }
     }
 

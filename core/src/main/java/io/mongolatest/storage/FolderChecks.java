@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import io.mongolatest.MongoLatestException;
+import io.mongolatest.storage.s3.S3Location;
 
 /** Checks of the folders a run is given, made before anything is written. */
 public final class FolderChecks {
@@ -22,6 +23,20 @@ public final class FolderChecks {
         if (a.startsWith(b)) {
             throw MongoLatestException.user(innerOption + " " + inner + (a.equals(b) ? " is the same folder as "
                     : " lies inside ") + outerOption + " " + outer + ": give folders that do not overlap");
+        }
+    }
+
+    /**
+     * {@link #checkNotInside(String, Path, String, Path)} for locations of any scheme: local folders as there,
+     * S3 prefixes of one bucket by their keys; locations of two schemes never overlap.
+     */
+    public static void checkNotInside(String innerOption, Location inner, String outerOption, Location outer) {
+        if (inner instanceof LocalLocation a && outer instanceof LocalLocation b) {
+            checkNotInside(innerOption, a.path(), outerOption, b.path());
+        } else if (inner instanceof S3Location a && outer instanceof S3Location b && a.bucket().equals(b.bucket())
+                && (a.key().equals(b.key()) || a.key().startsWith(b.keyPrefix()))) {
+            throw MongoLatestException.user(innerOption + " " + inner + (a.equals(b) ? " is the same prefix as "
+                    : " lies inside ") + outerOption + " " + outer + ": give prefixes that do not overlap");
         }
     }
 

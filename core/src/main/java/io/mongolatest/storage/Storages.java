@@ -2,15 +2,25 @@ package io.mongolatest.storage;
 
 import static java.util.Objects.requireNonNull;
 
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.util.HexFormat;
+import java.util.Locale;
 import java.util.Map;
 import java.util.ServiceLoader;
 import java.util.TreeMap;
+import java.util.function.Predicate;
 
 import io.mongolatest.MongoLatestException;
 
-/** The storage providers on the class path, by scheme. */
-public final class Storages {
+/** The storage providers on the class path, by scheme; closing it closes them. */
+public final class Storages implements AutoCloseable {
+    /** Below the state directory: a folder per warehouse that is not local, for the engine and the mirror. */
+    static final String WAREHOUSES = "warehouses";
+
     private final Map<String, StorageProvider> providers;
     private final StorageSettings settings;
 
@@ -35,9 +45,56 @@ public final class Storages {
         return provider(root, "--warehouse").warehouse(root, settings, clock);
     }
 
+    /**
+     * The warehouse at {@code root} for an engine that reads and writes the schemes {@code engineReaches}
+     * accepts: the store itself when it reaches the scheme, else the store seen through a local mirror in the
+     * state directory ({@link MirroredWarehouse}), so that the engine only ever sees local folders.
+     */
+    public EngineWarehouse forEngine(Location root, Clock clock, Predicate<String> engineReaches, Path stateDir) {
+        Path folder = engineFolder(root, stateDir);
+        Warehouse store = warehouse(root, clock);
+        if (engineReaches.test(root.scheme())) {
+            return new EngineWarehouse(store, folder);
+        }
+        if (!(store instanceof VersionFiles files)) {
+            throw MongoLatestException.user("--warehouse " + root + ": the engine cannot reach " + root.scheme()
+                    + ":// locations, and they cannot be staged locally in this build");
+        }
+        return new EngineWarehouse(new MirroredWarehouse(store, files, folder.resolve(MirroredWarehouse.MIRROR)),
+                folder);
+    }
+
+    /**
+     * The local folder of an engine working in the warehouse {@code root}: the folder itself when local,
+     * else {@code <state-dir>/warehouses/<scheme>-<name>-<hash>/}, one per location.
+     */
+    public static Path engineFolder(Location root, Path stateDir) {
+        if (root instanceof LocalLocation local) {
+            return local.path();
+        }
+        String text = root.toString();
+        String name = text.substring(text.indexOf(':') + 1).toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9.-]+", "-")
+                .replaceAll("^-+|-+$", "");
+        name = name.substring(0, Math.min(40, name.length()));
+        return stateDir.resolve(WAREHOUSES).resolve(root.scheme() + "-" + name + "-" + hash(text));
+    }
+
     /** Checks, as a user error, that {@code location} can be opened at all; nothing is opened. */
     public void check(Location location, String option) {
         provider(location, option);
+    }
+
+    /**
+     * Checks, as a user error and before anything is written, that {@code location} answers with the
+     * configured credentials, and can be written when {@code writes}.
+     */
+    public void checkAccess(Location location, String option, boolean writes) {
+        provider(location, option).checkAccess(location, settings, writes);
+    }
+
+    @Override
+    public void close() {
+        providers.values().forEach(StorageProvider::close);
     }
 
     private StorageProvider provider(Location location, String option) {
@@ -48,5 +105,14 @@ public final class Storages {
                     + ")");
         }
         return p;
+    }
+
+    private static String hash(String text) {
+        try {
+            byte[] d = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(d, 0, 8);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

@@ -2,7 +2,6 @@ package io.mongolatest.storage.local;
 
 import static java.util.Objects.requireNonNull;
 
-import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -17,6 +16,7 @@ import io.mongolatest.storage.FileArea;
 import io.mongolatest.storage.LocalLocation;
 import io.mongolatest.storage.PrivateFiles;
 import io.mongolatest.storage.StorageErrors;
+import io.mongolatest.storage.TempFileOutput;
 
 /**
  * Files under a local folder: written to a hidden temporary name and renamed into place when closed, so
@@ -39,29 +39,8 @@ public final class LocalFileArea implements FileArea {
         Path target = location(relativePath).path();
         PrivateFiles.createDirectories(target.getParent());
         Path tmp = target.resolveSibling("." + target.getFileName() + "." + UUID.randomUUID() + ".tmp");
-        return new FilterOutputStream(PrivateFiles.newOutputStream(tmp)) {
-            private boolean closed;
-
-            @Override
-            public void write(byte[] b, int off, int len) throws IOException {
-                out.write(b, off, len);
-            }
-
-            @Override
-            public void close() throws IOException {
-                if (closed) {
-                    return;
-                }
-                closed = true;
-                try {
-                    super.close();
-                    Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-                } catch (IOException e) {
-                    Files.deleteIfExists(tmp);
-                    throw StorageErrors.cannotWrite(target, e);
-                }
-            }
-        };
+        return TempFileOutput.open(tmp, t -> Files.move(t, target, StandardCopyOption.ATOMIC_MOVE,
+                StandardCopyOption.REPLACE_EXISTING), e -> StorageErrors.cannotWrite(target, e));
     }
 
     @Override

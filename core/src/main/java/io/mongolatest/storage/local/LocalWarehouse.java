@@ -22,6 +22,7 @@ import org.slf4j.LoggerFactory;
 
 import io.mongolatest.MongoLatestException;
 import io.mongolatest.storage.FileArea;
+import io.mongolatest.storage.LocalFolders;
 import io.mongolatest.storage.LocalLocation;
 import io.mongolatest.storage.PrivateFiles;
 import io.mongolatest.storage.StorageErrors;
@@ -185,7 +186,7 @@ public final class LocalWarehouse implements Warehouse {
         if (!Files.exists(link, LinkOption.NOFOLLOW_LINKS) || Files.isSymbolicLink(link)) {
             return;
         }
-        if (!Files.isDirectory(link) || current(link.getFileName().toString()).isEmpty() && !isEmptyDir(link)) {
+        if (!Files.isDirectory(link) || current(link.getFileName().toString()).isEmpty() && !LocalFolders.isEmpty(link)) {
             throw MongoLatestException.user(link + " exists and is not managed by mongo-latest; move it away");
         }
         Path trash = root.resolve(TRASH).resolve(link.getFileName() + "-" + newId());
@@ -203,49 +204,20 @@ public final class LocalWarehouse implements Warehouse {
                 currentGenerations.add(realOrSelf(link));
             }
         }
-        forEachChild(root.resolve(DATABASES), db -> forEachChild(db, gen -> {
+        LocalFolders.forEachChild(root.resolve(DATABASES), db -> LocalFolders.forEachChild(db, gen -> {
             if (!currentGenerations.contains(realOrSelf(gen))) {
                 PrivateFiles.deleteTree(gen);
             }
         }));
-        forEachChild(root.resolve(TABLES), db -> forEachChild(db, table -> {
-            forEachChild(table, version -> {
+        LocalFolders.forEachChild(root.resolve(TABLES), db -> LocalFolders.forEachChild(db, table -> {
+            LocalFolders.forEachChild(table, version -> {
                 if (!used.contains(realOrSelf(version))) {
                     PrivateFiles.deleteTree(version);
                 }
             });
-            deleteIfEmpty(table);
+            LocalFolders.deleteIfEmpty(table);
         }));
         PrivateFiles.deleteTree(root.resolve(TRASH));
-    }
-
-    private static void forEachChild(Path dir, java.util.function.Consumer<Path> action) {
-        if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
-            return;
-        }
-        try (DirectoryStream<Path> children = Files.newDirectoryStream(dir)) {
-            for (Path c : children) {
-                action.accept(c);
-            }
-        } catch (IOException e) {
-            LOG.warn("cannot clean {}: {}", dir, e.getMessage());
-        }
-    }
-
-    private static void deleteIfEmpty(Path dir) {
-        try {
-            if (isEmptyDir(dir)) {
-                Files.delete(dir);
-            }
-        } catch (IOException e) {
-            LOG.debug("cannot delete {}: {}", dir, e.getMessage());
-        }
-    }
-
-    private static boolean isEmptyDir(Path dir) throws IOException {
-        try (DirectoryStream<Path> s = Files.newDirectoryStream(dir)) {
-            return !s.iterator().hasNext();
-        }
     }
 
     private static Path realOrSelf(Path p) {

@@ -4,22 +4,14 @@ import static java.util.Objects.requireNonNull;
 
 import java.net.URI;
 import java.time.Duration;
-import java.util.Optional;
 
 import io.mongolatest.MongoLatestException;
+import io.mongolatest.aws.LocalEndpoints;
 
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.AwsCredentialsProviderChain;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.SystemPropertyCredentialsProvider;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
-import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.regions.providers.AwsProfileRegionProvider;
-import software.amazon.awssdk.regions.providers.AwsRegionProviderChain;
-import software.amazon.awssdk.regions.providers.SystemSettingsRegionProvider;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3ClientBuilder;
 
@@ -46,10 +38,7 @@ public final class S3Clients {
      */
     public static S3Client open(URI endpointOrNull) {
         return open(endpointOrNull, endpointOrNull == null ? DefaultCredentialsProvider.builder().build()
-                : AwsCredentialsProviderChain.builder().credentialsProviders(
-                        SystemPropertyCredentialsProvider.create(),
-                        EnvironmentVariableCredentialsProvider.create(),
-                        ProfileCredentialsProvider.create()).build());
+                : LocalEndpoints.credentials());
     }
 
     /** A client with the given credentials: a test's, or those an operator configured elsewhere. */
@@ -70,7 +59,7 @@ public final class S3Clients {
         if (endpointOrNull != null) {
             // S3-compatible stores seldom have a DNS name per bucket; none has instance metadata to ask.
             builder.endpointOverride(endpointOrNull).forcePathStyle(true)
-                    .region(configuredRegion().orElse(Region.US_EAST_1));
+                    .region(LocalEndpoints.region());
         }
         try {
             return builder.build();
@@ -78,15 +67,6 @@ public final class S3Clients {
             // In practice no region: the SDK's message lists every provider it asked.
             throw MongoLatestException.user("cannot set up the client for " + where + ": no AWS region configured "
                     + "(set AWS_REGION or a profile region, or give --s3-endpoint)", e);
-        }
-    }
-
-    private static Optional<Region> configuredRegion() {
-        try {
-            return Optional.of(new AwsRegionProviderChain(new SystemSettingsRegionProvider(),
-                    new AwsProfileRegionProvider()).getRegion());
-        } catch (SdkException e) {
-            return Optional.empty();
         }
     }
 }

@@ -17,10 +17,13 @@ import java.util.function.Supplier;
 import io.mongolatest.MongoLatestException;
 
 import software.amazon.awssdk.awscore.AwsRequestOverrideConfiguration;
+import software.amazon.awssdk.core.ResponseInputStream;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
+import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.ObjectIdentifier;
 import software.amazon.awssdk.services.s3.model.PutObjectRequest;
 import software.amazon.awssdk.services.s3.model.S3Error;
@@ -59,11 +62,60 @@ public final class S3Objects {
             client.listObjectsV2Paginator(b -> b.bucket(prefix.bucket()).prefix(prefix.keyPrefix())
                             .maxKeys(settings.listPageSize()).overrideConfiguration(BOUNDED))
                     .contents().forEach(o -> out.add(new S3ObjectInfo(prefix.bucket(), o.key(), o.size(),
-                            S3ObjectInfo.unquote(o.eTag()))));
+                            S3ObjectInfo.unquote(etagOf(o.eTag(), prefix.bucket(), o.key())))));
             return out;
         });
         objects.sort(Comparator.comparing(S3ObjectInfo::key));
         return objects;
+    }
+
+    /** Whether any object lies below {@code prefix}: one page of one key, enough to see the bucket answer. */
+    public boolean any(S3Location prefix) {
+        requireNonNull(prefix, "prefix is null");
+        return call("list", prefix.toString(), () -> client.listObjectsV2(b -> b.bucket(prefix.bucket())
+                .prefix(prefix.keyPrefix()).maxKeys(1).overrideConfiguration(BOUNDED))).keyCount() > 0;
+    }
+
+    /** The names of the "folders" right below {@code prefix} (common prefixes of its keys up to a slash), sorted. */
+    public List<String> folders(S3Location prefix) {
+        requireNonNull(prefix, "prefix is null");
+        List<String> names = call("list", prefix.toString(), () -> {
+            List<String> out = new ArrayList<>();
+            client.listObjectsV2Paginator(b -> b.bucket(prefix.bucket()).prefix(prefix.keyPrefix()).delimiter("/")
+                            .maxKeys(settings.listPageSize()).overrideConfiguration(BOUNDED))
+                    .commonPrefixes().forEach(p -> {
+                        String below = p.prefix().substring(prefix.keyPrefix().length());
+                        out.add(below.substring(0, below.length() - 1));
+                    });
+            return out;
+        });
+        names.sort(null);
+        return names;
+    }
+
+    /**
+     * The whole object at {@code location} with its ETag, read in one GET, if there is one: for small objects
+     * (a manifest) that a caller then replaces with {@link #putIfMatch}.
+     */
+    public Optional<S3Bytes> read(S3Location location) {
+        requireNonNull(location, "location is null");
+        try (ResponseInputStream<GetObjectResponse> in = client.getObject(b -> b.bucket(location.bucket())
+                .key(location.key()).overrideConfiguration(BOUNDED))) {
+            return Optional.of(new S3Bytes(in.readAllBytes(), S3ObjectInfo.unquote(in.response().eTag())));
+        } catch (NoSuchKeyException e) {
+            return Optional.empty();
+        } catch (SdkException e) {
+            throw errors.translate("read", location.toString(), e);
+        } catch (IOException e) {
+            throw MongoLatestException.external("cannot read " + location + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Deletes the object at {@code location}; none there is fine. */
+    public void delete(S3Location location) {
+        requireNonNull(location, "location is null");
+        call("delete", location.toString(), () -> client.deleteObject(b -> b.bucket(location.bucket())
+                .key(location.key()).overrideConfiguration(BOUNDED)));
     }
 
     /** The object at {@code location}, if there is one. */
@@ -196,6 +248,15 @@ public final class S3Objects {
             }
         }
         return objects.size();
+    }
+
+    /** AWS lists every object with its ETag; a store that does not cannot tell a changed object, so is refused. */
+    private String etagOf(String etag, String bucket, String key) {
+        if (etag == null || etag.isBlank()) {
+            throw MongoLatestException.external("the store listed s3://" + bucket + "/" + key + " without an ETag:"
+                    + " mongo-latest needs ETags to tell changed objects apart, and cannot use this store", null);
+        }
+        return etag;
     }
 
     private static PutObjectRequest.Builder putRequest(S3Location location) {
