@@ -71,7 +71,7 @@ final class LaunchOptions {
             LaunchRun.Launched l;
             try (EmrClusters emr = EmrClusters.open(emrEndpoint)) {
                 l = LaunchRun.launch(w.spec, w.parts, launch, emr, catalog,
-                        new ConsoleListener(out, cmd.commandLine().getErr()));
+                        new ConsoleListener(json() ? cmd.commandLine().getErr() : out, cmd.commandLine().getErr()));
             }
             if (l.outcome() == RunOutcome.HELD) {
                 cmd.commandLine().getErr().println("error: " + l.message() + "; no cluster was started");

@@ -15,6 +15,7 @@ import java.util.concurrent.Callable;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.mongolatest.ExitCode;
 import io.mongolatest.MongoLatestException;
 import io.mongolatest.cluster.ClusterProfile;
 import io.mongolatest.cluster.ClusterProfiles;
@@ -70,6 +71,10 @@ final class RelaunchCommand implements Callable<Integer> {
             description = "Prometheus Pushgateway the relaunched cluster pushes to. Default: none.")
     String pushgateway;
 
+    @Option(names = "--s3-endpoint", paramLabel = "URL",
+            description = "An S3-compatible endpoint instead of AWS's, as for 'launch'. Default: AWS.")
+    String s3Endpoint;
+
     @Spec
     CommandSpec cmd;
 
@@ -89,12 +94,15 @@ final class RelaunchCommand implements Callable<Integer> {
             RelaunchDecision d = new RelaunchPolicyTable(profile.cluster().name(), policy).decide(change,
                     row.map(RunView::of));
             print(out, change, d);
-            if (!d.relaunch()) {
-                return 0;
+            if (change.terminatedWithErrors() && row.isPresent()) {
+                // The cluster is known to be gone: its run is released now, not when its lease runs out, so
+                // that this relaunch, or a launch by hand, resumes it at once.
+                AbandonRun.abandon(l, row.get(), new ClusterRunner(change.clusterId()).owner(),
+                        "its cluster " + change.clusterId() + " terminated with errors", Instant.now());
             }
-            // The cluster is known to be gone: its run is released now, not when its lease runs out.
-            AbandonRun.abandon(l, row.orElseThrow(), new ClusterRunner(change.clusterId()).owner(),
-                    "its cluster " + change.clusterId() + " terminated with errors", Instant.now());
+            if (!d.relaunch()) {
+                return ExitCode.SUCCESS.code();
+            }
         }
         return launch.launch(common, ledger, runOf(row.get()), cmd);
     }
@@ -119,6 +127,9 @@ final class RelaunchCommand implements Callable<Integer> {
                 r.outputPrefix()));
         if (product.product != null) {
             args.addAll(List.of("--product", product.product.toString()));
+        }
+        if (s3Endpoint != null) {
+            args.addAll(List.of("--s3-endpoint", s3Endpoint));
         }
         if (pushgateway != null) {
             args.addAll(List.of("--pushgateway", pushgateway));

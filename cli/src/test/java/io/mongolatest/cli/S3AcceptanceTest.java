@@ -42,7 +42,6 @@ import io.mongolatest.storage.s3.S3ProxyServer;
 class S3AcceptanceTest {
     private static final RunKey KEY = new RunKey("s3-acceptance-1", "MONGO_LATEST");
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String[] CREDENTIAL_PROPERTIES = {"aws.accessKeyId", "aws.secretAccessKey"};
 
     @TempDir
     static Path shared;
@@ -56,17 +55,13 @@ class S3AcceptanceTest {
     private static S3Location input;
     private static Map<String, List<String>> reference;
     private static Map<String, String> referenceQuarantine;
-    private static final Map<String, String> savedProperties = new HashMap<>();
+    private static S3TestSetup credentials;
 
     @BeforeAll
     static void generateUploadAndRunLocally(S3ProxyServer server) throws Exception {
         s3 = server;
         objects = server.objects();
-        for (String p : CREDENTIAL_PROPERTIES) {
-            savedProperties.put(p, System.getProperty(p));
-        }
-        System.setProperty("aws.accessKeyId", server.accessKey());
-        System.setProperty("aws.secretAccessKey", server.secretKey());
+        credentials = S3TestSetup.credentialsOf(server);
 
         Path local = shared.resolve("input");
         CliRun gen = CliRun.of("generate", "--out", local.toString(), "--docs", "2000", "--seed", "5",
@@ -75,11 +70,7 @@ class S3AcceptanceTest {
         assertThat(gen.exitCode()).as(gen.err()).isZero();
         bucket = server.createBucket();
         input = bucket.resolve("exports/input");
-        try (Stream<Path> files = Files.walk(local)) {
-            for (Path f : files.filter(Files::isRegularFile).toList()) {
-                objects.upload(f, input.resolve(local.relativize(f).toString()));
-            }
-        }
+        S3TestSetup.upload(objects, local, input);
 
         Path ref = shared.resolve("ref");
         CliRun clean = CliRun.of(args("run", local.toString(), ref.resolve("warehouse").toString(), ref));
@@ -98,13 +89,7 @@ class S3AcceptanceTest {
 
     @AfterAll
     static void restoreProperties() {
-        savedProperties.forEach((name, value) -> {
-            if (value == null) {
-                System.clearProperty(name);
-            } else {
-                System.setProperty(name, value);
-            }
-        });
+        credentials.close();
     }
 
     private static String[] args(String command, String in, String warehouse, Path base, String... extra) {

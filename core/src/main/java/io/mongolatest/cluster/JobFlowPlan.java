@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -30,7 +31,7 @@ public record JobFlowPlan(RunJobFlowRequest request, ClusterConfigurations confi
     }
 
     /**
-     * Where the request still holds a shipped profile's placeholder ({@code ACCOUNT_ID}, {@code ...PLACEHOLDER...}),
+     * Where the request still holds a shipped profile's placeholder ({@code ACCOUNT_ID}, {@code ...PLACEHOLDER...}, lower case in bucket names),
      * as {@code path: value}: a real launch refuses such a request, a dry run shows it.
      */
     public List<String> placeholders() {
@@ -44,7 +45,8 @@ public record JobFlowPlan(RunJobFlowRequest request, ClusterConfigurations confi
     }
 
     private static void collect(JsonNode node, String path, List<String> found) {
-        if (node.isTextual() && (node.asText().contains("PLACEHOLDER") || node.asText().contains("ACCOUNT_ID"))) {
+        if (node.isTextual() && (node.asText().toUpperCase(Locale.ROOT).contains("PLACEHOLDER")
+                || node.asText().contains("ACCOUNT_ID"))) {
             found.add(path + ": " + node.asText());
         } else if (node.isArray()) {
             for (int i = 0; i < node.size(); i++) {

@@ -18,8 +18,8 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
  * EMR's control plane as WireMock stubs on 127.0.0.1, on a port WireMock picks. EMR speaks AWS JSON 1.1: every
  * call is a POST to {@code /}, the operation in {@code X-Amz-Target: ElasticMapReduce.<Operation>}.
  */
-final class EmrStub implements AutoCloseable {
-    static final String JSON_1_1 = "application/x-amz-json-1.1";
+public final class EmrStub implements AutoCloseable {
+    public static final String JSON_1_1 = "application/x-amz-json-1.1";
 
     private final WireMockServer server;
 
@@ -27,37 +27,37 @@ final class EmrStub implements AutoCloseable {
         this.server = server;
     }
 
-    static EmrStub start() {
+    public static EmrStub start() {
         WireMockServer server = new WireMockServer(WireMockConfiguration.options().bindAddress("127.0.0.1")
                 .dynamicPort());
         server.start();
         return new EmrStub(server);
     }
 
-    URI endpoint() {
+    public URI endpoint() {
         return URI.create("http://127.0.0.1:" + server.port());
     }
 
-    static MappingBuilder operation(String operation) {
+    public static MappingBuilder operation(String operation) {
         return post(urlEqualTo("/")).withHeader("X-Amz-Target", equalTo("ElasticMapReduce." + operation));
     }
 
     /** Answers {@code operation} with {@code status} and a JSON body. */
-    void answer(MappingBuilder request, int status, String body) {
+    public void answer(MappingBuilder request, int status, String body) {
         server.stubFor(request.willReturn(aResponse().withStatus(status).withHeader("Content-Type", JSON_1_1)
                 .withBody(body)));
     }
 
-    void answer(String operation, int status, String body) {
+    public void answer(String operation, int status, String body) {
         answer(operation(operation), status, body);
     }
 
-    void stub(MappingBuilder mapping) {
+    public void stub(MappingBuilder mapping) {
         server.stubFor(mapping);
     }
 
     /** The requests made for {@code operation}, oldest first. */
-    List<LoggedRequest> requests(String operation) {
+    public List<LoggedRequest> requests(String operation) {
         return server.findAll(postRequestedFor(urlEqualTo("/"))
                 .withHeader("X-Amz-Target", equalTo("ElasticMapReduce." + operation)));
     }

@@ -113,10 +113,10 @@ class RunJobFlowBuilderTest {
     void theShippedProfilesPlaceholdersAreListedWithTheirPlace() {
         List<String> found = BUILDER.build(ClusterFixtures.profile("production"), ClusterFixtures.launch())
                 .placeholders();
-        assertThat(found).contains("LogUri: s3://LOGSTORE_BUCKET_PLACEHOLDER/emr/mongo_latest",
+        assertThat(found).contains("LogUri: s3://logstore-bucket-placeholder/emr/mongo_latest",
                 "Instances.Ec2SubnetIds[1]: subnet-PLACEHOLDER-B",
                 "ServiceRole: arn:aws:iam::ACCOUNT_ID:role/mongo_latest_emr_service",
-                "BootstrapActions[0].ScriptBootstrapAction.Path: s3://ARTEFACT_BUCKET_PLACEHOLDER/mongo-latest/"
+                "BootstrapActions[0].ScriptBootstrapAction.Path: s3://artefact-bucket-placeholder/mongo-latest/"
                         + "install-mongo-latest.sh");
         assertThat(found).noneMatch(f -> f.startsWith("Steps"));
     }
