@@ -12,6 +12,7 @@ import java.util.Optional;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.mongolatest.ExitCode;
 import io.mongolatest.MongoLatestException;
 import io.mongolatest.cluster.ClusterProfile;
 import io.mongolatest.cluster.ClusterProfiles;
@@ -53,6 +54,10 @@ final class LaunchOptions {
     @Option(names = "--dry-run", description = "Print the RunJobFlow request as JSON and call nothing.")
     boolean dryRun;
 
+    @Option(names = "--explain", description = "Print the cluster's configurations, each value with where it came"
+            + " from (computed for the profile's instances, or the profile's own), and call nothing.")
+    boolean explain;
+
     @Option(names = "--format", paramLabel = "text|json", defaultValue = "text",
             description = "How to print the result. Default: ${DEFAULT-VALUE}.")
     String format;
@@ -64,9 +69,13 @@ final class LaunchOptions {
         ClusterProfile p = new ClusterProfiles(catalog).load(profile);
         try (RunWiring w = RunWiring.forLaunch(common, ledger, spec, Clock.systemUTC())) {
             LaunchRun.Launch launch = launch(p, ledger, spec);
+            if (explain) {
+                out.print(LaunchRun.request(w.spec, launch, catalog).configurations().explain());
+                return ExitCode.SUCCESS.code();
+            }
             if (dryRun) {
                 out.println(LaunchRun.request(w.spec, launch, catalog).prettyJson());
-                return 0;
+                return ExitCode.SUCCESS.code();
             }
             LaunchRun.Launched l;
             try (EmrClusters emr = EmrClusters.open(emrEndpoint)) {
@@ -91,7 +100,7 @@ final class LaunchOptions {
                         + l.row().runId() + (l.plan().resumeStep() == null ? "" : ", resuming at " + l.plan().resumeStep())
                         + ")");
             }
-            return 0;
+            return ExitCode.SUCCESS.code();
         }
     }
 

@@ -152,6 +152,16 @@ class ClusterCommandsTest {
     }
 
     @Test
+    void explainSaysWhereEachConfigurationValueCameFrom() {
+        CliRun explain = cli("launch", launchArgs("explain-1", "development"), "--explain");
+        assertThat(explain.exitCode()).as(explain.err()).isZero();
+        assertThat(explain.out()).contains("# cluster configurations: 10 x m5.4xlarge")
+                .contains("yarn-site.yarn.nodemanager.resource.memory-mb=")
+                .contains("# from profile\nspark.maximizeResourceAllocation=false");
+        assertThat(emr.requests("RunJobFlow")).isEmpty();
+    }
+
+    @Test
     void aShippedProfileWithPlaceholdersIsRefusedBeforeTheRunIsTaken() {
         CliRun refused = cli("launch", launchArgs("placeholders-1", "development"));
         assertThat(refused.exitCode()).isEqualTo(2);
