@@ -2,6 +2,8 @@ package io.mongolatest.cli;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 import picocli.CommandLine.Option;
 
@@ -39,8 +41,19 @@ final class RunSpecOptions {
     String engine;
 
     @Option(names = "--memory", paramLabel = "SIZE",
-            description = "Memory budget of the run, e.g. 4GB: the engine spills to disk beyond it, less a reserve for the JVM. Default: 2GB.")
+            description = "Memory budget of the run, e.g. 4GB: DuckDB spills to disk beyond it, less a reserve for the JVM;"
+                    + " with --engine spark, ./mongo-latest gives it to the JVM as its heap (-Xmx). Default: 2GB.")
     String memory;
+
+    @Option(names = "--spark-master", paramLabel = "URL",
+            description = "With --engine spark: local[N] (N task threads here), local[*], spark://HOST:PORT (a standalone"
+                    + " cluster) or yarn. Default: local[*], or local[N] with --threads N.")
+    String sparkMaster;
+
+    @Option(names = "--spark-conf", paramLabel = "KEY=VALUE",
+            description = "With --engine spark: a Spark setting, e.g. spark.executor.memory=4g; repeat for more."
+                    + " Default: none (Spark's defaults, and the settings results depend on, which cannot be changed).")
+    Map<String, String> sparkConf;
 
     @Option(names = "--threads", paramLabel = "N", defaultValue = "0",
             description = "Engine worker threads. Default: one per core.")
@@ -69,4 +82,16 @@ final class RunSpecOptions {
     @Option(names = "--pushgateway-wipe", paramLabel = "run|global", defaultValue = "run",
             description = "run (default): delete only this run's metric group; global: wipe the whole Pushgateway, as the original did.")
     WipeMode pushgatewayWipe;
+
+    /** The engine's own settings: {@code --spark-conf} pairs, and {@code --spark-master} as {@code spark.master}. */
+    Map<String, String> engineProperties() {
+        Map<String, String> out = new LinkedHashMap<>();
+        if (sparkConf != null) {
+            out.putAll(sparkConf);
+        }
+        if (sparkMaster != null) {
+            out.put("spark.master", sparkMaster);
+        }
+        return out;
+    }
 }

@@ -61,14 +61,16 @@ final class RunWiring implements AutoCloseable {
         RunOptions runOptions = new RunOptions(options.leaseTtl, options.pushgatewayGrace,
                 options.pushgatewayWipe == RunSpecOptions.WipeMode.global, options.maxBadFraction);
         SqlEngine engine = Engines.named(options.engine);
-        Storages storages = Storages.load(StorageSettings.defaults());
+        engine.checkProperties(options.engineProperties());
+        StorageSettings storageSettings = StorageSettings.defaults();
+        Storages storages = Storages.load(storageSettings);
         storages.check(input, "--input");
         storages.check(warehouse, "--warehouse");
         engine.checkWarehouse(warehouse);
         Path localWarehouse = Locations.localPath(warehouse, "the " + engine.name() + " engine");
         EngineSettings engineSettings = new EngineSettings(localWarehouse,
                 options.memory == null ? EngineSettings.DEFAULT_MEMORY_LIMIT : DataSize.parse(options.memory),
-                stateDir.resolve("spill"), options.threads, false);
+                stateDir.resolve("spill"), options.threads, false, options.engineProperties());
         checkFolders(input, warehouse, stateDir, writes);
         StatusMetrics metrics = options.pushgateway == null || options.pushgateway.isBlank() ? StatusMetrics.none()
                 : new PushgatewayMetrics(PushgatewaySettings.from(options.pushgateway, options.pushgatewayAuthFile,
@@ -79,7 +81,7 @@ final class RunWiring implements AutoCloseable {
         Path scratch = warehouse instanceof LocalLocation l ? l.path() : stateDir.resolve("tmp");
         this.spec = new RunSpec(product, logic, params, runOptions);
         this.parts = new RunParts(ledger, engine, engineSettings, metrics,
-                new RunStorage(storages.input(input), store, scratch), clock, LeaseOwner.current());
+                new RunStorage(storages.input(input), store, scratch, storageSettings), clock, LeaseOwner.current());
     }
 
     /** The run writes into the warehouse and the state folder, never into the export. */

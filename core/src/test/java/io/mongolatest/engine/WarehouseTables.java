@@ -1,0 +1,74 @@
+package io.mongolatest.engine;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import io.mongolatest.storage.TableName;
+import io.mongolatest.storage.local.LocalWarehouse;
+
+/**
+ * Every table of a warehouse as any Parquet reader sees it through the table's folder, whatever engine wrote
+ * it: its columns with their Parquet types ({@link ParquetSchema}), and its rows as sorted lines of text
+ * (instants in UTC), so that two warehouses can be compared table by table, column type by column type and
+ * row by row.
+ */
+public final class WarehouseTables {
+    /** A table's columns (name, physical and logical type, the type a reader maps it to) and sorted rows. */
+    public record Table(List<ParquetSchema.Column> columns, List<String> rows) {
+    }
+
+    private WarehouseTables() {
+    }
+
+    /** Every table by {@code database.table}, the audit table left out when {@code withAudit} is false. */
+    public static Map<String, Table> read(Path warehouse, boolean withAudit) {
+        Map<String, Table> out = new TreeMap<>();
+        LocalWarehouse wh = new LocalWarehouse(warehouse, Clock.systemUTC());
+        try (Connection c = DriverManager.getConnection("jdbc:duckdb:"); Statement s = c.createStatement()) {
+            s.execute("SET TimeZone = 'UTC'");
+            for (TableName t : wh.tables()) {
+                if (!withAudit && t.database().equals("audit")) {
+                    continue;
+                }
+                Path dir = wh.tablePath(t);
+                out.put(t.toString(), new Table(ParquetSchema.of(dir), rows(s, dir)));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the tables of " + warehouse + ": " + e.getMessage(), e);
+        }
+        return out;
+    }
+
+    /** Only the rows of every table but the audit table (which records the runs themselves). */
+    public static Map<String, List<String>> rows(Path warehouse) {
+        Map<String, List<String>> out = new TreeMap<>();
+        read(warehouse, false).forEach((name, table) -> out.put(name, table.rows()));
+        return out;
+    }
+
+    private static List<String> rows(Statement s, Path dir) throws SQLException {
+        String glob = dir.resolve("*.parquet").toString().replace("'", "''");
+        List<String> rows = new ArrayList<>();
+        try (ResultSet rs = s.executeQuery("SELECT * FROM read_parquet('" + glob + "') ORDER BY ALL")) {
+            ResultSetMetaData md = rs.getMetaData();
+            while (rs.next()) {
+                StringBuilder b = new StringBuilder();
+                for (int i = 1; i <= md.getColumnCount(); i++) {
+                    b.append(i == 1 ? "" : "|").append(rs.getString(i));
+                }
+                rows.add(b.toString());
+            }
+        }
+        return rows;
+    }
+}
