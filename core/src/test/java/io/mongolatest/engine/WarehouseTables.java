@@ -23,8 +23,12 @@ import io.mongolatest.storage.local.LocalWarehouse;
  * row by row.
  */
 public final class WarehouseTables {
-    /** A table's columns (name, physical and logical type, the type a reader maps it to) and sorted rows. */
-    public record Table(List<ParquetSchema.Column> columns, List<String> rows) {
+    /**
+     * A table's columns, each as its name, physical type and the type a reader maps it to (the annotations
+     * that say so differ in form between writers: Spark adds the newer logical type to text, DuckDB marks
+     * integers with their width), and its sorted rows.
+     */
+    public record Table(List<String> columns, List<String> rows) {
     }
 
     private WarehouseTables() {
@@ -41,12 +45,52 @@ public final class WarehouseTables {
                     continue;
                 }
                 Path dir = wh.tablePath(t);
-                out.put(t.toString(), new Table(ParquetSchema.of(dir), rows(s, dir)));
+                out.put(t.toString(), new Table(ParquetSchema.of(dir).stream()
+                        .map(col -> col.name() + " " + col.physicalType() + " " + col.readAs()).toList(), rows(s, dir)));
             }
         } catch (SQLException e) {
             throw new IllegalStateException("cannot read the tables of " + warehouse + ": " + e.getMessage(), e);
         }
         return out;
+    }
+
+    /**
+     * How the tables of {@code actual} differ from those of {@code expected} (the audit table left out), one
+     * short line per difference: a table missing or extra, its columns, its row count, its first differing row.
+     */
+    public static List<String> differences(Path expected, Path actual) {
+        Map<String, Table> want = read(expected, false);
+        Map<String, Table> got = read(actual, false);
+        List<String> out = new ArrayList<>();
+        for (String t : want.keySet()) {
+            if (!got.containsKey(t)) {
+                out.add(t + ": missing");
+            }
+        }
+        for (Map.Entry<String, Table> e : got.entrySet()) {
+            Table w = want.get(e.getKey());
+            Table g = e.getValue();
+            if (w == null) {
+                out.add(e.getKey() + ": not expected");
+            } else if (!w.columns().equals(g.columns())) {
+                out.add(e.getKey() + ": columns " + g.columns() + ", expected " + w.columns());
+            } else if (w.rows().size() != g.rows().size()) {
+                out.add(e.getKey() + ": " + g.rows().size() + " rows, expected " + w.rows().size());
+            } else {
+                for (int i = 0; i < w.rows().size(); i++) {
+                    if (!w.rows().get(i).equals(g.rows().get(i))) {
+                        out.add(e.getKey() + ": row " + i + " is " + cut(g.rows().get(i)) + ", expected "
+                                + cut(w.rows().get(i)));
+                        break;
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    private static String cut(String row) {
+        return row.length() <= 300 ? row : row.substring(0, 300) + "...";
     }
 
     /** Only the rows of every table but the audit table (which records the runs themselves). */
