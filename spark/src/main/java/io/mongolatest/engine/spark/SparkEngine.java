@@ -3,6 +3,7 @@ package io.mongolatest.engine.spark;
 import static java.util.Objects.requireNonNull;
 
 import java.time.Clock;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 
@@ -85,7 +86,13 @@ public final class SparkEngine implements SqlEngine {
 
     private synchronized SparkSession spark(EngineSettings engine) {
         if (spark == null) {
-            SparkSettings settings = SparkSettings.fromProperties(engine.properties(), engine.threads());
+            // spark-submit gives its --master as this system property: without --spark-master, that one counts.
+            Map<String, String> properties = new LinkedHashMap<>(engine.properties());
+            String submitted = System.getProperty(SparkSettings.MASTER_KEY);
+            if (submitted != null) {
+                properties.putIfAbsent(SparkSettings.MASTER_KEY, submitted);
+            }
+            SparkSettings settings = SparkSettings.fromProperties(properties, engine.threads());
             spark = SparkSessions.open(settings, engine.tempDir());
             if (settings.local()) {
                 warnOnSmallHeap(engine.memoryLimit());
