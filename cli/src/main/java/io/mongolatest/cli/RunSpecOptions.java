@@ -2,7 +2,9 @@ package io.mongolatest.cli;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import io.mongolatest.engine.EngineSettings;
 import io.mongolatest.engine.Engines;
@@ -49,9 +51,20 @@ final class RunSpecOptions {
     String engine;
 
     @Option(names = "--memory", paramLabel = "SIZE", defaultValue = EngineSettings.DEFAULT_MEMORY_LIMIT_TEXT,
-            description = "Memory budget of the run, e.g. 4GiB (MB and GB are read as MiB and GiB): the engine spills"
-                    + " to disk beyond it, less a reserve for the JVM. Default: ${DEFAULT-VALUE}.")
+            description = "Memory budget of the run, e.g. 4GiB (MB and GB are read as MiB and GiB): DuckDB spills"
+                    + " to disk beyond it, less a reserve for the JVM; with --engine spark, ./mongo-latest gives it to"
+                    + " the JVM as its heap (-Xmx). Default: ${DEFAULT-VALUE}.")
     String memory;
+
+    @Option(names = "--spark-master", paramLabel = "URL",
+            description = "With --engine spark: local[N] (N task threads here), local[*], spark://HOST:PORT (a standalone"
+                    + " cluster) or yarn. Default: local[*], or local[N] with --threads N.")
+    String sparkMaster;
+
+    @Option(names = "--spark-conf", paramLabel = "KEY=VALUE",
+            description = "With --engine spark: a Spark setting, e.g. spark.executor.memory=4g; repeat for more."
+                    + " Default: none (Spark's defaults, and the settings results depend on, which cannot be changed).")
+    Map<String, String> sparkConf;
 
     @Option(names = "--threads", paramLabel = "N", defaultValue = EngineSettings.DEFAULT_THREADS_TEXT,
             description = "Engine worker threads, 0 for one per core. Default: ${DEFAULT-VALUE}.")
@@ -87,5 +100,17 @@ final class RunSpecOptions {
     /** The options as the command line {@code args} gives them, every other one at its default. */
     static RunSpecOptions parse(List<String> args) {
         return CommandLine.populateCommand(new RunSpecOptions(), args.toArray(String[]::new));
+    }
+
+    /** The engine's own settings: {@code --spark-conf} pairs, and {@code --spark-master} as {@code spark.master}. */
+    Map<String, String> engineProperties() {
+        Map<String, String> out = new LinkedHashMap<>();
+        if (sparkConf != null) {
+            out.putAll(sparkConf);
+        }
+        if (sparkMaster != null) {
+            out.put("spark.master", sparkMaster);
+        }
+        return out;
     }
 }

@@ -74,7 +74,9 @@ final class RunWiring implements AutoCloseable {
         RunOptions runOptions = new RunOptions(options.leaseTtl, options.pushgatewayGrace,
                 options.pushgatewayWipe == RunSpecOptions.WipeMode.global, options.maxBadFraction);
         SqlEngine engine = Engines.named(options.engine);
-        Storages storages = Storages.load(StorageSettings.of(options.s3Endpoint));
+        engine.checkProperties(options.engineProperties());
+        StorageSettings storageSettings = StorageSettings.of(options.s3Endpoint);
+        Storages storages = Storages.load(storageSettings);
         storages.check(input, "--input");
         storages.check(warehouse, "--warehouse");
         boolean launch = purpose == Purpose.LAUNCH;
@@ -88,7 +90,7 @@ final class RunWiring implements AutoCloseable {
         }
         EngineSettings engineSettings = new EngineSettings(engineFolder,
                 options.memory == null ? EngineSettings.DEFAULT_MEMORY_LIMIT : DataSize.parse(options.memory),
-                stateDir.resolve("spill"), options.threads, false);
+                stateDir.resolve("spill"), options.threads, false, options.engineProperties());
         storages.checkAccess(input, "--input", false);
         checkFolders(input, warehouse, stateDir, purpose == Purpose.RUN);
         // A launch only looks: the cluster writes, with its own role.
@@ -104,7 +106,7 @@ final class RunWiring implements AutoCloseable {
         this.storages = storages;
         this.spec = new RunSpec(product, logic, params, runOptions);
         this.parts = new RunParts(ledger, engine, engineSettings, metrics,
-                new RunStorage(storages.input(input), store, scratch), clock, identity);
+                new RunStorage(storages.input(input), store, scratch, storageSettings), clock, identity);
     }
 
     /** The run writes into the warehouse and the state folder, never into the export. */

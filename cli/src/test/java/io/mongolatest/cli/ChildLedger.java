@@ -62,6 +62,11 @@ final class ChildLedger {
      * with {@code step} recorded as running, whatever it did to the data meanwhile.
      */
     void killWhileRunning(ChildRun child, String step) throws Exception {
+        killWhileRunning(child, step, () -> true);
+    }
+
+    /** The same, once {@code also} holds too (e.g. the step has begun to write), checked under the same lock. */
+    void killWhileRunning(ChildRun child, String step, java.util.function.BooleanSupplier also) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(TIMEOUT_SECONDS);
         while (System.nanoTime() < deadline) {
             if (inWalMode()) {
@@ -70,7 +75,7 @@ final class ChildLedger {
                     s.execute("PRAGMA busy_timeout = 30000");
                     s.execute("BEGIN IMMEDIATE");
                     Optional<LedgerRow> row = readIn(c);
-                    if (row.isPresent() && running(row.get(), step, child)) {
+                    if (row.isPresent() && running(row.get(), step, child) && also.getAsBoolean()) {
                         child.kill();
                         s.execute("ROLLBACK");
                         return;

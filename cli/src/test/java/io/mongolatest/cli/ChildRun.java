@@ -26,19 +26,30 @@ final class ChildRun {
     }
 
     static ChildRun start(Path dir, String name, String... args) throws IOException {
-        return start(dir, name, Map.of(), args);
+        return start(dir, name, List.of("-Xmx512m"), Map.of(), args);
     }
 
     /** With {@code environment} added to (a value of null: removed from) this JVM's environment. */
     static ChildRun start(Path dir, String name, Map<String, String> environment, String... args) throws IOException {
+        return start(dir, name, List.of("-Xmx512m"), environment, args);
+    }
+
+    /** With {@code jvmOptions} (e.g. the heap and module options Spark needs) before the usual lean ones. */
+    static ChildRun start(Path dir, String name, List<String> jvmOptions, String... args) throws IOException {
+        return start(dir, name, jvmOptions, Map.of(), args);
+    }
+
+    static ChildRun start(Path dir, String name, List<String> jvmOptions, Map<String, String> environment,
+                          String... args) throws IOException {
         String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
         // Lean and quick to start: C1 only, one GC thread, the JDK's class-data archive. Its own temporary
         // folder, inside the test's, so that what a killed child leaves there (DuckDB unpacks its 70 MB
         // native library per process) goes away with the test's folder.
         Path tmp = Files.createDirectories(dir.resolve(name + ".tmp"));
-        List<String> cmd = new ArrayList<>(List.of(javaBinary(), "-Xmx512m", "-XX:TieredStopAtLevel=1",
-                "-XX:+UseSerialGC", "-Xshare:auto", "-Djava.io.tmpdir=" + tmp, "-cp", classpath,
-                Main.class.getName()));
+        List<String> cmd = new ArrayList<>(List.of(javaBinary()));
+        cmd.addAll(jvmOptions);
+        cmd.addAll(List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xshare:auto", "-Djava.io.tmpdir=" + tmp,
+                "-cp", classpath, Main.class.getName()));
         cmd.addAll(List.of(args));
         Path out = dir.resolve(name + ".out");
         Path err = dir.resolve(name + ".err");

@@ -56,6 +56,17 @@ class CliErrorsTest {
     }
 
     @Test
+    void sparkSettingsAreRefusedByDuckDb() {
+        assertOneLineUserError(run("run", "--correlation-id", "c", "--input", dir.toString(), "--spark-master",
+                "local[2]"), "the duckdb engine has no setting 'spark.master'");
+        assertOneLineUserError(run("run", "--correlation-id", "c", "--input", dir.toString(), "--spark-conf",
+                "spark.executor.memory=2g"), "the duckdb engine has no setting 'spark.executor.memory'");
+        assertOneLineUserError(run("run", "--correlation-id", "c", "--input", dir.toString(), "--spark-conf",
+                "spark.executor.memory"), "should be in KEY=VALUE format");
+        assertThat(dir.resolve("state").resolve("ledger.db")).doesNotExist();
+    }
+
+    @Test
     void unknownOptionsAndCommandsAreOneLine() {
         assertOneLineUserError(run("run", "--correlation-id", "x", "--input", dir.toString(), "--correlation", "x"),
                 "Unknown option");

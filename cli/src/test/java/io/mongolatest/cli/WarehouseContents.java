@@ -4,14 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.ResultSetMetaData;
-import java.sql.SQLException;
-import java.sql.Statement;
-import java.time.Clock;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
@@ -24,8 +16,7 @@ import java.util.TreeSet;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.mongolatest.storage.TableName;
-import io.mongolatest.storage.local.LocalWarehouse;
+import io.mongolatest.engine.WarehouseTables;
 import io.mongolatest.storage.s3.S3Bytes;
 import io.mongolatest.storage.s3.S3Location;
 import io.mongolatest.storage.s3.S3ObjectInfo;
@@ -43,39 +34,27 @@ final class WarehouseContents {
     private WarehouseContents() {
     }
 
-    static Map<String, List<String>> read(Path warehouse) throws SQLException {
-        Map<String, List<String>> out = new TreeMap<>();
-        LocalWarehouse wh = new LocalWarehouse(warehouse, Clock.systemUTC());
-        try (Connection c = DriverManager.getConnection("jdbc:duckdb:"); Statement s = c.createStatement()) {
-            for (TableName t : wh.tables()) {
-                if (!t.database().equals("audit")) {
-                    out.put(t.toString(), rows(s, wh.tablePath(t)));
-                }
-            }
-        }
-        return out;
+    static Map<String, List<String>> read(Path warehouse) {
+        return WarehouseTables.rows(warehouse);
     }
 
     /**
      * The tables of the S3 warehouse {@code root}, as a reader without a catalog finds them: each database
      * folder's manifest names a prefix per table, whose Parquet files are copied below {@code scratch} and read.
      */
-    static Map<String, List<String>> readS3(S3Objects objects, S3Location root, Path scratch)
-            throws SQLException, IOException {
+    static Map<String, List<String>> readS3(S3Objects objects, S3Location root, Path scratch) throws IOException {
         Map<String, List<String>> out = new TreeMap<>();
-        try (Connection c = DriverManager.getConnection("jdbc:duckdb:"); Statement s = c.createStatement()) {
-            for (Map.Entry<String, S3Location> t : currentVersions(objects, root).entrySet()) {
-                if (t.getKey().startsWith("audit.")) {
-                    continue;
-                }
-                Path dir = Files.createTempDirectory(Files.createDirectories(scratch), "table-");
-                for (S3ObjectInfo o : objects.list(t.getValue())) {
-                    try (InputStream in = objects.open(o)) {
-                        Files.copy(in, dir.resolve(o.keyBelow(t.getValue())));
-                    }
-                }
-                out.put(t.getKey(), rows(s, dir));
+        for (Map.Entry<String, S3Location> t : currentVersions(objects, root).entrySet()) {
+            if (t.getKey().startsWith("audit.")) {
+                continue;
             }
+            Path dir = Files.createTempDirectory(Files.createDirectories(scratch), "table-");
+            for (S3ObjectInfo o : objects.list(t.getValue())) {
+                try (InputStream in = objects.open(o)) {
+                    Files.copy(in, dir.resolve(o.keyBelow(t.getValue())));
+                }
+            }
+            out.put(t.getKey(), WarehouseTables.folderRows(dir));
         }
         return out;
     }
@@ -116,21 +95,5 @@ final class WarehouseContents {
             }
         }
         return out;
-    }
-
-    private static List<String> rows(Statement s, Path folder) throws SQLException {
-        String glob = folder.resolve("*.parquet").toString().replace("'", "''");
-        List<String> rows = new ArrayList<>();
-        try (ResultSet rs = s.executeQuery("SELECT * FROM read_parquet('" + glob + "') ORDER BY ALL")) {
-            ResultSetMetaData md = rs.getMetaData();
-            while (rs.next()) {
-                StringBuilder b = new StringBuilder();
-                for (int i = 1; i <= md.getColumnCount(); i++) {
-                    b.append(i == 1 ? "" : "|").append(rs.getString(i));
-                }
-                rows.add(b.toString());
-            }
-        }
-        return rows;
     }
 }

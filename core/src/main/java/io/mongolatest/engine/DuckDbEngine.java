@@ -56,6 +56,7 @@ public final class DuckDbEngine implements SqlEngine, ReadOnlySessions {
 
     @Override
     public EngineSession open(EngineSettings settings) {
+        checkProperties(settings.properties());
         checkWarehouse(new LocalLocation(settings.warehouse()));
         Path catalog = settings.warehouse().resolve(CATALOG_FILE);
         try {

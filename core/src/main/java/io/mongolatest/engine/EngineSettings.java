@@ -3,6 +3,9 @@ package io.mongolatest.engine;
 import static java.util.Objects.requireNonNull;
 
 import java.nio.file.Path;
+import java.util.Collections;
+import java.util.Map;
+import java.util.TreeMap;
 
 import io.mongolatest.DataSize;
 import io.mongolatest.MongoLatestException;
@@ -16,8 +19,11 @@ import io.mongolatest.MongoLatestException;
  * @param tempDir     where the engine spills
  * @param threads     worker threads, 0 for the engine's default
  * @param readOnly    true for sessions that must not change the warehouse (the {@code query} command)
+ * @param properties  settings of one engine by name (e.g. Spark's {@code spark.master}): each engine reads the
+ *                    ones it knows and refuses the others ({@link SqlEngine#checkProperties})
  */
-public record EngineSettings(Path warehouse, DataSize memoryLimit, Path tempDir, int threads, boolean readOnly) {
+public record EngineSettings(Path warehouse, DataSize memoryLimit, Path tempDir, int threads, boolean readOnly,
+                             Map<String, String> properties) {
     /**
      * The memory limit when none is given ({@code --memory}): enough for the build's narrow per-record
      * rows of tens of millions of documents; beyond it the engine spills to {@code tempDir}.
@@ -37,6 +43,7 @@ public record EngineSettings(Path warehouse, DataSize memoryLimit, Path tempDir,
         requireNonNull(warehouse, "warehouse is null");
         requireNonNull(memoryLimit, "memoryLimit is null");
         requireNonNull(tempDir, "tempDir is null");
+        properties = Collections.unmodifiableMap(new TreeMap<>(requireNonNull(properties, "properties is null")));
         if (memoryLimit.bytes() < MIN_MEMORY_LIMIT.bytes()) {
             throw MongoLatestException.user("--memory must be at least " + MIN_MEMORY_LIMIT + ", not " + memoryLimit);
         }
@@ -49,6 +56,11 @@ public record EngineSettings(Path warehouse, DataSize memoryLimit, Path tempDir,
             throw MongoLatestException.user("--threads must be 0 (one per core) to " + maxThreads()
                     + " (4 per core of this host), not " + threads);
         }
+    }
+
+    /** Settings without engine properties. */
+    public EngineSettings(Path warehouse, DataSize memoryLimit, Path tempDir, int threads, boolean readOnly) {
+        this(warehouse, memoryLimit, tempDir, threads, readOnly, Map.of());
     }
 
     public static int maxThreads() {

@@ -1,8 +1,10 @@
 package io.mongolatest.engine;
 
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import io.mongolatest.MongoLatestException;
 import io.mongolatest.storage.Location;
 
 /**
@@ -30,6 +32,18 @@ public interface SqlEngine {
      * {@link ReadOnlySessions}): what a step needs is checked against it when a run is planned.
      */
     Set<Class<?>> capabilities();
+
+    /**
+     * Refuses, as a user error, engine properties ({@link EngineSettings#properties()}) this engine does not
+     * know or whose values it cannot use; checked before anything is written. An engine without properties
+     * refuses them all.
+     */
+    default void checkProperties(Map<String, String> properties) {
+        if (!properties.isEmpty()) {
+            throw MongoLatestException.user("the " + name() + " engine has no setting '"
+                    + properties.keySet().iterator().next() + "'");
+        }
+    }
 
     /** Refuses, as a user error, a warehouse location this engine cannot work in: said when a run is planned. */
     default void checkWarehouse(Location warehouse) {

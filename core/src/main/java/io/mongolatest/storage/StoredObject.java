@@ -9,7 +9,7 @@ import static java.util.Objects.requireNonNull;
  * @param size         bytes
  * @param identity     what changes when the content does: the ETag on S3, size and modification time locally
  */
-public record StoredObject(String relativePath, long size, String identity) {
+public record StoredObject(String relativePath, long size, String identity) implements java.io.Serializable {
     public StoredObject {
         RelativePaths.segments(requireNonNull(relativePath, "relativePath is null"));
         requireNonNull(identity, "identity is null");

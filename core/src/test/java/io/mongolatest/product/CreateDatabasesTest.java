@@ -32,7 +32,7 @@ class CreateDatabasesTest {
                             null, List.of(), List.of(), null, 0));
             assertThat(h.run(CreateDatabases.KIND).rows()).isEqualTo(2);
             for (String db : CreateDatabases.DATABASES) {
-                assertThat(h.query("SELECT count(*) FROM information_schema.schemata WHERE schema_name = '" + db + "'")
+                assertThat(h.session().query("SELECT count(*) FROM information_schema.schemata WHERE schema_name = '" + db + "'")
                         .rows()).containsExactly(List.of(1L));
             }
             var audit = h.query("SELECT * FROM audit.data_pipeline_metadata ORDER BY Correlation_Id DESC");

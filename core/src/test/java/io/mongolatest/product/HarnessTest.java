@@ -6,7 +6,12 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A test with a {@link StepHarness} on a fresh warehouse and an input folder to write files into. */
+import io.mongolatest.engine.EngineUnderTest;
+
+/**
+ * A test with a {@link StepHarness} on a fresh warehouse and an input folder to write files into, on DuckDB
+ * or on the engine a subclass gives ({@link #engine()}).
+ */
 abstract class HarnessTest {
     @TempDir
     Path dir;
@@ -15,8 +20,13 @@ abstract class HarnessTest {
 
     @BeforeEach
     void openHarness() {
-        h = new StepHarness(dir);
+        h = new StepHarness(dir, engine());
         in = new InputFixture(h.input);
+    }
+
+    /** The engine the steps run on. */
+    protected EngineUnderTest engine() {
+        return EngineUnderTest.DUCKDB;
     }
 
     @AfterEach

@@ -10,10 +10,16 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import io.mongolatest.engine.EngineUnderTest;
 import io.mongolatest.product.build.BuildReport;
 
 /** Thousands of random records through the engine's build, against {@link ReferenceLatest}. */
 class LatestPropertyTest {
+    /** The engine the build runs on; DuckDB unless a subclass says otherwise. */
+    protected EngineUnderTest engine() {
+        return EngineUnderTest.DUCKDB;
+    }
+
     @TempDir
     Path dir;
 
@@ -22,7 +28,7 @@ class LatestPropertyTest {
     void theBuildAgreesWithTheReference(long seed) throws Exception {
         RandomExport export = new RandomExport(seed);
         export.write("core/contract", 700);
-        try (StepHarness h = new StepHarness(dir)) {
+        try (StepHarness h = new StepHarness(dir, engine())) {
             InputFixture in = new InputFixture(h.input);
             for (var f : export.files.entrySet()) {
                 ByteArrayOutputStream b = new ByteArrayOutputStream();

@@ -18,6 +18,7 @@ import io.mongolatest.DataSize;
 import io.mongolatest.engine.DuckDbEngine;
 import io.mongolatest.engine.EngineSession;
 import io.mongolatest.engine.EngineSettings;
+import io.mongolatest.engine.EngineUnderTest;
 import io.mongolatest.engine.WarehouseReader;
 import io.mongolatest.ledger.StepRecord;
 import io.mongolatest.ledger.StepStatus;
@@ -41,6 +42,11 @@ class MongoLatestPipelineTest {
     @TempDir
     Path root;
 
+    /** The engine the pipeline runs on; DuckDB unless a subclass says otherwise. */
+    protected EngineUnderTest engine() {
+        return EngineUnderTest.DUCKDB;
+    }
+
     private EngineSession reader() {
         return WarehouseReader.open(new DuckDbEngine(), new EngineSettings(root.resolve("warehouse"),
                 DataSize.ofMebibytes(256), root.resolve("tmp"), 1, true),
@@ -50,7 +56,7 @@ class MongoLatestPipelineTest {
     @Test
     void theDefaultProductRunsEndToEndAndPublishesOnlyClassifiedColumnsRedacted() throws IOException {
         SyntheticExport.write(root.resolve("input"), new SyntheticExport.Options(3000, 3, EXPORT_DATE, 0, 2));
-        RunResult r = PipelineRun.run(root, "e2e", EXPORT_DATE, RunListener.NONE);
+        RunResult r = PipelineRun.run(root, engine(), "e2e", EXPORT_DATE, RunListener.NONE);
         assertThat(r.outcome()).as(r.message()).isEqualTo(RunOutcome.COMPLETED);
         StepRecord build = r.row().step("mongo-latest-build").orElseThrow();
         BuildReport report = BuildReport.fromJson(build.detail());
@@ -82,13 +88,13 @@ class MongoLatestPipelineTest {
     @Test
     void aFailedBuildIsRetriedFromItsStepAndACancelledOneLeavesThePreviousTables() throws IOException {
         SyntheticExport.write(root.resolve("input"), new SyntheticExport.Options(2000, 4, EXPORT_DATE, 0.01, 2));
-        RunResult failed = PipelineRun.run(root, "retry", EXPORT_DATE, RunListener.NONE);
+        RunResult failed = PipelineRun.run(root, engine(), "retry", EXPORT_DATE, RunListener.NONE);
         assertThat(failed.outcome()).isEqualTo(RunOutcome.FAILED);
         assertThat(failed.row().currentStep()).isEqualTo("mongo-latest-build");
         assertThat(failed.message()).contains("input lines are bad").contains("over --max-bad-fraction 0.001");
 
         removeBadLines(root.resolve("input"));
-        RunResult retried = PipelineRun.run(root, "retry", EXPORT_DATE, RunListener.NONE);
+        RunResult retried = PipelineRun.run(root, engine(), "retry", EXPORT_DATE, RunListener.NONE);
         assertThat(retried.outcome()).as(retried.message()).isEqualTo(RunOutcome.COMPLETED);
         assertThat(retried.row().runId()).isEqualTo(2);
         assertThat(retried.row().steps()).extracting(StepRecord::status).startsWith(StepStatus.SUCCEEDED,
@@ -99,7 +105,7 @@ class MongoLatestPipelineTest {
         }
 
         Cancellation cancellation = new Cancellation();
-        RunResult cancelled = PipelineRun.run(root, "other", EXPORT_DATE, new RunListener() {
+        RunResult cancelled = PipelineRun.run(root, engine(), "other", EXPORT_DATE, new RunListener() {
             @Override
             public void stepStarted(StepDefinition step, int index, int total) {
                 if (step.name().equals("mongo-latest-build")) {

@@ -4,9 +4,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
 
-import io.mongolatest.DataSize;
-import io.mongolatest.engine.DuckDbEngine;
-import io.mongolatest.engine.EngineSettings;
+import io.mongolatest.engine.EngineUnderTest;
 import io.mongolatest.ledger.LeaseOwner;
 import io.mongolatest.ledger.SqliteLedger;
 import io.mongolatest.metrics.StatusMetrics;
@@ -26,25 +24,31 @@ import io.mongolatest.storage.LocalLocation;
 import io.mongolatest.storage.local.LocalInputStore;
 import io.mongolatest.storage.local.LocalWarehouse;
 
-/** Runs the default product's whole pipeline through the run verbs, as {@code mongo-latest run} does. */
+/** Runs the default product's whole pipeline through the run verbs, as {@code mongo-latest run} does, on any engine. */
 final class PipelineRun {
     private PipelineRun() {
     }
 
     static RunResult run(Path root, String correlationId, LocalDate exportDate, RunListener listener) {
-        return run(root, correlationId, exportDate, listener, new Cancellation(), ProductFiles.bundled());
+        return run(root, EngineUnderTest.DUCKDB, correlationId, exportDate, listener);
     }
 
-    static RunResult run(Path root, String correlationId, LocalDate exportDate, RunListener listener,
-                         Cancellation cancellation, ProductFiles files) {
+    static RunResult run(Path root, EngineUnderTest engine, String correlationId, LocalDate exportDate,
+                         RunListener listener) {
+        return run(root, engine, correlationId, exportDate, listener, new Cancellation(), ProductFiles.bundled());
+    }
+
+    /** Runs with {@code root}'s input, warehouse, ledger and temporary folder, on {@code engine}. */
+    static RunResult run(Path root, EngineUnderTest engine, String correlationId, LocalDate exportDate,
+                         RunListener listener, Cancellation cancellation, ProductFiles files) {
         MongoLatestProduct product = new MongoLatestProduct();
         ProductPackage pkg = ProductPackage.load(files, new MongoLatestProduct());
         RunParameters params = MongoArguments.params(correlationId, exportDate, SnapshotType.INCREMENTAL,
                 root.resolve("input"), root.resolve("warehouse"));
         try (SqliteLedger ledger = SqliteLedger.open(root.resolve("ledger.db"))) {
             ledger.init();
-            RunParts parts = new RunParts(ledger, new DuckDbEngine(), new EngineSettings(root.resolve("warehouse"),
-                    DataSize.ofMebibytes(512), root.resolve("tmp"), 2, false), StatusMetrics.none(),
+            RunParts parts = new RunParts(ledger, engine.engine(), engine.settings(root.resolve("warehouse"),
+                    root.resolve("tmp")), StatusMetrics.none(),
                     new RunStorage(new LocalInputStore(LocalLocation.of(root.resolve("input"))),
                             new LocalWarehouse(root.resolve("warehouse"), Clock.systemUTC()), root.resolve("warehouse")),
                     Clock.systemUTC(), LeaseOwner.current());

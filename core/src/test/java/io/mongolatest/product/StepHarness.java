@@ -12,7 +12,9 @@ import io.mongolatest.DataSize;
 import io.mongolatest.engine.DuckDbEngine;
 import io.mongolatest.engine.EngineSession;
 import io.mongolatest.engine.EngineSettings;
+import io.mongolatest.engine.EngineUnderTest;
 import io.mongolatest.engine.QueryResult;
+import io.mongolatest.engine.WarehouseReader;
 import io.mongolatest.ledger.LedgerRow;
 import io.mongolatest.ledger.RunStatus;
 import io.mongolatest.metrics.RunLabels;
@@ -35,7 +37,11 @@ import io.mongolatest.storage.LocalLocation;
 import io.mongolatest.storage.local.LocalInputStore;
 import io.mongolatest.storage.local.LocalWarehouse;
 
-/** Runs the product's builtin steps against a real DuckDB warehouse, as the runner would. */
+/**
+ * Runs the product's builtin steps on a real engine and warehouse, as the runner would: DuckDB, or the engine a
+ * test gives. What the steps wrote is read back as any Parquet reader reads it ({@link #query}), whatever engine
+ * wrote it.
+ */
 final class StepHarness implements AutoCloseable {
     final Path input;
     final Path warehouse;
@@ -53,11 +59,17 @@ final class StepHarness implements AutoCloseable {
     /** Called with every progress line, e.g. to cancel a step at a known point. */
     java.util.function.Consumer<String> onProgress = m -> { };
 
+    private final Path tmp;
+
     StepHarness(Path root) {
+        this(root, EngineUnderTest.DUCKDB);
+    }
+
+    StepHarness(Path root, EngineUnderTest engine) {
         this.input = root.resolve("input");
         this.warehouse = root.resolve("warehouse");
-        this.session = new DuckDbEngine().open(new EngineSettings(warehouse, DataSize.ofMebibytes(512),
-                root.resolve("tmp"), 2, false));
+        this.tmp = root.resolve("tmp");
+        this.session = engine.engine().open(engine.settings(warehouse, tmp));
     }
 
     RunParameters params() {
@@ -102,10 +114,15 @@ final class StepHarness implements AutoCloseable {
         return BuildReport.fromJson(run(BuildLatest.KIND).detail());
     }
 
+    /** A read-only query of DuckDB over the warehouse's published tables, read from their Parquet files now. */
     QueryResult query(String sql) {
-        return session.query(sql);
+        try (EngineSession reader = WarehouseReader.open(new DuckDbEngine(), new EngineSettings(warehouse,
+                DataSize.ofMebibytes(256), tmp, 1, true), warehouse())) {
+            return reader.query(sql);
+        }
     }
 
+    /** The session of the engine under test: its catalog, its SQL. */
     EngineSession session() {
         return session;
     }

@@ -66,8 +66,8 @@ public final class BuildLatest implements BuiltinStep {
                 written.put(table.table(), warehouse.newVersion(table));
             }
             List<CollectionReport> reports = LatestBuild.of(ctx.engine()).build(new LatestBuildJob(store,
-                    input.collections(), written, warehouse.files(), quarantine, scratch, ctx.cancellation(),
-                    r -> ctx.progress(progressLine(r))));
+                    ctx.storage().roots(), input.collections(), written, warehouse.files(), quarantine, scratch,
+                    ctx.cancellation(), r -> ctx.progress(progressLine(r))));
             InputCounts totals = reports.stream().map(CollectionReport::counts).reduce(InputCounts.ZERO, InputCounts::plus);
             checkBadLines(totals, ctx.options().maxBadFraction(), warehouse.files().location(quarantine));
             List<String> dropped = commit(ctx, warehouse, written);

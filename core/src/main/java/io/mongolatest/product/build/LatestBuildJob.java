@@ -11,22 +11,26 @@ import io.mongolatest.pipeline.Cancellation;
 import io.mongolatest.product.input.CollectionInput;
 import io.mongolatest.storage.FileArea;
 import io.mongolatest.storage.InputStore;
+import io.mongolatest.storage.StorageRoots;
 import io.mongolatest.storage.TableVersion;
 
 /**
  * What a build is asked to do: every collection of the input into a new version of its table, bad lines
  * into the quarantine folder, one file per table ({@code <quarantine>/<table>.jsonl}).
  *
+ * @param roots      the input's and the warehouse's roots, for tasks that open {@code store} and {@code files} where
+ *                   they run
  * @param versions   each collection's new table version, by table name (e.g. {@code core_contract})
  * @param quarantine the quarantine folder's path in {@code files}
  * @param scratch    a local folder for temporary files, deleted by the caller
  * @param done       told each collection's report as it is done, for progress
  */
-public record LatestBuildJob(InputStore store, List<CollectionInput> collections, Map<String, TableVersion> versions,
-                             FileArea files, String quarantine, Path scratch, Cancellation cancellation,
-                             Consumer<CollectionReport> done) {
+public record LatestBuildJob(InputStore store, StorageRoots roots, List<CollectionInput> collections,
+                             Map<String, TableVersion> versions, FileArea files, String quarantine, Path scratch,
+                             Cancellation cancellation, Consumer<CollectionReport> done) {
     public LatestBuildJob {
         requireNonNull(store, "store is null");
+        requireNonNull(roots, "roots is null");
         collections = List.copyOf(collections);
         versions = Map.copyOf(versions);
         requireNonNull(files, "files is null");

@@ -7,14 +7,12 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 
-import io.mongolatest.MongoLatestException;
 import io.mongolatest.engine.ColumnType;
 import io.mongolatest.engine.RowBatch;
 import io.mongolatest.engine.SourceColumn;
 import io.mongolatest.product.input.CollectionInput;
 import io.mongolatest.product.input.InputFile;
 import io.mongolatest.product.records.InputLines;
-import io.mongolatest.product.records.LineReader;
 import io.mongolatest.storage.InputStore;
 
 /**
@@ -52,19 +50,17 @@ final class LatestLineSource extends CollectionSource {
     }
 
     private final class Reader implements SplitReader {
-        private final InputFile file;
         private final int to;
-        private final LineReader lines;
+        private final ChosenLines chosen;
         private final byte[] type;
         private final byte[] id;
         private int next;
 
         Reader(InputFile file, java.nio.file.Path plainCopy, int from, int to) {
-            this.file = file;
             this.next = from;
             this.to = to;
-            this.lines = from >= to ? null : plainCopy != null ? InputLines.openCopy(file, plainCopy)
-                    : InputLines.open(store, file);
+            this.chosen = from >= to ? null : new ChosenLines(file, plainCopy != null
+                    ? InputLines.openCopy(file, plainCopy) : InputLines.open(store, file));
             this.type = file.snapshot().type().label().getBytes(StandardCharsets.UTF_8);
             this.id = file.snapshot().id().getBytes(StandardCharsets.UTF_8);
         }
@@ -72,51 +68,21 @@ final class LatestLineSource extends CollectionSource {
         @Override
         public int read(RowBatch batch) {
             int n = 0;
-            try {
-                while (n < batch.capacity() && next < to) {
-                    long wanted = positions[next] & InputLines.LINE_MASK;
-                    while (lines.lineNumber() < wanted) {
-                        if (!lines.next()) {
-                            throw changed("it has fewer lines than before");
-                        }
-                    }
-                    byte[] b = lines.buffer();
-                    int off = lines.start();
-                    int end = off + lines.length();
-                    while (off < end && isSpace(b[off])) {
-                        off++;
-                    }
-                    while (end > off && isSpace(b[end - 1])) {
-                        end--;
-                    }
-                    if (lines.isTooLong() || off == end) {
-                        throw changed("line " + wanted + " is no longer the document read before");
-                    }
-                    batch.setLong(0, n, positions[next]);
-                    batch.setText(1, n, type);
-                    batch.setText(2, n, id);
-                    batch.setText(3, n, Arrays.copyOfRange(b, off, end));
-                    n++;
-                    next++;
-                }
-            } catch (IOException e) {
-                throw InputLines.unreadable(file, e);
+            while (n < batch.capacity() && next < to) {
+                batch.setLong(0, n, positions[next]);
+                batch.setText(1, n, type);
+                batch.setText(2, n, id);
+                batch.setText(3, n, chosen.text(positions[next] & InputLines.LINE_MASK));
+                n++;
+                next++;
             }
             return n;
         }
 
-        private MongoLatestException changed(String why) {
-            return MongoLatestException.user("input file " + file.relativePath() + " changed during the build: " + why);
-        }
-
-        private static boolean isSpace(byte c) {
-            return c == ' ' || c == '\t' || c == '\r';
-        }
-
         @Override
         public void close() throws IOException {
-            if (lines != null) {
-                lines.close();
+            if (chosen != null) {
+                chosen.close();
             }
         }
     }

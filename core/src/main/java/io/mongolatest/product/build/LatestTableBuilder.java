@@ -19,17 +19,10 @@ import io.mongolatest.storage.Location;
  * themselves are never sorted or held in memory, which keeps the build fast and its memory small.
  */
 final class LatestTableBuilder {
-    private static final String VERSIONS = "ml_versions";
-    private static final String WINNERS = "ml_winners";
+    private static final String VERSIONS = LatestSql.VERSIONS;
+    private static final String WINNERS = LatestSql.WINNERS;
     private static final String LATEST_LINES = "ml_latest_lines";
 
-    // Standard SQL that Spark accepts too.
-    private static final String WINNERS_SQL = "SELECT pos, id, ts, created, removed FROM ("
-            + "SELECT pos, id, ts, created, removed, row_number() OVER (PARTITION BY id"
-            + " ORDER BY ts DESC, ts_nanos DESC, pos DESC) AS version_rank FROM " + VERSIONS + ") ranked"
-            + " WHERE version_rank = 1";
-    private static final String COUNTS_SQL = "SELECT count(*) AS ids, count(CASE WHEN removed THEN 1 END) AS removed"
-            + " FROM " + WINNERS;
     private static final String POSITIONS_SQL = "SELECT pos FROM " + WINNERS + " WHERE NOT removed ORDER BY pos";
     static final String OUTPUT_SQL = "SELECT w.id AS id, w.ts AS last_modified, w.created AS created,"
             + " l.snapshot_type AS snapshot_type, l.snapshot_id AS snapshot_id, l.val AS val"
@@ -53,9 +46,9 @@ final class LatestTableBuilder {
         LineTally tally = new LineTally();
         try (Spill spill = new Spill(scratch)) {
             rows.registerSource(VERSIONS, new VersionSource(store, input, quarantine, tally, spill));
-            rows.createTempTable(WINNERS, WINNERS_SQL);
+            rows.createTempTable(WINNERS, LatestSql.WINNERS_SQL);
             rows.dropSource(VERSIONS);
-            List<Object> counts = engine.query(COUNTS_SQL).rows().get(0);
+            List<Object> counts = engine.query(LatestSql.COUNTS_SQL).rows().get(0);
             long ids = ((Number) counts.get(0)).longValue();
             long removed = ((Number) counts.get(1)).longValue();
             long[] latest = rows.queryLongs(POSITIONS_SQL);

@@ -32,7 +32,7 @@ public final class Quarantine implements Closeable, BadLines {
     private JsonGenerator gen;
 
     /** @param file the file's path in {@code area}, e.g. {@code quarantine/<correlation id>/<table>.jsonl} */
-    Quarantine(JsonFactory json, FileArea area, String file) {
+    public Quarantine(JsonFactory json, FileArea area, String file) {
         this.json = requireNonNull(json, "json is null");
         this.area = requireNonNull(area, "area is null");
         this.file = requireNonNull(file, "file is null");

@@ -9,7 +9,8 @@ import io.mongolatest.MongoLatestException;
 import io.mongolatest.storage.TableName;
 
 /** A collection of the input, by its normalised database and collection names (SPEC §5). */
-public record CollectionKey(String database, String collection) implements Comparable<CollectionKey> {
+public record CollectionKey(String database, String collection)
+        implements Comparable<CollectionKey>, java.io.Serializable {
     /** The database of the latest tables. */
     public static final String LATEST_DATABASE = "uc_mongo_latest";
     private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9_]*");

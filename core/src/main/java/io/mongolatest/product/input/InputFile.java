@@ -9,7 +9,7 @@ import io.mongolatest.storage.StoredObject;
  *
  * @param object the file as the store listed it; its relative path is how reports and quarantine name it
  */
-public record InputFile(Snapshot snapshot, StoredObject object) {
+public record InputFile(Snapshot snapshot, StoredObject object) implements java.io.Serializable {
     public InputFile {
         requireNonNull(snapshot, "snapshot is null");
         requireNonNull(object, "object is null");

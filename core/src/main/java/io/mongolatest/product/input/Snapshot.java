@@ -16,7 +16,8 @@ import io.mongolatest.product.input.SnapshotType;
  * One snapshot folder of the input, {@code <type>/<id>}, its id a time {@code YYYY-MM-DD_HH-MM-SS}.
  * Snapshots are ordered by time, a full one before an incremental one of the same time.
  */
-public record Snapshot(SnapshotType type, String id, LocalDateTime time) implements Comparable<Snapshot> {
+public record Snapshot(SnapshotType type, String id, LocalDateTime time)
+        implements Comparable<Snapshot>, java.io.Serializable {
     private static final Pattern ID = Pattern.compile("\\d{4}-\\d{2}-\\d{2}_\\d{2}-\\d{2}-\\d{2}");
     private static final DateTimeFormatter FORMAT = DateTimeFormatter.ofPattern("uuuu-MM-dd_HH-mm-ss")
             .withResolverStyle(ResolverStyle.STRICT);

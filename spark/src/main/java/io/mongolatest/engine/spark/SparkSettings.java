@@ -21,6 +21,8 @@ import io.mongolatest.MongoLatestException;
 public record SparkSettings(String master, String appName, Map<String, String> confs) {
     public static final String DEFAULT_MASTER = "local[*]";
     public static final String DEFAULT_APP_NAME = "mongo-latest";
+    /** The property that names the master, as Spark's own configuration calls it. */
+    public static final String MASTER_KEY = "spark.master";
     private static final Pattern MASTER = Pattern.compile(
             "local|local\\[(\\*|[1-9][0-9]*)(,[0-9]+)?]|spark://[^\\s/]+(:[0-9]+)?(,[^\\s/]+(:[0-9]+)?)*|yarn");
     private static final Pattern LOCAL_THREADS = Pattern.compile("local\\[([1-9][0-9]*)(,[0-9]+)?]");
@@ -62,6 +64,25 @@ public record SparkSettings(String master, String appName, Map<String, String> c
             confs.put(key, kv.substring(eq + 1).strip());
         }
         return new SparkSettings(master, DEFAULT_APP_NAME, confs);
+    }
+
+    /**
+     * Settings from an engine's properties ({@link io.mongolatest.engine.EngineSettings#properties()}):
+     * {@code spark.master} is the master (default {@link #DEFAULT_MASTER}, or {@code local[threads]} when
+     * {@code threads} is positive), every other key a Spark setting.
+     */
+    public static SparkSettings fromProperties(Map<String, String> properties, int threads) {
+        Map<String, String> confs = new LinkedHashMap<>();
+        String master = threads > 0 ? "local[" + threads + "]" : DEFAULT_MASTER;
+        for (Map.Entry<String, String> e : properties.entrySet()) {
+            if (e.getKey().equals(MASTER_KEY)) {
+                master = e.getValue();
+            } else {
+                confs.put(e.getKey(), e.getValue());
+            }
+        }
+        List<String> keyValues = confs.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList();
+        return of(master, keyValues);
     }
 
     public boolean local() {

@@ -8,8 +8,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 import org.apache.spark.SparkContext;
@@ -19,6 +22,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.catalyst.plans.logical.CommandResult;
+import org.apache.spark.sql.types.StructType;
 
 import io.mongolatest.MongoLatestException;
 import io.mongolatest.storage.LocalLocation;
@@ -26,25 +30,38 @@ import io.mongolatest.storage.Location;
 import io.mongolatest.engine.EngineSession;
 import io.mongolatest.engine.QueryResult;
 import io.mongolatest.engine.SqlFailure;
+import io.mongolatest.product.build.LatestBuild;
 
 /**
- * An engine session on a {@link SparkSession}. Every statement runs in the session's job group, so that
- * {@link #cancel()} from another thread stops its jobs (interrupting their tasks) and every later one.
+ * An engine session on a {@link SparkSession}, which it leaves running when closed. Every statement runs in
+ * the session's job group, so that {@link #cancel()} from another thread stops its jobs (interrupting their
+ * tasks) and every later one. A session of a warehouse keeps the views that statements create or drop in
+ * its {@link WarehouseCatalog}, since Spark's own catalog lives only as long as the process.
  */
 final class SparkSqlSession implements EngineSession {
     private final SparkSession spark;
-    private final boolean ownsSpark;
+    private final WarehouseCatalog catalog;
     private final String jobGroup = "mongo-latest-" + UUID.randomUUID();
     private volatile boolean cancelled;
 
-    /** @param ownsSpark whether {@link #close()} stops {@code spark} (else it belongs to someone else) */
-    SparkSqlSession(SparkSession spark, boolean ownsSpark) {
+    /** @param catalog where the views are kept, or null for a session that keeps nothing beyond the process */
+    SparkSqlSession(SparkSession spark, WarehouseCatalog catalog) {
         this.spark = spark;
-        this.ownsSpark = ownsSpark;
+        this.catalog = catalog;
     }
 
+    SparkSession spark() {
+        return spark;
+    }
+
+    /** Runs {@code sql}; the views it created, replaced or dropped are recorded in the warehouse's catalog. */
     @Override
     public void execute(String sql) {
+        keepingViews(sql, () -> command(sql));
+    }
+
+    /** Runs {@code sql} as it is, recording nothing: the engine's own statements. */
+    void command(String sql) {
         run(sql, () -> {
             Dataset<Row> result = spark.sql(sql);
             // Spark runs commands (DDL, INSERT) when parsing them; a query runs only when read, here into nothing.
@@ -65,7 +82,7 @@ final class SparkSqlSession implements EngineSession {
 
     @Override
     public void createSchema(String schema) {
-        execute("CREATE DATABASE IF NOT EXISTS " + identifier(schema));
+        command("CREATE DATABASE IF NOT EXISTS " + identifier(schema));
     }
 
     /**
@@ -74,17 +91,25 @@ final class SparkSqlSession implements EngineSession {
      */
     @Override
     public long writeParquet(String selectSql, Location target) {
+        return writeParquet(selectSql, () -> spark.sql(selectSql), target, true);
+    }
+
+    /**
+     * Writes the rows {@code rows} gives, as {@link #writeParquet(String, Location)} does; {@code what} names
+     * them. Returns the rows written if {@code count}, else -1 (for a caller that counts them itself).
+     */
+    long writeParquet(String what, Supplier<Dataset<Row>> rows, Location target, boolean count) {
         Path directory = target instanceof LocalLocation l ? l.path() : null;
         if (directory != null) {
             checkEmpty(directory);
         }
         String location = location(target);
-        return run(selectSql, () -> {
-            spark.sql(selectSql).write().mode(SaveMode.Append).parquet(location);
+        return run(what, () -> {
+            rows.get().write().mode(SaveMode.Append).parquet(location);
             if (directory != null) {
                 removeChecksums(directory);
             }
-            return spark.read().parquet(location).count();
+            return count ? new ParquetFooters(spark).rows(location) : -1L;
         });
     }
 
@@ -92,8 +117,15 @@ final class SparkSqlSession implements EngineSession {
     @Override
     public void registerParquetTable(String schema, String name, Location directory) {
         createSchema(schema);
-        dropRelation(schema, name);
-        execute("CREATE TABLE " + qualified(schema, name) + " USING parquet LOCATION " + literal(location(directory)));
+        String kind = kindOf(schema, name);
+        if (kind != null) {
+            command("DROP " + kind + " IF EXISTS " + qualified(schema, name));
+        }
+        // With the columns from a footer, Spark need not run a job to find them.
+        String location = location(directory);
+        StructType columns = run("the columns of " + location, () -> new ParquetFooters(spark).schema(location));
+        command("CREATE TABLE " + qualified(schema, name) + (columns == null ? "" : " (" + columns.toDDL() + ")")
+                + " USING parquet LOCATION " + literal(location));
     }
 
     @Override
@@ -115,15 +147,41 @@ final class SparkSqlSession implements EngineSession {
 
     @Override
     public void dropRelation(String schema, String name) {
-        String kind = run("DESCRIBE " + schema + "." + name, () -> {
+        String kind = kindOf(schema, name);
+        if (kind != null) {
+            String drop = "DROP " + kind + " IF EXISTS " + qualified(schema, name);
+            keepingViews(drop, () -> command(drop));
+        }
+    }
+
+    /** {@code VIEW} or {@code TABLE}, or null when there is no such relation. */
+    private String kindOf(String schema, String name) {
+        return run("DESCRIBE " + schema + "." + name, () -> {
             if (!spark.catalog().databaseExists(schema) || !spark.catalog().tableExists(schema, name)) {
                 return null;
             }
             return "VIEW".equals(spark.catalog().getTable(schema, name).tableType()) ? "VIEW" : "TABLE";
         });
-        if (kind != null) {
-            execute("DROP " + kind + " IF EXISTS " + qualified(schema, name));
+    }
+
+    private void keepingViews(String sql, Runnable statement) {
+        if (catalog == null) {
+            statement.run();
+            return;
         }
+        Map<String, String> before = catalog.views(spark);
+        statement.run();
+        Map<String, String> after = catalog.views(spark);
+        if (!after.equals(before)) {
+            catalog.record(before, after, sql);
+        }
+    }
+
+    /** The build runs in Spark's tasks (see {@link SparkLatestBuild}). */
+    @Override
+    public <T> Optional<T> capability(Class<T> type) {
+        return type == LatestBuild.class ? Optional.of(type.cast(new SparkLatestBuild(this)))
+                : EngineSession.super.capability(type);
     }
 
     @Override
@@ -132,14 +190,16 @@ final class SparkSqlSession implements EngineSession {
         spark.sparkContext().cancelJobGroupAndFutureJobs(jobGroup, "cancelled by mongo-latest");
     }
 
+    /** Spark stays up for the process: the engine's next session uses it, and Spark stops it as the JVM exits. */
     @Override
     public void close() {
-        if (ownsSpark) {
-            spark.stop();
-        }
     }
 
-    private <T> T run(String sql, Callable<T> statement) {
+    /**
+     * Runs {@code statement} (Spark jobs described by {@code sql}) in the session's job group; an error of a
+     * task that is the product's own (e.g. an unreadable input file) surfaces unchanged.
+     */
+    <T> T run(String sql, Callable<T> statement) {
         if (cancelled) {
             throw new SqlFailure("interrupted before the statement started", true, null);
         }
@@ -150,10 +210,20 @@ final class SparkSqlSession implements EngineSession {
         } catch (MongoLatestException e) {
             throw e;
         } catch (Exception e) {
-            throw failure(e);
+            MongoLatestException own = cancelled ? null : ownCause(e);
+            throw own != null ? own : failure(e);
         } finally {
             context.clearJobGroup();
         }
+    }
+
+    private static MongoLatestException ownCause(Throwable e) {
+        for (Throwable t = e; t != null && t != t.getCause(); t = t.getCause()) {
+            if (t instanceof MongoLatestException m && !(t instanceof SqlFailure)) {
+                return m;
+            }
+        }
+        return null;
     }
 
     private SqlFailure failure(Exception e) {

@@ -42,6 +42,21 @@ class SparkSettingsTest {
     }
 
     @Test
+    void enginePropertiesGiveTheMasterAndTheSettings() {
+        SparkSettings s = SparkSettings.fromProperties(Map.of("spark.master", "spark://h:7077",
+                "spark.executor.memory", "2g"), 0);
+        assertThat(s.master()).isEqualTo("spark://h:7077");
+        assertThat(s.confs()).containsExactly(Map.entry("spark.executor.memory", "2g"));
+        assertThat(SparkSettings.fromProperties(Map.of(), 0).master()).isEqualTo(SparkSettings.DEFAULT_MASTER);
+        assertThat(SparkSettings.fromProperties(Map.of(), 3).master()).as("--threads 3").isEqualTo("local[3]");
+        assertThat(SparkSettings.fromProperties(Map.of("spark.master", "yarn"), 3).master()).isEqualTo("yarn");
+        assertThatThrownBy(() -> new SparkEngine().checkProperties(Map.of("spark.sql.ansi.enabled", "false")))
+                .isInstanceOfSatisfying(MongoLatestException.class, e -> assertThat(e.kind()).isEqualTo(ErrorKind.USER));
+        assertThatThrownBy(() -> new SparkEngine().checkProperties(Map.of("spark.master", "local[0]")))
+                .hasMessageContaining("invalid --spark-master 'local[0]'");
+    }
+
+    @Test
     void whatTheResultsDependOnCannotBeChanged() {
         assertThatThrownBy(() -> SparkSettings.of("local[2]", List.of("spark.sql.ansi.enabled=false")))
                 .isInstanceOf(MongoLatestException.class).hasMessageContaining("spark.sql.ansi.enabled")

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -54,7 +53,7 @@ public final class StandaloneSparkCluster implements BeforeAllCallback {
             String classpath = home.resolve("conf") + ":" + home.resolve("jars") + "/*:" + launcherClasses();
             List<String> jvm = new ArrayList<>(List.of("-Xmx256m", "-Dlogback.configurationFile="
                     + home.resolve("conf/logback.xml")));
-            jvm.addAll(moduleOptions());
+            jvm.addAll(SparkJvm.moduleOptions());
             SparkDaemon master = SparkDaemon.start("master", jvm, classpath, env,
                     "org.apache.spark.deploy.master.Master",
                     List.of("--host", "127.0.0.1", "--port", "0", "--webui-port", "0"));
@@ -128,14 +127,6 @@ public final class StandaloneSparkCluster implements BeforeAllCallback {
             } catch (java.net.URISyntaxException e) {
                 throw new IllegalStateException(e);
             }
-        }
-
-        /** The --add-opens and similar options this JVM runs with, which Spark 4 needs on Java 17. */
-        private static List<String> moduleOptions() {
-            return ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
-                    .filter(a -> a.startsWith("--add-") || a.startsWith("-XX:+IgnoreUnrecognizedVMOptions")
-                            || a.startsWith("-Djdk.reflect") || a.startsWith("-Dio.netty"))
-                    .toList();
         }
 
         /**

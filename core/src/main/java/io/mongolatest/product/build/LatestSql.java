@@ -1,0 +1,27 @@
+package io.mongolatest.product.build;
+
+/**
+ * The latest rule of SPEC §7 as SQL, the same text on every engine that builds: from the versions of one
+ * collection ({@link #VERSIONS}: pos, id, ts, ts_nanos, created, removed), per id the one with the greatest
+ * version time, then nanoseconds, then position (snapshot, file, line); standard SQL that DuckDB and Spark
+ * both run.
+ */
+public final class LatestSql {
+    /** The table or view of the versions the rule reads. */
+    public static final String VERSIONS = "ml_versions";
+    /** The table or view the engine keeps the winners in. */
+    public static final String WINNERS = "ml_winners";
+
+    /** The winner of each id: pos, id, ts, created, removed. */
+    public static final String WINNERS_SQL = "SELECT pos, id, ts, created, removed FROM ("
+            + "SELECT pos, id, ts, created, removed, row_number() OVER (PARTITION BY id"
+            + " ORDER BY ts DESC, ts_nanos DESC, pos DESC) AS version_rank FROM " + VERSIONS + ") ranked"
+            + " WHERE version_rank = 1";
+
+    /** How many ids there are, and how many of them end in a removal. */
+    public static final String COUNTS_SQL = "SELECT count(*) AS ids, count(CASE WHEN removed THEN 1 END) AS removed"
+            + " FROM " + WINNERS;
+
+    private LatestSql() {
+    }
+}

@@ -1,0 +1,119 @@
+package io.mongolatest.engine.spark;
+
+import static java.util.Objects.requireNonNull;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Iterator;
+import java.util.List;
+import java.util.NoSuchElementException;
+
+import org.apache.spark.TaskContext;
+import org.apache.spark.api.java.function.Function2;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.util.TaskCompletionListener;
+
+import io.mongolatest.product.build.ChosenLines;
+import io.mongolatest.product.input.InputFile;
+import io.mongolatest.product.records.InputLines;
+import io.mongolatest.storage.StorageRoots;
+
+import scala.Tuple2;
+
+/**
+ * Pass 2 of the build in a task: partition {@code i} holds the winners from file {@code i}, in line order.
+ * Removals are counted and left out; for the others the task reads the file again, up to its last chosen line
+ * ({@link ChosenLines}, as on DuckDB), and gives each its document text and snapshot
+ * ({@link SparkLatestBuild#LINES}). What it found goes to {@link PerFile}, once all is given out.
+ */
+final class ChosenLinesTask implements Function2<Integer, Iterator<Tuple2<Long, ChosenVersion>>, Iterator<Row>> {
+    private static final long serialVersionUID = 1L;
+
+    private final StorageRoots roots;
+    private final List<InputFile> files;
+    private final PerFile<ChosenCounts> counts;
+
+    /** @param files the collection's files, in its file order */
+    ChosenLinesTask(StorageRoots roots, List<InputFile> files, PerFile<ChosenCounts> counts) {
+        this.roots = requireNonNull(roots, "roots is null");
+        this.files = List.copyOf(files);
+        this.counts = requireNonNull(counts, "counts is null");
+    }
+
+    @Override
+    public Iterator<Row> call(Integer file, Iterator<Tuple2<Long, ChosenVersion>> chosen) {
+        return new Rows(file, files.get(file), chosen);
+    }
+
+    private final class Rows implements Iterator<Row> {
+        private final int index;
+        private final InputFile file;
+        private final Iterator<Tuple2<Long, ChosenVersion>> chosen;
+        private Tuple2<Long, ChosenVersion> next;
+        private ChosenLines lines;
+        private long ids;
+        private long removed;
+        private long rows;
+        private boolean done;
+
+        Rows(int index, InputFile file, Iterator<Tuple2<Long, ChosenVersion>> chosen) {
+            this.index = index;
+            this.file = file;
+            this.chosen = chosen;
+            TaskContext task = TaskContext.get();
+            if (task != null) {
+                task.addTaskCompletionListener((TaskCompletionListener) context -> close());
+            }
+        }
+
+        @Override
+        public boolean hasNext() {
+            while (next == null && !done) {
+                if (!chosen.hasNext()) {
+                    done = true;
+                    close();
+                    counts.add(index, new ChosenCounts(ids, removed, rows));
+                    break;
+                }
+                Tuple2<Long, ChosenVersion> c = chosen.next();
+                ids++;
+                if (c._2().removed()) {
+                    removed++;
+                } else {
+                    next = c;
+                }
+            }
+            return next != null;
+        }
+
+        @Override
+        public Row next() {
+            if (!hasNext()) {
+                throw new NoSuchElementException();
+            }
+            Tuple2<Long, ChosenVersion> c = next;
+            next = null;
+            if (lines == null) {
+                lines = new ChosenLines(file, InputLines.open(roots.openInput(), file));
+            }
+            byte[] text = lines.text(c._1() & InputLines.LINE_MASK);
+            rows++;
+            return RowFactory.create(c._2().id(), c._2().ts(), c._2().created(), file.snapshot().type().label(),
+                    file.snapshot().id(), text);
+        }
+
+        private void close() {
+            if (lines == null) {
+                return;
+            }
+            try {
+                lines.close();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } finally {
+                lines = null;
+            }
+        }
+    }
+}

@@ -1,0 +1,69 @@
+package io.mongolatest.engine.spark;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.parquet.hadoop.ParquetFileReader;
+import org.apache.parquet.hadoop.util.HadoopInputFile;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.execution.datasources.parquet.ParquetToSparkSchemaConverter;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * What the footers of a table's Parquet files say, read by the driver: the rows written and the columns, with
+ * no Spark job (Spark runs one to count rows, and one to infer a schema).
+ */
+final class ParquetFooters {
+    private final SparkSession spark;
+
+    ParquetFooters(SparkSession spark) {
+        this.spark = spark;
+    }
+
+    /** The rows of every Parquet file in {@code location}. */
+    long rows(String location) throws IOException {
+        long rows = 0;
+        for (FileStatus f : files(location)) {
+            try (ParquetFileReader r = ParquetFileReader.open(HadoopInputFile.fromStatus(f, conf()))) {
+                rows += r.getRecordCount();
+            }
+        }
+        return rows;
+    }
+
+    /** The columns of the first Parquet file in {@code location}, as Spark reads them; null when there is none. */
+    StructType schema(String location) throws IOException {
+        List<FileStatus> files = files(location);
+        if (files.isEmpty()) {
+            return null;
+        }
+        try (ParquetFileReader r = ParquetFileReader.open(HadoopInputFile.fromStatus(files.get(0), conf()))) {
+            return new ParquetToSparkSchemaConverter(spark.sessionState().conf())
+                    .convert(r.getFooter().getFileMetaData().getSchema());
+        }
+    }
+
+    /** The data files, as Spark's readers take them: names that start with {@code .} or {@code _} are not. */
+    private List<FileStatus> files(String location) throws IOException {
+        Path dir = new Path(location);
+        FileSystem fs = dir.getFileSystem(conf());
+        List<FileStatus> out = new ArrayList<>();
+        for (FileStatus f : fs.listStatus(dir)) {
+            String name = f.getPath().getName();
+            if (f.isFile() && name.endsWith(".parquet") && !name.startsWith(".") && !name.startsWith("_")) {
+                out.add(f);
+            }
+        }
+        out.sort(null);
+        return out;
+    }
+
+    private Configuration conf() {
+        return spark.sparkContext().hadoopConfiguration();
+    }
+}
