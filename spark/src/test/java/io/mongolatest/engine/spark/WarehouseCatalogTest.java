@@ -37,6 +37,16 @@ class WarehouseCatalogTest {
     }
 
     @Test
+    void aTableWithColumnsThatCannotBeNullIsRegisteredFromItsFooter() throws Exception {
+        try (EngineSession s = open(dir.resolve("warehouse"))) {
+            Path files = Files.createDirectories(dir.resolve("counted"));
+            assertThat(s.writeParquet("SELECT count(*) AS n, max(id) AS top FROM range(5)", files)).isEqualTo(1);
+            s.registerParquetTable("db_b", "counted", files);
+            assertThat(s.query("SELECT n, top FROM db_b.counted").rows()).containsExactly(java.util.List.of(5L, 4L));
+        }
+    }
+
+    @Test
     void viewsAndTablesComeBackInANewSessionAsTheyWereLastMade() throws Exception {
         Path wh = dir.resolve("warehouse");
         LocalWarehouse warehouse = new LocalWarehouse(wh, java.time.Clock.systemUTC());
