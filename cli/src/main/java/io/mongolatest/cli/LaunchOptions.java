@@ -20,7 +20,11 @@ import io.mongolatest.cluster.EmrClusters;
 import io.mongolatest.cluster.LaunchRun;
 import io.mongolatest.pipeline.RunOutcome;
 import io.mongolatest.sizing.InstanceCatalog;
+import io.mongolatest.storage.s3.S3Clients;
+import io.mongolatest.storage.s3.S3Objects;
+import io.mongolatest.storage.s3.S3TransferSettings;
 import picocli.CommandLine.Model.CommandSpec;
+import software.amazon.awssdk.services.s3.S3Client;
 import picocli.CommandLine.Option;
 
 /** How {@code launch} and {@code relaunch} start a cluster for a run, and the launch itself. */
@@ -42,8 +46,9 @@ final class LaunchOptions {
     URI jar;
 
     @Option(names = "--product-location", paramLabel = "S3_URL",
-            description = "The product package the bootstrap installs: a folder (ending in /) or a .zip. Default:"
-                    + " product/ beside the profile's install script.")
+            description = "The S3 folder below which launch puts the product package it plans with (--product, or"
+                    + " the built-in one), in a folder named by its digest, for the bootstrap to install: the cluster"
+                    + " runs what was planned. Default: product/ beside the profile's install script.")
     URI productLocation;
 
     @Option(names = "--cluster-lease", paramLabel = "DURATION", defaultValue = "1h", converter = DurationConverter.class,
@@ -68,7 +73,7 @@ final class LaunchOptions {
         InstanceCatalog catalog = InstanceCatalog.bundled();
         ClusterProfile p = new ClusterProfiles(catalog).load(profile);
         try (RunWiring w = RunWiring.forLaunch(common, ledger, spec, Clock.systemUTC())) {
-            LaunchRun.Launch launch = launch(p, ledger, spec);
+            LaunchRun.Launch launch = launch(p, ledger, spec, w);
             if (explain) {
                 out.print(LaunchRun.request(w.spec, launch, catalog).configurations().explain());
                 return ExitCode.SUCCESS.code();
@@ -78,8 +83,10 @@ final class LaunchOptions {
                 return ExitCode.SUCCESS.code();
             }
             LaunchRun.Launched l;
-            try (EmrClusters emr = EmrClusters.open(emrEndpoint)) {
-                l = LaunchRun.launch(w.spec, w.parts, launch, emr, catalog,
+            try (EmrClusters emr = EmrClusters.open(emrEndpoint);
+                 S3Client s3 = S3Clients.open(spec.s3Endpoint == null ? null : URI.create(spec.s3Endpoint))) {
+                l = LaunchRun.launch(w.spec, w.parts, launch, emr, new S3Objects(s3, S3TransferSettings.defaults()),
+                        catalog,
                         new ConsoleListener(json() ? cmd.commandLine().getErr() : out, cmd.commandLine().getErr()));
             }
             if (l.outcome() == RunOutcome.HELD) {
@@ -108,7 +115,7 @@ final class LaunchOptions {
         return "json".equals(format);
     }
 
-    private LaunchRun.Launch launch(ClusterProfile p, LedgerOptions ledger, RunSpecOptions spec) {
+    private LaunchRun.Launch launch(ClusterProfile p, LedgerOptions ledger, RunSpecOptions spec, RunWiring w) {
         if (!"text".equals(format) && !"json".equals(format)) {
             throw MongoLatestException.user("--format must be text or json, not " + format);
         }
@@ -129,7 +136,7 @@ final class LaunchOptions {
         }
         String ledgerSpec = ledger.ledger == null ? "sqlite" : ledger.ledger;
         return new LaunchRun.Launch(p, jar != null ? jar : beside.resolve("mongo-latest.jar"),
-                productLocation != null ? productLocation : beside.resolve("product/"), ledgerSpec,
+                productLocation != null ? productLocation : beside.resolve("product/"), w.productFiles, ledgerSpec,
                 Optional.ofNullable(spec.pushgateway).filter(s -> !s.isBlank()).map(URI::create), runOptions,
                 clusterLease);
     }

@@ -42,6 +42,8 @@ import io.mongolatest.storage.Warehouse;
 final class RunWiring implements AutoCloseable {
     final RunSpec spec;
     final RunParts parts;
+    /** The files the product was loaded from. */
+    final ProductFiles productFiles;
     private final Storages storages;
 
     /** What the wiring is for: what must be checked and opened differs. */
@@ -69,8 +71,8 @@ final class RunWiring implements AutoCloseable {
                 SnapshotType.parse(options.snapshotType), input, warehouse);
         ledgerOptions.location();
         ProductLogic logic = new MongoLatestProduct();
-        ProductPackage product = ProductPackage.load(options.product == null ? ProductFiles.bundled()
-                : ProductFiles.fromDirectory(options.product), logic);
+        this.productFiles = options.product == null ? ProductFiles.bundled() : ProductFiles.fromDirectory(options.product);
+        ProductPackage product = ProductPackage.load(productFiles, logic);
         RunOptions runOptions = new RunOptions(options.leaseTtl, options.pushgatewayGrace,
                 options.pushgatewayWipe == RunSpecOptions.WipeMode.global, options.maxBadFraction);
         SqlEngine engine = Engines.named(options.engine);

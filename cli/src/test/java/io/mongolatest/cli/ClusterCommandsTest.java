@@ -52,6 +52,7 @@ class ClusterCommandsTest {
     private static S3ProxyServer s3;
     private static S3Location input;
     private static S3Location warehouse;
+    private static S3Location artefacts;
     private static Path profile;
 
     private EmrStub emr;
@@ -69,6 +70,7 @@ class ClusterCommandsTest {
         S3Location bucket = s3.createBucket();
         input = bucket.resolve("exports");
         warehouse = bucket.resolve("published");
+        artefacts = bucket.resolve("artefacts");
         S3TestSetup.upload(s3.objects(), local, input);
         profile = shared.resolve("development.yaml");
         try (InputStream in = ClusterCommandsTest.class.getResourceAsStream(
@@ -116,7 +118,7 @@ class ClusterCommandsTest {
         return List.of("--correlation-id", correlationId, "--export-date", "2026-11-20", "--input", input.toString(),
                 "--warehouse", warehouse.toString(), "--s3-endpoint", s3.endpoint().toString(), "--profile",
                 profileName, "--emr-endpoint", emr.endpoint().toString(), "--jar",
-                "s3://artefacts/mongo-latest/mongo-latest.jar");
+                "s3://artefacts/mongo-latest/mongo-latest.jar", "--product-location", artefacts + "/product/");
     }
 
     private JsonNode row(String correlationId) throws Exception {
@@ -183,6 +185,12 @@ class ClusterCommandsTest {
         assertThat(row.path("S3_Prefix_Snapshots").asText()).isEqualTo(input.toString());
         JsonNode sent = JSON.readTree(emr.requests("RunJobFlow").get(0).getBodyAsString());
         assertThat(sent.path("Tags").toString()).contains("{\"Key\":\"Correlation_Id\",\"Value\":\"launch-1\"}");
+        // The package the launch planned with is where the install bootstrap action fetches it from.
+        String product = sent.path("BootstrapActions").get(0).path("ScriptBootstrapAction").path("Args").get(1).asText();
+        assertThat(product).matches(java.util.regex.Pattern.quote(artefacts + "/product/") + "[0-9a-f]{16}/");
+        assertThat(s3.objects().head(S3Location.parse(product + "pipeline.yaml"))).isPresent();
+        assertThat(s3.objects().head(S3Location.parse(product + "steps/mongo-latest-views/10_statement_fact_v.sql")))
+                .isPresent();
 
         CliRun second = cli("launch", launchArgs("launch-1", profile.toString()));
         assertThat(second.exitCode()).isEqualTo(3);
@@ -254,7 +262,7 @@ class ClusterCommandsTest {
         clusterStarts("j-AGAIN");
         CliRun relaunch = cli("relaunch", List.of("--event", event.toString(), "--profile", profile.toString(),
                 "--emr-endpoint", emr.endpoint().toString(), "--jar", "s3://artefacts/mongo-latest/mongo-latest.jar",
-                "--s3-endpoint", s3.endpoint().toString()));
+                "--product-location", artefacts + "/product/", "--s3-endpoint", s3.endpoint().toString()));
         assertThat(relaunch.exitCode()).as(relaunch.err()).isZero();
         assertThat(relaunch.out()).startsWith("relaunching after ").contains("launched cluster j-AGAIN");
         assertThat(emr.requests("RunJobFlow")).hasSize(2);

@@ -18,11 +18,13 @@ import io.mongolatest.pipeline.RunParts;
 import io.mongolatest.pipeline.RunSpec;
 import io.mongolatest.pipeline.exec.BeginRun;
 import io.mongolatest.pipeline.exec.OpenRun;
+import io.mongolatest.pipeline.model.ProductFiles;
 import io.mongolatest.pipeline.model.StepDefinition;
 import io.mongolatest.pipeline.plan.Plan;
 import io.mongolatest.product.MongoArguments;
 import io.mongolatest.sizing.InstanceCatalog;
 import io.mongolatest.storage.LocalLocation;
+import io.mongolatest.storage.s3.S3Objects;
 
 /**
  * {@code launch}: takes the run in the ledger first (one conditional write: a live run or cluster of the same
@@ -37,17 +39,20 @@ public final class LaunchRun {
      * What the cluster is to be beyond the run itself.
      *
      * @param jar          S3 location of the mongo-latest cluster jar the bootstrap installs
-     * @param product      S3 location of the product package (a folder ending in {@code /}, or a {@code .zip})
+     * @param productRoot  S3 folder below which the package the launch plans with is put, in a folder of its
+     *                     digest (see {@link ProductUpload}), for the bootstrap to install
+     * @param productFiles that package: the files the run's product was loaded from
      * @param ledger       the ledger the cluster's steps write, e.g. {@code dynamodb:data_pipeline_metadata}
      * @param runOptions   further options every step gets
      * @param clusterLease how long the cluster holds the run before its first step renews it (its start-up)
      */
-    public record Launch(ClusterProfile profile, URI jar, URI product, String ledger, Optional<URI> pushgateway,
-                         List<String> runOptions, Duration clusterLease) {
+    public record Launch(ClusterProfile profile, URI jar, URI productRoot, ProductFiles productFiles, String ledger,
+                         Optional<URI> pushgateway, List<String> runOptions, Duration clusterLease) {
         public Launch {
             requireNonNull(profile, "profile is null");
             requireNonNull(jar, "jar is null");
-            requireNonNull(product, "product is null");
+            requireNonNull(productRoot, "productRoot is null");
+            requireNonNull(productFiles, "productFiles is null");
             requireNonNull(ledger, "ledger is null");
             requireNonNull(pushgateway, "pushgateway is null");
             runOptions = List.copyOf(runOptions);
@@ -71,7 +76,8 @@ public final class LaunchRun {
         MongoArguments args = MongoArguments.of(spec.params());
         LaunchParameters p = new LaunchParameters(spec.params().correlationId(), args.exportDate(), args.type(),
                 URI.create(spec.params().input().toString()), URI.create(spec.params().warehouse().toString()),
-                launch.ledger(), launch.pushgateway(), launch.jar(), launch.product(),
+                launch.ledger(), launch.pushgateway(), launch.jar(),
+                ProductUpload.location(launch.productRoot(), launch.productFiles()),
                 spec.product().pipeline().steps().stream().map(StepDefinition::name).toList(), launch.runOptions());
         return new RunJobFlowBuilder(catalog).build(launch.profile(), p);
     }
@@ -92,7 +98,10 @@ public final class LaunchRun {
         }
     }
 
-    public static Launched launch(RunSpec spec, RunParts parts, Launch launch, EmrClusters emr,
+    /**
+     * @param artefacts where the product package is put (the launcher's S3 access)
+     */
+    public static Launched launch(RunSpec spec, RunParts parts, Launch launch, EmrClusters emr, S3Objects artefacts,
                                   InstanceCatalog catalog, RunListener listener) {
         JobFlowPlan request = request(spec, launch, catalog);
         if (!request.placeholders().isEmpty()) {
@@ -100,6 +109,8 @@ public final class LaunchRun {
                     + " account values: " + String.join(", ", request.placeholders()) + "; fill them in a copy and give"
                     + " it with --profile FILE");
         }
+        // Before the run is taken: a package that cannot be put there leaves the ledger as it was.
+        ProductUpload.upload(artefacts, launch.productRoot(), launch.productFiles());
         BeginRun.Begun begun = BeginRun.begin(spec, parts, listener, new Cancellation());
         if (begun instanceof BeginRun.Held held) {
             return new Launched(begun.plan(), RunOutcome.HELD, null, null, held.result().row(), held.result().message());
