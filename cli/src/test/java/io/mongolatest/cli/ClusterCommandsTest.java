@@ -5,8 +5,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -72,14 +70,7 @@ class ClusterCommandsTest {
         warehouse = bucket.resolve("published");
         artefacts = bucket.resolve("artefacts");
         S3TestSetup.upload(s3.objects(), local, input);
-        profile = shared.resolve("development.yaml");
-        try (InputStream in = ClusterCommandsTest.class.getResourceAsStream(
-                "/io/mongolatest/cluster/profiles/development.yaml")) {
-            // An account's copy of the shipped profile: every placeholder filled in.
-            String text = new String(in.readAllBytes(), StandardCharsets.UTF_8).replace("ACCOUNT_ID", "123456789012")
-                    .replace("-placeholder", "").replace("PLACEHOLDER-", "");
-            Files.writeString(profile, text);
-        }
+        profile = FilledProfile.write("development", shared);
     }
 
     @AfterAll

@@ -88,8 +88,8 @@ public final class LedgerJson {
                 runStatus(key, m.get("Status")), (String) m.get("CurrentStep"), (String) m.get("Cluster_Id"),
                 (String) m.get("Snapshot_Type"), (String) m.get("S3_Prefix_Snapshots"),
                 (String) m.get("S3_Prefix_Analytical_DataSet"), longOrZero(m.get("TimeToExist")), lease,
-                instant(m.get("Started_At")), instant(m.get("Updated_At")), steps, attempts, null,
-                longOrZero(m.get("Version")));
+                instant(m.get("Started_At")), instant(m.get("Updated_At")), steps, attempts,
+                plan == null ? null : planFromMap(plan), longOrZero(m.get("Version")));
     }
 
     public static Map<String, Object> stepMap(StepRecord s) {

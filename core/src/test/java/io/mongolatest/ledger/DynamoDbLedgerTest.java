@@ -114,7 +114,7 @@ class DynamoDbLedgerTest extends RunLedgerContract {
         assertThat(item.keySet()).containsExactlyInAnyOrder("Correlation_Id", "DataProduct", "Date", "Run_Id",
                 "Status", "CurrentStep", "Cluster_Id", "Snapshot_Type", "S3_Prefix_Snapshots",
                 "S3_Prefix_Analytical_DataSet", "TimeToExist", "Lease_Owner", "Lease_Expires", "Started_At",
-                "Updated_At", "Steps", "Attempts", "Version");
+                "Updated_At", "Steps", "Attempts", "Plan", "Version");
         assertThat(item.get("Correlation_Id").s()).isEqualTo("corr-raw");
         assertThat(item.get("DataProduct").s()).isEqualTo("MONGO_LATEST");
         assertThat(item.get("Date").s()).isEqualTo("2026-11-19");
@@ -132,6 +132,11 @@ class DynamoDbLedgerTest extends RunLedgerContract {
         assertThat(item.get("Started_At").s()).isEqualTo(T0.toString());
         assertThat(item.get("Updated_At").s()).isEqualTo(T0.plusSeconds(9).toString());
         assertThat(item.get("Version").n()).isEqualTo("7");
+        // The plan is a map the step processes of the attempt read back (a cluster's steps included).
+        Map<String, AttributeValue> plan = item.get("Plan").m();
+        assertThat(plan.get("Start").s()).isEqualTo("RESUME");
+        assertThat(plan.get("Resume_Step").s()).isEqualTo("mongo-latest-build");
+        assertThat(plan.get("Steps").l()).hasSize(3);
 
         List<AttributeValue> steps = item.get("Steps").l();
         assertThat(steps).hasSize(3);

@@ -58,7 +58,15 @@ public abstract class RunLedgerContract {
         return new LedgerRow(new RunKey(correlationId, "MONGO_LATEST"), "2026-11-19", 2, RunStatus.IN_PROGRESS,
                 "mongo-latest-build", "local-host-42", "incremental", "/data/in", "/data/warehouse",
                 LedgerRow.timeToExistFor(T0), new Lease("host:42:1700000000000", T0.plusSeconds(60)), T0,
-                T0.plusSeconds(9), List.of(done, failed, notRun), List.of(earlier), null, version);
+                T0.plusSeconds(9), List.of(done, failed, notRun), List.of(earlier), samplePlan(), version);
+    }
+
+    /** What an attempt decided when it began: every later step process (and launch's cluster) reads it back. */
+    private static RecordedPlan samplePlan() {
+        return new RecordedPlan("RESUME", "mongo-latest-build", "sha256:input-1", List.of(
+                new RecordedPlan.PlannedStep("courtesy-flush", "RUN", "always runs", "sha256:abc"),
+                new RecordedPlan.PlannedStep("mongo-latest-build", "RUN", "failed in Run_Id 1", "sha256:def"),
+                new RecordedPlan.PlannedStep("mongo-latest-views", "RUN", "after a step that runs", "sha256:0a1")));
     }
 
     @Test
