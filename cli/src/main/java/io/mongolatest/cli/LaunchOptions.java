@@ -17,8 +17,10 @@ import io.mongolatest.MongoLatestException;
 import io.mongolatest.cluster.ClusterProfile;
 import io.mongolatest.cluster.ClusterProfiles;
 import io.mongolatest.cluster.EmrClusters;
+import io.mongolatest.cluster.JobFlowPlan;
 import io.mongolatest.cluster.LaunchRun;
 import io.mongolatest.pipeline.RunOutcome;
+import io.mongolatest.pipeline.model.ProductFiles;
 import io.mongolatest.sizing.InstanceCatalog;
 import io.mongolatest.storage.s3.S3Clients;
 import io.mongolatest.storage.s3.S3Objects;
@@ -72,16 +74,20 @@ final class LaunchOptions {
         PrintWriter out = cmd.commandLine().getOut();
         InstanceCatalog catalog = InstanceCatalog.bundled();
         ClusterProfile p = new ClusterProfiles(catalog).load(profile);
-        try (RunWiring w = RunWiring.forLaunch(common, ledger, spec, Clock.systemUTC())) {
-            LaunchRun.Launch launch = launch(p, ledger, spec, w);
+        if (explain || dryRun) {
+            // From the options alone: no credentials are needed and nothing is reached.
+            RunWiring.Preview preview = RunWiring.preview(common, ledger, spec, Clock.systemUTC());
+            JobFlowPlan request = LaunchRun.request(preview.spec(), launch(p, ledger, spec, preview.productFiles()),
+                    catalog);
             if (explain) {
-                out.print(LaunchRun.request(w.spec, launch, catalog).configurations().explain());
-                return ExitCode.SUCCESS.code();
+                out.print(request.configurations().explain());
+            } else {
+                out.println(request.prettyJson());
             }
-            if (dryRun) {
-                out.println(LaunchRun.request(w.spec, launch, catalog).prettyJson());
-                return ExitCode.SUCCESS.code();
-            }
+            return ExitCode.SUCCESS.code();
+        }
+        try (RunWiring w = RunWiring.forLaunch(common, ledger, spec, Clock.systemUTC())) {
+            LaunchRun.Launch launch = launch(p, ledger, spec, w.productFiles);
             LaunchRun.Launched l;
             try (EmrClusters emr = EmrClusters.open(emrEndpoint);
                  S3Client s3 = S3Clients.open(spec.s3Endpoint == null ? null : URI.create(spec.s3Endpoint))) {
@@ -115,7 +121,8 @@ final class LaunchOptions {
         return "json".equals(format);
     }
 
-    private LaunchRun.Launch launch(ClusterProfile p, LedgerOptions ledger, RunSpecOptions spec, RunWiring w) {
+    private LaunchRun.Launch launch(ClusterProfile p, LedgerOptions ledger, RunSpecOptions spec,
+                                    ProductFiles productFiles) {
         if (!"text".equals(format) && !"json".equals(format)) {
             throw MongoLatestException.user("--format must be text or json, not " + format);
         }
@@ -136,7 +143,7 @@ final class LaunchOptions {
         }
         String ledgerSpec = ledger.ledger == null ? "sqlite" : ledger.ledger;
         return new LaunchRun.Launch(p, jar != null ? jar : beside.resolve("mongo-latest.jar"),
-                productLocation != null ? productLocation : beside.resolve("product/"), w.productFiles, ledgerSpec,
+                productLocation != null ? productLocation : beside.resolve("product/"), productFiles, ledgerSpec,
                 Optional.ofNullable(spec.pushgateway).filter(s -> !s.isBlank()).map(URI::create), runOptions,
                 clusterLease);
     }

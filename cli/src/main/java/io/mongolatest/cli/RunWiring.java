@@ -60,27 +60,13 @@ final class RunWiring implements AutoCloseable {
                       Purpose purpose, RunnerIdentity identity) {
         boolean writes = purpose != Purpose.PLAN;
         Path stateDir = common.stateDir();
-        if (options.input == null) {
-            throw MongoLatestException.user("--input DIR is required: the root of the snapshot export");
-        }
-        Location input = Locations.parse(options.input, "--input");
-        Location warehouse = options.warehouse != null ? Locations.parse(options.warehouse, "--warehouse")
-                : LocalLocation.of(stateDir.resolve("warehouse"));
-        RunParameters params = MongoArguments.params(RunParameters.checkCorrelationId(options.correlationId),
-                MongoArguments.parseExportDate(options.exportDate, LocalDate.now(clock.withZone(ZoneOffset.UTC))),
-                SnapshotType.parse(options.snapshotType), input, warehouse);
-        ledgerOptions.location();
-        ProductLogic logic = new MongoLatestProduct();
-        this.productFiles = options.product == null ? ProductFiles.bundled() : ProductFiles.fromDirectory(options.product);
-        ProductPackage product = ProductPackage.load(productFiles, logic);
-        RunOptions runOptions = new RunOptions(options.leaseTtl, options.pushgatewayGrace,
-                options.pushgatewayWipe == RunSpecOptions.WipeMode.global, options.maxBadFraction);
-        SqlEngine engine = Engines.named(options.engine);
-        engine.checkProperties(options.engineProperties());
-        StorageSettings storageSettings = StorageSettings.of(options.s3Endpoint);
-        Storages storages = Storages.load(storageSettings);
-        storages.check(input, "--input");
-        storages.check(warehouse, "--warehouse");
+        Described d = describe(common, ledgerOptions, options, clock);
+        Location input = d.spec().params().input();
+        Location warehouse = d.spec().params().warehouse();
+        this.productFiles = d.productFiles();
+        SqlEngine engine = d.engine();
+        StorageSettings storageSettings = d.storageSettings();
+        Storages storages = d.storages();
         boolean launch = purpose == Purpose.LAUNCH;
         if (!launch) {
             engine.checkWarehouse(warehouse);
@@ -106,9 +92,53 @@ final class RunWiring implements AutoCloseable {
         // A step's scratch files go on the warehouse's disk when it is local, else into the state folder.
         Path scratch = warehouse instanceof LocalLocation l ? l.path() : stateDir.resolve("tmp");
         this.storages = storages;
-        this.spec = new RunSpec(product, logic, params, runOptions);
+        this.spec = d.spec();
         this.parts = new RunParts(ledger, engine, engineSettings, metrics,
                 new RunStorage(storages.input(input), store, scratch, storageSettings), clock, identity);
+    }
+
+    /** A run as its options describe it, every value checked; nothing is opened, created or reached. */
+    private record Described(RunSpec spec, ProductFiles productFiles, SqlEngine engine, StorageSettings storageSettings,
+                             Storages storages) {
+    }
+
+    private static Described describe(CommonOptions common, LedgerOptions ledgerOptions, RunSpecOptions options,
+                                      Clock clock) {
+        Path stateDir = common.stateDir();
+        if (options.input == null) {
+            throw MongoLatestException.user("--input DIR is required: the root of the snapshot export");
+        }
+        Location input = Locations.parse(options.input, "--input");
+        Location warehouse = options.warehouse != null ? Locations.parse(options.warehouse, "--warehouse")
+                : LocalLocation.of(stateDir.resolve("warehouse"));
+        RunParameters params = MongoArguments.params(RunParameters.checkCorrelationId(options.correlationId),
+                MongoArguments.parseExportDate(options.exportDate, LocalDate.now(clock.withZone(ZoneOffset.UTC))),
+                SnapshotType.parse(options.snapshotType), input, warehouse);
+        ledgerOptions.location();
+        ProductLogic logic = new MongoLatestProduct();
+        ProductFiles productFiles = options.product == null ? ProductFiles.bundled()
+                : ProductFiles.fromDirectory(options.product);
+        ProductPackage product = ProductPackage.load(productFiles, logic);
+        RunOptions runOptions = new RunOptions(options.leaseTtl, options.pushgatewayGrace,
+                options.pushgatewayWipe == RunSpecOptions.WipeMode.global, options.maxBadFraction);
+        SqlEngine engine = Engines.named(options.engine);
+        engine.checkProperties(options.engineProperties());
+        StorageSettings storageSettings = StorageSettings.of(options.s3Endpoint);
+        Storages storages = Storages.load(storageSettings);
+        storages.check(input, "--input");
+        storages.check(warehouse, "--warehouse");
+        return new Described(new RunSpec(product, logic, params, runOptions), productFiles, engine, storageSettings,
+                storages);
+    }
+
+    /** What a launch would take, from the options alone ({@code launch --dry-run}, {@code --explain}). */
+    record Preview(RunSpec spec, ProductFiles productFiles) {
+    }
+
+    static Preview preview(CommonOptions common, LedgerOptions ledger, RunSpecOptions spec, Clock clock) {
+        Described d = describe(common, ledger, spec, clock);
+        d.storages().close();
+        return new Preview(d.spec(), d.productFiles());
     }
 
     /** The run writes into the warehouse and the state folder, never into the export. */

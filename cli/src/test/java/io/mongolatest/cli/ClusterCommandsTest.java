@@ -145,6 +145,17 @@ class ClusterCommandsTest {
     }
 
     @Test
+    void aDryRunNeedsNoAwsAccess() throws Exception {
+        // Endpoints nobody answers on: a dry run that reached S3 or DynamoDB would fail.
+        CliRun dry = CliRun.of("launch", "--dry-run", "--correlation-id", "dry-offline", "--export-date", "2026-11-20",
+                "--input", "s3://exports-nobody-has/in", "--warehouse", "s3://warehouse-nobody-has/wh", "--s3-endpoint",
+                "http://127.0.0.1:9", "--ledger", "dynamodb:" + table, "--dynamodb-endpoint", "http://127.0.0.1:9",
+                "--profile", "production", "--state-dir", shared.resolve("offline").toString());
+        assertThat(dry.exitCode()).as(dry.err()).isZero();
+        assertThat(JSON.readTree(dry.out()).path("Instances").path("InstanceFleets")).hasSize(2);
+    }
+
+    @Test
     void explainSaysWhereEachConfigurationValueCameFrom() {
         CliRun explain = cli("launch", launchArgs("explain-1", "development"), "--explain");
         assertThat(explain.exitCode()).as(explain.err()).isZero();
