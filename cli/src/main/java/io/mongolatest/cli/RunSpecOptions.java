@@ -66,6 +66,13 @@ final class RunSpecOptions {
                     + " Default: none (Spark's defaults, and the settings results depend on, which cannot be changed).")
     Map<String, String> sparkConf;
 
+    @Option(names = "--spark-catalog", paramLabel = "hive|none",
+            description = "With --engine spark: none: Spark's catalog is made from the warehouse by each process"
+                    + " and ends with it. hive: also every published table and view is registered in the Hive"
+                    + " metastore that Spark is configured with (on EMR the cluster's, e.g. the Glue Data Catalog),"
+                    + " each table pointed at its new version as it is committed. Default: none.")
+    String sparkCatalog;
+
     @Option(names = "--threads", paramLabel = "N", defaultValue = EngineSettings.DEFAULT_THREADS_TEXT,
             description = "Engine worker threads, 0 for one per core. Default: ${DEFAULT-VALUE}.")
     int threads;
@@ -110,6 +117,11 @@ final class RunSpecOptions {
         }
         if (sparkMaster != null) {
             out.put("spark.master", sparkMaster);
+        }
+        if (sparkCatalog != null) {
+            // Spark's own setting, so that --spark-conf spark.sql.catalogImplementation=hive says the same; the
+            // engine refuses any other value.
+            out.put("spark.sql.catalogImplementation", sparkCatalog.equals("none") ? "in-memory" : sparkCatalog);
         }
         return out;
     }

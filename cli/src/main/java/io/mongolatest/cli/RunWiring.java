@@ -78,7 +78,7 @@ final class RunWiring implements AutoCloseable {
         }
         EngineSettings engineSettings = new EngineSettings(engineFolder,
                 options.memory == null ? EngineSettings.DEFAULT_MEMORY_LIMIT : DataSize.parse(options.memory),
-                stateDir.resolve("spill"), options.threads, false, options.engineProperties());
+                stateDir.resolve("spill"), options.threads, false, options.engineProperties(), storageSettings);
         storages.checkAccess(input, "--input", false);
         checkFolders(input, warehouse, stateDir, purpose == Purpose.RUN);
         // A launch only looks: the cluster writes, with its own role.

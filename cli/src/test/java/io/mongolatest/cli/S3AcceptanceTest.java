@@ -145,6 +145,25 @@ class S3AcceptanceTest {
                 String.valueOf(reference.get("ucs_latest_redacted.statement_fact_v").size()));
     }
 
+    /**
+     * As the steps of a cluster run, or of a relaunch on a new machine: each step with a state folder of its own,
+     * empty, the ledger and the stores the only things they share. The publish step finds the tables the build
+     * step committed and the views the views step made in the warehouse on S3, not in a local mirror.
+     */
+    @Test
+    void stepsEachWithAnEmptyStateFolderGiveTheTablesOfOneRun() throws Exception {
+        S3Location warehouse = bucket.resolve("warehouses/fresh-state");
+        Path ledger = dir.resolve("ledger.db");
+        FreshStateSteps.run(dir, (step, node) -> args("step", input.toString(), warehouse.toString(), node,
+                "--ledger", "sqlite:" + ledger, step));
+        assertThat(contents(warehouse)).isEqualTo(reference);
+        assertThat(objects.head(warehouse.resolve("catalog.duckdb.json"))).as("the views, kept beside the tables")
+                .isPresent();
+        LedgerRow row = new ChildLedger(ledger, KEY).read().orElseThrow();
+        assertThat(row.status()).isEqualTo(RunStatus.COMPLETED);
+        assertThat(row.runId()).isEqualTo(1);
+    }
+
     @Test
     void aRunKilledDuringPublicationLeavesThePreviousVersionsAndTheRerunEndsEqualToACleanRun() throws Exception {
         S3Location warehouse = bucket.resolve("warehouses/killed");

@@ -44,6 +44,14 @@ final class WarehouseContents {
      */
     static Map<String, List<String>> readS3(S3Objects objects, S3Location root, Path scratch) throws IOException {
         Map<String, List<String>> out = new TreeMap<>();
+        readS3Tables(objects, root, scratch).forEach((name, table) -> out.put(name, table.rows()));
+        return out;
+    }
+
+    /** The same, each table with its columns and their Parquet types, as {@link WarehouseTables#read} gives them. */
+    static Map<String, WarehouseTables.Table> readS3Tables(S3Objects objects, S3Location root, Path scratch)
+            throws IOException {
+        Map<String, WarehouseTables.Table> out = new TreeMap<>();
         for (Map.Entry<String, S3Location> t : currentVersions(objects, root).entrySet()) {
             if (t.getKey().startsWith("audit.")) {
                 continue;
@@ -54,7 +62,7 @@ final class WarehouseContents {
                     Files.copy(in, dir.resolve(o.keyBelow(t.getValue())));
                 }
             }
-            out.put(t.getKey(), WarehouseTables.folderRows(dir));
+            out.put(t.getKey(), WarehouseTables.folderTable(dir));
         }
         return out;
     }

@@ -54,8 +54,32 @@ public final class DuckDbEngine implements SqlEngine, ReadOnlySessions {
         }
     }
 
+    /**
+     * On a local warehouse, a session of its {@code catalog.duckdb}. Elsewhere (S3, through the local mirror) the
+     * catalog file is the state folder's, so the session's catalog is made the warehouse's first and its views
+     * are kept beside the tables ({@link DuckDbCatalog}): a step process with a fresh state folder publishes
+     * the tables and views the steps before it made, never an empty product.
+     */
+    @Override
+    public EngineSession open(EngineSettings settings, io.mongolatest.storage.Warehouse warehouse) {
+        DuckDbSession session = connect(settings);
+        if (warehouse.root() instanceof LocalLocation || settings.readOnly()) {
+            return session;
+        }
+        try {
+            return DuckDbCatalog.restore(session, warehouse);
+        } catch (RuntimeException e) {
+            session.close();
+            throw e;
+        }
+    }
+
     @Override
     public EngineSession open(EngineSettings settings) {
+        return connect(settings);
+    }
+
+    private DuckDbSession connect(EngineSettings settings) {
         checkProperties(settings.properties());
         checkWarehouse(new LocalLocation(settings.warehouse()));
         Path catalog = settings.warehouse().resolve(CATALOG_FILE);

@@ -9,6 +9,7 @@ import java.util.TreeMap;
 
 import io.mongolatest.DataSize;
 import io.mongolatest.MongoLatestException;
+import io.mongolatest.storage.StorageSettings;
 
 /**
  * How to open an engine session.
@@ -21,9 +22,11 @@ import io.mongolatest.MongoLatestException;
  * @param readOnly    true for sessions that must not change the warehouse (the {@code query} command)
  * @param properties  settings of one engine by name (e.g. Spark's {@code spark.master}): each engine reads the
  *                    ones it knows and refuses the others ({@link SqlEngine#checkProperties})
+ * @param storage     how the run reaches stores that are not local ({@code --s3-endpoint}), for an engine that
+ *                    reaches them itself
  */
 public record EngineSettings(Path warehouse, DataSize memoryLimit, Path tempDir, int threads, boolean readOnly,
-                             Map<String, String> properties) {
+                             Map<String, String> properties, StorageSettings storage) {
     /**
      * The memory limit when none is given ({@code --memory}): enough for the build's narrow per-record
      * rows of tens of millions of documents; beyond it the engine spills to {@code tempDir}.
@@ -43,6 +46,7 @@ public record EngineSettings(Path warehouse, DataSize memoryLimit, Path tempDir,
         requireNonNull(warehouse, "warehouse is null");
         requireNonNull(memoryLimit, "memoryLimit is null");
         requireNonNull(tempDir, "tempDir is null");
+        requireNonNull(storage, "storage is null");
         properties = Collections.unmodifiableMap(new TreeMap<>(requireNonNull(properties, "properties is null")));
         if (memoryLimit.bytes() < MIN_MEMORY_LIMIT.bytes()) {
             throw MongoLatestException.user("--memory must be at least " + MIN_MEMORY_LIMIT + ", not " + memoryLimit);
@@ -61,6 +65,12 @@ public record EngineSettings(Path warehouse, DataSize memoryLimit, Path tempDir,
     /** Settings without engine properties. */
     public EngineSettings(Path warehouse, DataSize memoryLimit, Path tempDir, int threads, boolean readOnly) {
         this(warehouse, memoryLimit, tempDir, threads, readOnly, Map.of());
+    }
+
+    /** Settings for stores reached with the default settings. */
+    public EngineSettings(Path warehouse, DataSize memoryLimit, Path tempDir, int threads, boolean readOnly,
+                          Map<String, String> properties) {
+        this(warehouse, memoryLimit, tempDir, threads, readOnly, properties, StorageSettings.defaults());
     }
 
     public static int maxThreads() {

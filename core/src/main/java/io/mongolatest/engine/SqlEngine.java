@@ -25,7 +25,19 @@ public interface SqlEngine {
         return io.mongolatest.storage.LocalLocation.SCHEME.equals(scheme);
     }
 
+    /** A session on the local warehouse folder {@link EngineSettings#warehouse()}. */
     EngineSession open(EngineSettings settings);
+
+    /**
+     * A session on {@code warehouse}, a run's warehouse as this engine works in it (the store itself, or a
+     * {@link io.mongolatest.storage.MirroredWarehouse} over it), for a process that may know nothing of the ones
+     * before it (a step process on a fresh node, a fresh state folder): an engine whose catalog does not live in
+     * the warehouse makes it the warehouse's here (its current tables, and the views kept beside them, see
+     * {@link WarehouseCatalog}). By default, {@link #open(EngineSettings)}.
+     */
+    default EngineSession open(EngineSettings settings, io.mongolatest.storage.Warehouse warehouse) {
+        return open(settings);
+    }
 
     /**
      * What this engine and its sessions can do beyond the product's SQL (e.g. {@link RowSources},

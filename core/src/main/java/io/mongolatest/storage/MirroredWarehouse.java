@@ -122,6 +122,12 @@ public final class MirroredWarehouse implements Warehouse {
         removeUnused();
     }
 
+    /** Followers are told of the store's versions, as the store commits them. */
+    @Override
+    public CommitFollower.Following follow(CommitFollower follower) {
+        return store.follow(follower);
+    }
+
     @Override
     public synchronized void discardPending() {
         staged.forEach(PrivateFiles::deleteTree);

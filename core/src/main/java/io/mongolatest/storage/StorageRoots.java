@@ -20,13 +20,45 @@ public record StorageRoots(String input, String warehouse, StorageSettings setti
         return new StorageRoots(input.root().toString(), warehouse.root().toString(), settings);
     }
 
-    /** The input store, opened here. */
-    public InputStore openInput() {
-        return Storages.load(settings).input(Locations.parse(input, "--input"));
+    /**
+     * The stores, opened here with clients of their own, which closing the result releases: a task opens them
+     * for itself and closes them when it ends, so that an executor running many tasks holds no client of a
+     * finished one.
+     */
+    public Opened open() {
+        return new Opened(this, Storages.load(settings));
     }
 
-    /** The files kept beside the warehouse's tables, opened here. */
-    public FileArea openFiles() {
-        return Storages.load(settings).warehouse(Locations.parse(warehouse, "--warehouse"), Clock.systemUTC()).files();
+    /** The stores of {@link StorageRoots}, opened in this process. */
+    public static final class Opened implements AutoCloseable {
+        private final StorageRoots roots;
+        private final Storages storages;
+        private InputStore input;
+        private FileArea files;
+
+        private Opened(StorageRoots roots, Storages storages) {
+            this.roots = roots;
+            this.storages = storages;
+        }
+
+        public synchronized InputStore input() {
+            if (input == null) {
+                input = storages.input(Locations.parse(roots.input, "--input"));
+            }
+            return input;
+        }
+
+        /** The files kept beside the warehouse's tables. */
+        public synchronized FileArea files() {
+            if (files == null) {
+                files = storages.warehouse(Locations.parse(roots.warehouse, "--warehouse"), Clock.systemUTC()).files();
+            }
+            return files;
+        }
+
+        @Override
+        public void close() {
+            storages.close();
+        }
     }
 }

@@ -33,6 +33,12 @@ public interface Warehouse {
      */
     void commit(String database, Map<String, TableVersion> tables);
 
+    /**
+     * Tells {@code follower} of every later commit of this instance, between the commit's atomic step and the
+     * deletion of what it superseded, until the returned registration is closed.
+     */
+    CommitFollower.Following follow(CommitFollower follower);
+
     /** Deletes the versions this instance made and did not commit (after a failure or a cancel). */
     void discardPending();
 

@@ -44,9 +44,7 @@ public final class WarehouseTables {
                 if (!withAudit && t.database().equals("audit")) {
                     continue;
                 }
-                Path dir = wh.tablePath(t);
-                out.put(t.toString(), new Table(ParquetSchema.of(dir).stream()
-                        .map(col -> col.name() + " " + col.physicalType() + " " + col.readAs()).toList(), rows(s, dir)));
+                out.put(t.toString(), table(s, wh.tablePath(t)));
             }
         } catch (SQLException e) {
             throw new IllegalStateException("cannot read the tables of " + warehouse + ": " + e.getMessage(), e);
@@ -98,6 +96,21 @@ public final class WarehouseTables {
         Map<String, List<String>> out = new TreeMap<>();
         read(warehouse, false).forEach((name, table) -> out.put(name, table.rows()));
         return out;
+    }
+
+    private static Table table(Statement s, Path dir) throws SQLException {
+        return new Table(ParquetSchema.of(dir).stream()
+                .map(col -> col.name() + " " + col.physicalType() + " " + col.readAs()).toList(), rows(s, dir));
+    }
+
+    /** The columns and sorted rows of the Parquet files of one folder (e.g. a table version copied from S3). */
+    public static Table folderTable(Path dir) {
+        try (Connection c = DriverManager.getConnection("jdbc:duckdb:"); Statement s = c.createStatement()) {
+            s.execute("SET TimeZone = 'UTC'");
+            return table(s, dir);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the table in " + dir + ": " + e.getMessage(), e);
+        }
     }
 
     /** The sorted rows of the Parquet files of one folder (e.g. a table version copied from S3). */

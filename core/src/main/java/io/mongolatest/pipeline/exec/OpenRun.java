@@ -181,7 +181,7 @@ public final class OpenRun implements AutoCloseable {
     private Supplier<EngineSession> engines() {
         return () -> {
             if (engine == null) {
-                engine = parts.engine().open(parts.engineSettings());
+                engine = parts.engine().open(parts.engineSettings(), parts.storage().warehouse());
                 engineCancel = cancellation.onCancel(engine::cancel);
             }
             return engine;
@@ -274,7 +274,7 @@ public final class OpenRun implements AutoCloseable {
         if (hook == RunEndHook.NONE) {
             return;
         }
-        try (EngineSession s = parts.engine().open(parts.engineSettings())) {
+        try (EngineSession s = parts.engine().open(parts.engineSettings(), parts.storage().warehouse())) {
             hook.runEnded(s, parts.storage().warehouse(), parts.ledger().list(spec.product().pipeline().dataProduct()));
         } catch (RuntimeException e) {
             LOG.info("the end-of-run hook failed", e);

@@ -21,6 +21,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.mongolatest.MongoLatestException;
+import io.mongolatest.storage.CommitFollower;
+import io.mongolatest.storage.CommitFollowers;
 import io.mongolatest.storage.FileArea;
 import io.mongolatest.storage.LocalFolders;
 import io.mongolatest.storage.LocalLocation;
@@ -49,6 +51,7 @@ public final class LocalWarehouse implements Warehouse {
     private final FileArea files;
     // Versions this instance wrote that no database names yet: a swap of another database must keep them.
     private final Set<Path> pending = new HashSet<>();
+    private final CommitFollowers followers = new CommitFollowers();
 
     public LocalWarehouse(Path root, Clock clock) {
         this.root = requireNonNull(root, "root is null").toAbsolutePath().normalize();
@@ -143,7 +146,13 @@ public final class LocalWarehouse implements Warehouse {
             throw StorageErrors.cannotWrite(link, e);
         }
         tables.values().forEach(v -> pending.remove(local(v)));
+        followers.tell(database, tables);
         removeUnused();
+    }
+
+    @Override
+    public CommitFollower.Following follow(CommitFollower follower) {
+        return followers.add(follower);
     }
 
     @Override

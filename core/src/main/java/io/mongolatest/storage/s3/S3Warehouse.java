@@ -23,6 +23,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.mongolatest.MongoLatestException;
+import io.mongolatest.storage.CommitFollower;
+import io.mongolatest.storage.CommitFollowers;
 import io.mongolatest.storage.FileArea;
 import io.mongolatest.storage.LocalLocation;
 import io.mongolatest.storage.PrivateFiles;
@@ -52,6 +54,7 @@ public final class S3Warehouse implements Warehouse, VersionFiles {
     private final Set<S3Location> pending = new HashSet<>();
     // The ETag of each manifest as this instance last saw it (empty: there was none), the base of its commit.
     private final Map<String, Optional<String>> seen = new HashMap<>();
+    private final CommitFollowers followers = new CommitFollowers();
 
     /** @param tempDir a local folder where files wait for their upload ({@link S3FileArea}) */
     public S3Warehouse(S3Objects objects, S3Location root, Clock clock, Path tempDir) {
@@ -114,7 +117,14 @@ public final class S3Warehouse implements Warehouse, VersionFiles {
         }
         seen.put(database, Optional.of(written.etag()));
         tables.values().forEach(v -> pending.remove((S3Location) v.location()));
+        // A catalog follows before the superseded versions go, so that its readers never meet a deleted one.
+        followers.tell(database, tables);
         removeUnused();
+    }
+
+    @Override
+    public CommitFollower.Following follow(CommitFollower follower) {
+        return followers.add(follower);
     }
 
     @Override

@@ -51,6 +51,7 @@ final class ChosenLinesTask implements Function2<Integer, Iterator<Tuple2<Long, 
         private final InputFile file;
         private final Iterator<Tuple2<Long, ChosenVersion>> chosen;
         private Tuple2<Long, ChosenVersion> next;
+        private StorageRoots.Opened stores;
         private ChosenLines lines;
         private long ids;
         private long removed;
@@ -95,7 +96,8 @@ final class ChosenLinesTask implements Function2<Integer, Iterator<Tuple2<Long, 
             Tuple2<Long, ChosenVersion> c = next;
             next = null;
             if (lines == null) {
-                lines = new ChosenLines(file, InputLines.open(roots.openInput(), file));
+                stores = roots.open();
+                lines = new ChosenLines(file, InputLines.open(stores.input(), file));
             }
             byte[] text = lines.text(c._1() & InputLines.LINE_MASK);
             rows++;
@@ -113,6 +115,8 @@ final class ChosenLinesTask implements Function2<Integer, Iterator<Tuple2<Long, 
                 throw new UncheckedIOException(e);
             } finally {
                 lines = null;
+                stores.close();
+                stores = null;
             }
         }
     }

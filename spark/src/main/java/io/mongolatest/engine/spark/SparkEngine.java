@@ -13,40 +13,65 @@ import org.slf4j.LoggerFactory;
 
 import io.mongolatest.MongoLatestException;
 import io.mongolatest.DataSize;
+import io.mongolatest.cluster.EmrInstanceMetadata;
 import io.mongolatest.engine.EngineSession;
 import io.mongolatest.engine.EngineSettings;
 import io.mongolatest.engine.SqlEngine;
 import io.mongolatest.product.build.LatestBuild;
 import io.mongolatest.storage.LocalLocation;
+import io.mongolatest.storage.Location;
 import io.mongolatest.storage.StorageSettings;
 import io.mongolatest.storage.Storages;
 import io.mongolatest.storage.Warehouse;
+import io.mongolatest.storage.s3.S3Location;
 
 /**
  * The distributed engine: Spark SQL, on this machine ({@code local[N]}), a standalone cluster or YARN. Its
  * properties ({@link EngineSettings#properties()}) are {@code spark.master} and Spark settings (see
  * {@link SparkSettings}). Spark starts with the first session and runs until the process ends; every session
- * is a Spark session of its own over it. Table data lives in Parquet in the warehouse; the catalog (in memory)
- * only points at it, and a session made for a warehouse brings it up to date from there when it opens.
+ * is a Spark session of its own over it. Table data lives in Parquet in the warehouse, local or on S3, which
+ * Spark reaches itself (EMRFS on EMR, else Hadoop's S3A: {@link HadoopS3Settings}); the catalog only points at
+ * it, and a session made for a warehouse brings it up to date from there when it opens ({@link SparkCatalog}).
  */
 public final class SparkEngine implements SqlEngine {
     public static final String NAME = "spark";
+    /** The Spark setting that {@code --spark-catalog} gives: {@code in-memory} (the default) or {@code hive}. */
+    public static final String CATALOG_KEY = "spark.sql.catalogImplementation";
     private static final Logger LOG = LoggerFactory.getLogger(SparkEngine.class);
 
     /** The Spark its sessions run on: given, or started by the first session. */
     private SparkSession spark;
+    /** On EMR, {@code s3://} is EMRFS and is left as it is. */
+    private final boolean onEmr;
 
     /** An engine that starts Spark, as its properties say, when its first session opens. */
     public SparkEngine() {
+        this.onEmr = EmrInstanceMetadata.ofThisNode().clusterId().isPresent();
     }
 
-    private SparkEngine(SparkSession spark) {
+    private SparkEngine(SparkSession spark, boolean onEmr) {
         this.spark = requireNonNull(spark, "spark is null");
+        this.onEmr = onEmr;
     }
 
-    /** An engine over a Spark that is already running (its properties are then not used). */
+    /** An engine over a Spark that is already running (its properties are then not used), off EMR. */
     public static SparkEngine on(SparkSession spark) {
-        return new SparkEngine(spark);
+        return new SparkEngine(spark, false);
+    }
+
+    /** Local folders, and {@code s3://}: through EMRFS on EMR, else through Hadoop's S3A. */
+    @Override
+    public boolean reaches(String scheme) {
+        return LocalLocation.SCHEME.equals(scheme) || S3Location.SCHEME_NAME.equals(scheme);
+    }
+
+    /** Off EMR, an S3 warehouse needs Hadoop's S3A, which the Spark module's classpath has. */
+    @Override
+    public void checkWarehouse(Location warehouse) {
+        if (warehouse instanceof S3Location && !onEmr && !HadoopS3Settings.s3aAvailable()) {
+            throw MongoLatestException.user("--warehouse " + warehouse + ": Spark reaches s3:// here through Hadoop's"
+                    + " S3A, and hadoop-aws is not on this Spark's class path");
+        }
     }
 
     @Override
@@ -59,29 +84,71 @@ public final class SparkEngine implements SqlEngine {
         return Set.of(LatestBuild.class);
     }
 
-    /** {@code spark.master} and {@code spark.*} settings, as {@link SparkSettings} reads them. */
+    /**
+     * {@code spark.master} and {@code spark.*} settings, as {@link SparkSettings} reads them; a Hive catalog only
+     * where Spark's Hive support is on the class path.
+     */
     @Override
     public void checkProperties(Map<String, String> properties) {
         SparkSettings.fromProperties(properties, 0);
+        SparkCatalogKind.of(properties.get(CATALOG_KEY)).check();
+    }
+
+    /** A session on the local warehouse folder of {@code engine}. */
+    @Override
+    public EngineSession open(EngineSettings engine) {
+        return open(engine, Storages.load(StorageSettings.defaults())
+                .warehouse(LocalLocation.of(engine.warehouse()), Clock.systemUTC()));
     }
 
     /**
-     * A session on the warehouse of {@code engine}, whose catalog is made the warehouse's (see
-     * {@link WarehouseCatalog}). The memory limit does not apply: on one machine Spark's memory is the JVM's
-     * heap ({@code -Xmx}), on a cluster the executors' settings.
+     * A session on {@code warehouse}, whose catalog is made the warehouse's (see {@link SparkCatalog}). The memory
+     * limit does not apply: on one machine Spark's memory is the JVM's heap ({@code -Xmx}), on a cluster the
+     * executors' settings.
      */
     @Override
-    public EngineSession open(EngineSettings engine) {
+    public EngineSession open(EngineSettings engine, Warehouse warehouse) {
         requireNonNull(engine, "engine is null");
+        requireNonNull(warehouse, "warehouse is null");
         if (engine.readOnly()) {
             throw MongoLatestException.user("the spark engine has no read-only sessions: query a warehouse with duckdb");
         }
-        Warehouse warehouse = Storages.load(StorageSettings.defaults())
-                .warehouse(LocalLocation.of(engine.warehouse()), Clock.systemUTC());
-        WarehouseCatalog catalog = new WarehouseCatalog(warehouse);
-        SparkSqlSession session = new SparkSqlSession(spark(engine).newSession(), catalog);
-        catalog.restore(session);
-        return session;
+        SparkSession running = spark(engine);
+        reachS3(running, engine.storage());
+        SparkSqlSession session = new SparkSqlSession(running.newSession());
+        boolean shared = SparkCatalogKind.of(running.conf().get(CATALOG_KEY, null)) == SparkCatalogKind.HIVE;
+        return SparkCatalog.open(session, warehouse, shared);
+    }
+
+    /**
+     * The S3A settings for this run's stores, in the Hadoop configuration every later job and file system reads.
+     * Hadoop caches a file system per bucket for the process: when an earlier session of this process set other
+     * values (another endpoint), the cached ones are closed, else a bucket of the same name would still be
+     * reached at the old endpoint.
+     */
+    private void reachS3(SparkSession running, StorageSettings storage) {
+        Map<String, String> given = new LinkedHashMap<>();
+        for (scala.Tuple2<String, String> kv : running.sparkContext().getConf().getAllWithPrefix("spark.hadoop.")) {
+            given.put(kv._1(), kv._2());
+        }
+        org.apache.hadoop.conf.Configuration hadoop = running.sparkContext().hadoopConfiguration();
+        Map<String, String> settings = HadoopS3Settings.of(storage, onEmr, given);
+        boolean changed = settings.entrySet().stream().anyMatch(e -> setHere(hadoop, e.getKey())
+                && !e.getValue().equals(hadoop.get(e.getKey())));
+        if (changed) {
+            try {
+                org.apache.hadoop.fs.FileSystem.closeAll();
+            } catch (java.io.IOException e) {
+                LOG.warn("cannot close the file systems of an earlier session: {}", e.getMessage());
+            }
+        }
+        settings.forEach(hadoop::set);
+    }
+
+    /** Whether {@code key} was set by a program (an earlier session), not by Hadoop's defaults. */
+    private static boolean setHere(org.apache.hadoop.conf.Configuration hadoop, String key) {
+        String[] sources = hadoop.getPropertySources(key);
+        return sources != null && java.util.Arrays.asList(sources).contains("programmatically");
     }
 
     private synchronized SparkSession spark(EngineSettings engine) {
@@ -115,6 +182,6 @@ public final class SparkEngine implements SqlEngine {
      * finds, and nothing it creates outlives the process.
      */
     public static EngineSession attach(SparkSession spark) {
-        return new SparkSqlSession(requireNonNull(spark, "spark is null").newSession(), null);
+        return new SparkSqlSession(requireNonNull(spark, "spark is null").newSession());
     }
 }

@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Callable;
@@ -25,6 +24,7 @@ import org.apache.spark.sql.catalyst.plans.logical.CommandResult;
 import org.apache.spark.sql.types.StructType;
 
 import io.mongolatest.MongoLatestException;
+import io.mongolatest.storage.CommitFollower;
 import io.mongolatest.storage.LocalLocation;
 import io.mongolatest.storage.Location;
 import io.mongolatest.engine.EngineSession;
@@ -35,33 +35,30 @@ import io.mongolatest.product.build.LatestBuild;
 /**
  * An engine session on a {@link SparkSession}, which it leaves running when closed. Every statement runs in
  * the session's job group, so that {@link #cancel()} from another thread stops its jobs (interrupting their
- * tasks) and every later one. A session of a warehouse keeps the views that statements create or drop in
- * its {@link WarehouseCatalog}, since Spark's own catalog lives only as long as the process.
+ * tasks) and every later one. A session of a warehouse is made the warehouse's by {@link SparkCatalog}, which
+ * keeps its views there, since Spark's own catalog lives only as long as the process.
  */
 final class SparkSqlSession implements EngineSession {
     private final SparkSession spark;
-    private final WarehouseCatalog catalog;
     private final String jobGroup = "mongo-latest-" + UUID.randomUUID();
     private volatile boolean cancelled;
+    private CommitFollower.Following following;
 
-    /** @param catalog where the views are kept, or null for a session that keeps nothing beyond the process */
-    SparkSqlSession(SparkSession spark, WarehouseCatalog catalog) {
+    SparkSqlSession(SparkSession spark) {
         this.spark = spark;
-        this.catalog = catalog;
     }
 
     SparkSession spark() {
         return spark;
     }
 
-    /** Runs {@code sql}; the views it created, replaced or dropped are recorded in the warehouse's catalog. */
-    @Override
-    public void execute(String sql) {
-        keepingViews(sql, () -> command(sql));
+    /** The session follows a warehouse's commits until it is closed. */
+    void following(CommitFollower.Following registration) {
+        this.following = registration;
     }
 
-    /** Runs {@code sql} as it is, recording nothing: the engine's own statements. */
-    void command(String sql) {
+    @Override
+    public void execute(String sql) {
         run(sql, () -> {
             Dataset<Row> result = spark.sql(sql);
             // Spark runs commands (DDL, INSERT) when parsing them; a query runs only when read, here into nothing.
@@ -82,7 +79,7 @@ final class SparkSqlSession implements EngineSession {
 
     @Override
     public void createSchema(String schema) {
-        command("CREATE DATABASE IF NOT EXISTS " + identifier(schema));
+        execute("CREATE DATABASE IF NOT EXISTS " + identifier(schema));
     }
 
     /**
@@ -113,19 +110,32 @@ final class SparkSqlSession implements EngineSession {
         });
     }
 
-    /** An external table of the catalog: dropping it later leaves the files alone. */
+    /**
+     * An external table of the catalog: dropping it later leaves the files alone. A table of the same columns is
+     * pointed at the new location in one step ({@code ALTER TABLE ... SET LOCATION}, atomic in a metastore), so
+     * that a reader through the catalog never finds it missing; anything else is made anew.
+     */
     @Override
     public void registerParquetTable(String schema, String name, Location directory) {
         createSchema(schema);
-        String kind = kindOf(schema, name);
-        if (kind != null) {
-            command("DROP " + kind + " IF EXISTS " + qualified(schema, name));
-        }
         // With the columns from a footer, Spark need not run a job to find them.
         String location = location(directory);
         StructType columns = run("the columns of " + location, () -> new ParquetFooters(spark).schema(location));
-        command("CREATE TABLE " + qualified(schema, name) + (columns == null ? "" : " (" + columns.toDDL() + ")")
+        String kind = kindOf(schema, name);
+        if ("TABLE".equals(kind) && columns != null && columns.toDDL().equals(columnsOf(schema, name).toDDL())) {
+            execute("ALTER TABLE " + qualified(schema, name) + " SET LOCATION " + literal(location));
+            return;
+        }
+        if (kind != null) {
+            execute("DROP " + kind + " IF EXISTS " + qualified(schema, name));
+        }
+        execute("CREATE TABLE " + qualified(schema, name) + (columns == null ? "" : " (" + columns.toDDL() + ")")
                 + " USING parquet LOCATION " + literal(location));
+    }
+
+    private StructType columnsOf(String schema, String name) {
+        return run("DESCRIBE " + schema + "." + name,
+                () -> spark.sharedState().externalCatalog().getTable(schema, name).schema());
     }
 
     @Override
@@ -149,32 +159,18 @@ final class SparkSqlSession implements EngineSession {
     public void dropRelation(String schema, String name) {
         String kind = kindOf(schema, name);
         if (kind != null) {
-            String drop = "DROP " + kind + " IF EXISTS " + qualified(schema, name);
-            keepingViews(drop, () -> command(drop));
+            execute("DROP " + kind + " IF EXISTS " + qualified(schema, name));
         }
     }
 
     /** {@code VIEW} or {@code TABLE}, or null when there is no such relation. */
-    private String kindOf(String schema, String name) {
+    String kindOf(String schema, String name) {
         return run("DESCRIBE " + schema + "." + name, () -> {
             if (!spark.catalog().databaseExists(schema) || !spark.catalog().tableExists(schema, name)) {
                 return null;
             }
             return "VIEW".equals(spark.catalog().getTable(schema, name).tableType()) ? "VIEW" : "TABLE";
         });
-    }
-
-    private void keepingViews(String sql, Runnable statement) {
-        if (catalog == null) {
-            statement.run();
-            return;
-        }
-        Map<String, String> before = catalog.views(spark);
-        statement.run();
-        Map<String, String> after = catalog.views(spark);
-        if (!after.equals(before)) {
-            catalog.record(before, after, sql);
-        }
     }
 
     /** The build runs in Spark's tasks (see {@link SparkLatestBuild}). */
@@ -190,9 +186,16 @@ final class SparkSqlSession implements EngineSession {
         spark.sparkContext().cancelJobGroupAndFutureJobs(jobGroup, "cancelled by mongo-latest");
     }
 
-    /** Spark stays up for the process: the engine's next session uses it, and Spark stops it as the JVM exits. */
+    /**
+     * Spark stays up for the process: the engine's next session uses it, and Spark stops it as the JVM exits.
+     * The session stops following its warehouse's commits.
+     */
     @Override
     public void close() {
+        if (following != null) {
+            following.close();
+            following = null;
+        }
     }
 
     /**

@@ -53,6 +53,7 @@ final class VersionsTask implements FlatMapFunction<Iterator<FileToRead>, Row> {
 
     private final class Rows implements Iterator<Row> {
         private final FileToRead file;
+        private final StorageRoots.Opened stores;
         private final Quarantine quarantine;
         private final FileVersions versions;
         private boolean ready;
@@ -61,8 +62,9 @@ final class VersionsTask implements FlatMapFunction<Iterator<FileToRead>, Row> {
 
         Rows(FileToRead file) {
             this.file = file;
-            this.quarantine = new Quarantine(new JsonFactory(), roots.openFiles(), file.badLines());
-            this.versions = new FileVersions(InputLines.open(roots.openInput(), file.file()), file.index(), file.file(),
+            this.stores = roots.open();
+            this.quarantine = new Quarantine(new JsonFactory(), stores.files(), file.badLines());
+            this.versions = new FileVersions(InputLines.open(stores.input(), file.file()), file.index(), file.file(),
                     quarantine);
             TaskContext task = TaskContext.get();
             if (task != null) {
@@ -103,7 +105,11 @@ final class VersionsTask implements FlatMapFunction<Iterator<FileToRead>, Row> {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             } finally {
-                quarantine.close();
+                try {
+                    quarantine.close();
+                } finally {
+                    stores.close();
+                }
             }
         }
     }

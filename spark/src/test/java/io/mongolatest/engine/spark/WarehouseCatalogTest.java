@@ -69,7 +69,7 @@ class WarehouseCatalogTest {
         try (EngineSession s = open(wh)) {
             assertThat(s.relations("db_a")).containsExactly("numbers", "small");
             assertThat(s.query("SELECT count(*) FROM db_a.small").single()).isEqualTo(3L);
-            assertThat(Files.readString(wh.resolve(WarehouseCatalog.FILE))).doesNotContain("session_only")
+            assertThat(Files.readString(wh.resolve(SparkCatalog.FILE))).doesNotContain("session_only")
                     .doesNotContain("id < 2").doesNotContain("id < 4");
             assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> s.query("SELECT * FROM session_only")))
                     .isInstanceOf(SqlFailure.class);

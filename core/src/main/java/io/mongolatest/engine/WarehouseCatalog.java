@@ -1,4 +1,4 @@
-package io.mongolatest.engine.spark;
+package io.mongolatest.engine;
 
 import static java.util.Objects.requireNonNull;
 
@@ -9,12 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 
-import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.catalyst.catalog.CatalogTable;
-import org.apache.spark.sql.catalyst.catalog.CatalogTableType;
-import org.apache.spark.sql.catalyst.catalog.ExternalCatalog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,77 +18,78 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.mongolatest.MongoLatestException;
-import io.mongolatest.engine.SqlFailure;
 import io.mongolatest.storage.FileArea;
 import io.mongolatest.storage.TableName;
 import io.mongolatest.storage.Warehouse;
 
 /**
- * What DuckDB's {@code catalog.duckdb} is to a DuckDB warehouse, for Spark, whose catalog lives in memory and
- * ends with its process: a session opening the warehouse gets the warehouse's current tables, and the views
- * statements created before (in any process), from {@value #FILE} beside them, in the order they were made.
+ * An engine's catalog kept in the warehouse, for an engine whose own catalog does not live there: Spark's is in
+ * memory and ends with its process; DuckDB's {@code catalog.duckdb} is in the state folder when the warehouse is
+ * on S3. Yet every step of a cluster is a process of its own on a node that knows nothing, and a retry skips the
+ * steps that made the views. So the statements that made the views are kept in a file beside the tables, in the
+ * order they were made, and a session opened for the warehouse gets its current tables and those views again.
  */
-final class WarehouseCatalog {
-    /** Kept beside the tables; not a database name, so no reader takes it for one. */
-    static final String FILE = "catalog.spark.json";
+public final class WarehouseCatalog {
     private static final Logger LOG = LoggerFactory.getLogger(WarehouseCatalog.class);
     private static final ObjectMapper JSON = new ObjectMapper().disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
     private static final TypeReference<List<View>> VIEWS = new TypeReference<>() { };
 
     /** A view, by the statement that made it as it was last made. */
-    record View(String schema, String name, String sql) {
-        View {
+    public record View(String schema, String name, String sql) {
+        public View {
             requireNonNull(schema, "schema is null");
             requireNonNull(name, "name is null");
             requireNonNull(sql, "sql is null");
         }
     }
 
-    private final Warehouse warehouse;
+    /**
+     * What only the engine can tell: every view of its catalog by {@code schema.name}, with what it is (its
+     * query text, its columns), so that a statement that created, replaced or dropped one shows.
+     */
+    @FunctionalInterface
+    public interface Views {
+        Map<String, String> views();
+    }
 
-    WarehouseCatalog(Warehouse warehouse) {
+    private final Warehouse warehouse;
+    private final String file;
+
+    /** @param file the file of {@link Warehouse#files()} that keeps the views, one per engine */
+    public WarehouseCatalog(Warehouse warehouse, String file) {
         this.warehouse = requireNonNull(warehouse, "warehouse is null");
+        this.file = requireNonNull(file, "file is null");
+    }
+
+    public Warehouse warehouse() {
+        return warehouse;
     }
 
     /**
-     * Makes the catalog the warehouse's: every other database goes (they are this process's, e.g. another
-     * warehouse's), every current table is registered at its location, and the recorded views are made again.
-     * A view that cannot be made (its tables are gone) is left out, with a warning.
+     * Registers every current table of the warehouse at its location in {@code session}, then runs again the
+     * statements of the kept views, in order. A view that cannot be made (its tables are gone) is left out,
+     * with a warning. The caller has first emptied what the session's catalog held of other warehouses.
      */
-    void restore(SparkSqlSession session) {
-        ExternalCatalog external = session.spark().sharedState().externalCatalog();
-        for (String db : scala.jdk.javaapi.CollectionConverters.asJava(external.listDatabases())) {
-            if (!db.equals("default")) {
-                session.command("DROP DATABASE IF EXISTS " + SparkSql.identifier(db) + " CASCADE");
-            }
-        }
+    public void restore(EngineSession session) {
         for (TableName t : warehouse.tables()) {
             session.registerParquetTable(t.database(), t.table(), warehouse.tableLocation(t));
         }
         for (View v : read()) {
             session.createSchema(v.schema());
             try {
-                session.command(v.sql());
+                session.execute(v.sql());
             } catch (SqlFailure e) {
                 LOG.warn("view {}.{} of the warehouse cannot be made again: {}", v.schema(), v.name(), e.getMessage());
             }
         }
     }
 
-    /** Every view in the catalog by {@code schema.name}, with what it is (its query text and columns). */
-    Map<String, String> views(SparkSession spark) {
-        ExternalCatalog external = spark.sharedState().externalCatalog();
-        Map<String, String> out = new TreeMap<>();
-        for (String db : scala.jdk.javaapi.CollectionConverters.asJava(external.listDatabases())) {
-            for (String t : scala.jdk.javaapi.CollectionConverters.asJava(external.listTables(db))) {
-                CatalogTable table = external.getTable(db, t);
-                if (table.tableType().equals(CatalogTableType.VIEW())) {
-                    out.put(db + "." + t, (table.viewText().isDefined() ? table.viewText().get() : "") + "\n"
-                            + table.schema().json());
-                }
-            }
-        }
-        return out;
+    /**
+     * {@code session}, with the views its statements create, replace or drop kept here; {@code views} is its
+     * engine's list of them. Table registrations are not statements of the product and are not kept.
+     */
+    public EngineSession keeping(EngineSession session, Views views) {
+        return new ViewKeepingSession(session, this, views);
     }
 
     /** {@code sql} changed the views from {@code before} to {@code after}: the record follows. */
@@ -113,9 +109,10 @@ final class WarehouseCatalog {
         return v.schema() + "." + v.name();
     }
 
-    List<View> read() {
+    /** The kept views, in the order they were made. */
+    public List<View> read() {
         try {
-            Optional<InputStream> in = warehouse.files().open(FILE);
+            Optional<InputStream> in = warehouse.files().open(file);
             if (in.isEmpty()) {
                 return List.of();
             }
@@ -123,17 +120,17 @@ final class WarehouseCatalog {
                 return JSON.readValue(s, VIEWS);
             }
         } catch (IOException e) {
-            throw MongoLatestException.external("cannot read " + warehouse.files().location(FILE) + ": "
+            throw MongoLatestException.external("cannot read " + warehouse.files().location(file) + ": "
                     + e.getMessage(), e);
         }
     }
 
     private void write(List<View> views) {
         FileArea files = warehouse.files();
-        try (OutputStream out = files.create(FILE)) {
+        try (OutputStream out = files.create(file)) {
             JSON.writerWithDefaultPrettyPrinter().writeValue(out, views);
         } catch (IOException e) {
-            throw MongoLatestException.external("cannot write " + files.location(FILE) + ": " + e.getMessage(), e);
+            throw MongoLatestException.external("cannot write " + files.location(file) + ": " + e.getMessage(), e);
         }
     }
 }
