@@ -23,6 +23,7 @@ class HadoopS3SettingsTest {
         assertThat(HadoopS3Settings.of(StorageSettings.defaults(), false, Map.of()))
                 .containsEntry("fs.s3.impl", HadoopS3Settings.S3A)
                 .containsEntry("fs.s3a.aws.credentials.provider", HadoopS3Settings.AWS_CREDENTIALS)
+                .containsEntry("mapreduce.fileoutputcommitter.algorithm.version", "2")
                 .doesNotContainKeys("fs.s3a.endpoint", "fs.s3a.path.style.access");
         assertThat(HadoopS3Settings.of(ENDPOINT, false, Map.of()))
                 .containsEntry("fs.s3.impl", HadoopS3Settings.S3A)
