@@ -128,8 +128,9 @@ final class DuckDbSession implements EngineSession, RowSources {
         if (readOnly) {
             throw MongoLatestException.user("this session is read-only: cannot write " + directory);
         }
+        // zstd's fastest level: on document text it writes much faster, and the files came out no bigger.
         String copy = "COPY (" + selectSql + ") TO " + literal(directory.resolve("part-0.parquet").toString())
-                + " (FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE 122880, ROW_GROUP_SIZE_BYTES "
+                + " (FORMAT parquet, COMPRESSION zstd, COMPRESSION_LEVEL 1, ROW_GROUP_SIZE 122880, ROW_GROUP_SIZE_BYTES "
                 + literal(rowGroupBytes / 1024 + "KiB") + ")";
         // COPY gives no result set here, only an update count: the rows written.
         try (Statement s = connection.createStatement()) {

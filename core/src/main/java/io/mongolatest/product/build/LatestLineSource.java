@@ -37,6 +37,12 @@ final class LatestLineSource extends CollectionSource {
         this.spill = requireNonNull(spill, "spill is null");
     }
 
+    /** Exactly the chosen lines: told to the engine so that its join holds these, not the winners, in memory. */
+    @Override
+    public long rowCount() {
+        return positions.length;
+    }
+
     @Override
     public SplitReader open(int split) {
         int from = lowerBound((long) split << InputLines.LINE_BITS);

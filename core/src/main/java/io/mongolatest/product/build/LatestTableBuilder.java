@@ -46,7 +46,7 @@ final class LatestTableBuilder {
         LineTally tally = new LineTally();
         try (Spill spill = new Spill(scratch)) {
             rows.registerSource(VERSIONS, new VersionSource(store, input, quarantine, tally, spill));
-            rows.createTempTable(WINNERS, LatestSql.WINNERS_SQL);
+            rows.createTempTable(WINNERS, LatestSql.DUCKDB_WINNERS_SQL);
             rows.dropSource(VERSIONS);
             List<Object> counts = engine.query(LatestSql.COUNTS_SQL).rows().get(0);
             long ids = ((Number) counts.get(0)).longValue();
