@@ -51,7 +51,7 @@ final class VersionSource extends CollectionSource {
         public int read(RowBatch batch) {
             int n = 0;
             while (n < batch.capacity() && versions.next()) {
-                batch.setLong(0, n, versions.position());
+                batch.setLong(0, n, versions.offsetPosition());
                 batch.setText(1, n, versions.id());
                 batch.setLong(2, n, versions.versionMicros());
                 batch.setLong(3, n, versions.versionNanos());
