@@ -20,6 +20,11 @@ class LatestPropertyTest {
         return EngineUnderTest.DUCKDB;
     }
 
+    /** Whether the build is a delta on an earlier build of all but the newest snapshot ({@link StepHarness#deltaPath}). */
+    protected boolean deltaPath() {
+        return false;
+    }
+
     @TempDir
     Path dir;
 
@@ -39,7 +44,9 @@ class LatestPropertyTest {
                 in.bytes(f.getKey(), b.toByteArray());
             }
             h.maxBadFraction = 1;
+            h.deltaPath = deltaPath();
             BuildReport report = h.build();
+            assertThat(h.deltaBuilds).isEqualTo(h.statesBuilt).isEqualTo(deltaPath() ? 1 : 0);
             ReferenceLatest.Result expected = ReferenceLatest.latest(export.lines());
             List<ReferenceLatest.Row> actual = h.query("SELECT id, epoch_us(last_modified), epoch_us(created),"
                     + " snapshot_type, snapshot_id, val FROM uc_mongo_latest.core_contract").rows().stream()

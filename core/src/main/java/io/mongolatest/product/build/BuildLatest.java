@@ -44,6 +44,21 @@ public final class BuildLatest implements BuiltinStep {
         return LatestBuild.cannotBuildOn(engine);
     }
 
+    /** Delta or full rebuild, and why: decided again, the same way, when the build runs. */
+    @Override
+    public java.util.Optional<String> planNote(io.mongolatest.pipeline.RunSpec spec, io.mongolatest.pipeline.RunParts parts,
+                                               io.mongolatest.pipeline.ProductLogic.InputSelection selection) {
+        try {
+            InputStore store = parts.storage().input();
+            InputSet input = InputSetJson.read(selection.record(), store.root());
+            return java.util.Optional.of(BuildMode.decide(input, parts.storage().warehouse(), parts.ledger()::read,
+                    BuildMode.productOf(spec.product(), store.root()), spec.options().fullRebuild(),
+                    LatestBuild.keepsStateOn(parts.engine())).describe());
+        } catch (RuntimeException e) {
+            return java.util.Optional.of("delta or full rebuild decided when the build runs: " + e.getMessage());
+        }
+    }
+
     @Override
     public StepOutcome run(StepContext ctx) {
         RunParameters params = ctx.params();
@@ -59,27 +74,68 @@ public final class BuildLatest implements BuiltinStep {
         PrivateFiles.deleteTree(scratch); // left by a killed build
         ctx.engine().createSchema(CollectionKey.LATEST_DATABASE);
 
+        LatestBuild build = LatestBuild.of(ctx.engine());
+        BuildMode mode = mode(ctx, input, build.keepsState());
+        ctx.progress(mode.describe());
         Map<String, TableVersion> written = new LinkedHashMap<>();
+        Map<String, TableVersion> states = new LinkedHashMap<>();
         try {
             for (CollectionInput c : input.collections()) {
                 TableName table = c.key().table();
                 written.put(table.table(), warehouse.newVersion(table));
+                if (build.keepsState()) {
+                    states.put(table.table(), warehouse.newVersion(new TableName(LatestState.DATABASE, table.table())));
+                }
             }
-            List<CollectionReport> reports = LatestBuild.of(ctx.engine()).build(new LatestBuildJob(store,
-                    ctx.storage().roots(), input.collections(), written, warehouse.files(), quarantine, scratch,
-                    ctx.cancellation(), r -> ctx.progress(progressLine(r))));
+            List<CollectionReport> reports = build.build(new LatestBuildJob(store, ctx.storage().roots(),
+                    input.collections(), written, states, mode.kept().orElse(Map.of()), warehouse.files(), quarantine,
+                    scratch, ctx.cancellation(), r -> ctx.progress(progressLine(r))));
             InputCounts totals = reports.stream().map(CollectionReport::counts).reduce(InputCounts.ZERO, InputCounts::plus);
             checkBadLines(totals, ctx.options().maxBadFraction(), warehouse.files().location(quarantine));
             List<String> dropped = commit(ctx, warehouse, written);
+            if (build.keepsState()) {
+                keep(ctx, warehouse, input, written, states, reports);
+            }
             BuildReport report = new BuildReport(input.snapshots().stream().map(Snapshot::path).toList(),
                     input.warnings(), quarantine, ctx.options().maxBadFraction(),
-                    totals.badFraction(), totals, reports, dropped);
+                    totals.badFraction(), totals, reports, dropped, mode.delta() ? "delta" : "full", mode.reason());
             return new StepOutcome(totals.rows(), report.toJson());
         } finally {
             // Versions written but not published (failure, cancel) are of no use to anyone.
             warehouse.discardPending();
             PrivateFiles.deleteTree(scratch);
         }
+    }
+
+    /** Delta or full, decided as when the run was planned ({@link BuildMode}). */
+    static BuildMode mode(StepContext ctx, InputSet input, boolean keepsState) {
+        List<io.mongolatest.ledger.LedgerRow> rows = ctx.ledgerRows().get();
+        return BuildMode.decide(input, ctx.storage().warehouse(),
+                key -> rows.stream().filter(r -> r.key().equals(key)).findFirst(),
+                BuildMode.productOf(ctx.product(), ctx.storage().input().root()), ctx.options().fullRebuild(),
+                keepsState);
+    }
+
+    /**
+     * Commits the winners as the kept state, after the latest tables: its manifest names the tables it goes
+     * with, so that a build killed between the two commits leaves a state that no delta build trusts.
+     */
+    private static void keep(StepContext ctx, Warehouse warehouse, InputSet input, Map<String, TableVersion> latest,
+                             Map<String, TableVersion> states, List<CollectionReport> reports) {
+        Map<String, InputCounts> counts = new LinkedHashMap<>();
+        for (int i = 0; i < reports.size(); i++) {
+            counts.put(input.collections().get(i).key().table().table(), reports.get(i).counts());
+        }
+        Map<String, TableVersion> before = warehouse.current(LatestState.DATABASE);
+        io.mongolatest.ledger.RunKey key = new io.mongolatest.ledger.RunKey(ctx.params().correlationId(),
+                ctx.product().pipeline().dataProduct());
+        long runId = ctx.ledgerRows().get().stream().filter(r -> r.key().equals(key)).findFirst()
+                .map(io.mongolatest.ledger.LedgerRow::runId).orElse(0L); // no row: no run can count as completed
+        LatestState.write(warehouse.files(), states, new LatestState.Manifest(key.correlationId(),
+                key.dataProduct(), runId, BuildMode.productOf(ctx.product(),
+                ctx.storage().input().root()), LatestState.text(InputSetJson.write(input)), LatestState.ids(latest), counts));
+        warehouse.commit(LatestState.DATABASE, states);
+        LatestState.forget(warehouse.files(), before);
     }
 
     private static void checkBadLines(InputCounts totals, double maxBadFraction, Location quarantineDir) {

@@ -32,8 +32,8 @@ final class LatestLineSource extends CollectionSource {
      * @param positions the chosen lines' positions ({@link InputLines#offsetPosition}), ascending
      * @param spill     plain copies of gzip files, read instead of inflating them again
      */
-    LatestLineSource(InputStore store, CollectionInput input, long[] positions, Spill spill) {
-        super(store, input, COLUMNS);
+    LatestLineSource(InputStore store, CollectionInput input, int first, long[] positions, Spill spill) {
+        super(store, input, first, COLUMNS);
         this.positions = requireNonNull(positions, "positions is null");
         this.spill = requireNonNull(spill, "spill is null");
     }
@@ -46,9 +46,10 @@ final class LatestLineSource extends CollectionSource {
 
     @Override
     public SplitReader open(int split) {
-        int from = lowerBound((long) split << InputLines.LINE_BITS);
-        int to = lowerBound((long) (split + 1) << InputLines.LINE_BITS);
-        return new Reader(input.files().get(split), spill.plainCopy(split), from, to);
+        int file = fileIndex(split);
+        int from = lowerBound((long) file << InputLines.LINE_BITS);
+        int to = lowerBound((long) (file + 1) << InputLines.LINE_BITS);
+        return new Reader(input.files().get(file), spill.plainCopy(file), from, to);
     }
 
     private int lowerBound(long key) {

@@ -27,8 +27,9 @@ final class VersionSource extends CollectionSource {
     private final LineTally tally;
     private final Spill spill;
 
-    VersionSource(InputStore store, CollectionInput input, Quarantine quarantine, LineTally tally, Spill spill) {
-        super(store, input, COLUMNS);
+    VersionSource(InputStore store, CollectionInput input, int first, Quarantine quarantine, LineTally tally,
+                  Spill spill) {
+        super(store, input, first, COLUMNS);
         this.spill = requireNonNull(spill, "spill is null");
         this.quarantine = requireNonNull(quarantine, "quarantine is null");
         this.tally = requireNonNull(tally, "tally is null");
@@ -36,7 +37,7 @@ final class VersionSource extends CollectionSource {
 
     @Override
     public SplitReader open(int split) {
-        return new Reader(split, input.files().get(split));
+        return new Reader(fileIndex(split), input.files().get(fileIndex(split)));
     }
 
     private final class Reader implements SplitReader {
