@@ -47,12 +47,7 @@ class DeltaBuildTest extends HarnessTest {
         List<ReferenceLatest.Line> written = export.lines().stream()
                 .filter(l -> Files.exists(h.input.resolve(l.snapshotType() + "/" + l.snapshotId() + "/core/contract/" + l.file()))).toList();
         ReferenceLatest.Result expected = ReferenceLatest.latest(written);
-        List<ReferenceLatest.Row> actual = h.query("SELECT id, epoch_us(last_modified), epoch_us(created),"
-                + " snapshot_type, snapshot_id, val FROM uc_mongo_latest.core_contract").rows().stream()
-                .map(r -> new ReferenceLatest.Row((String) r.get(0), ((Number) r.get(1)).longValue(),
-                        r.get(2) == null ? null : ((Number) r.get(2)).longValue(), (String) r.get(3),
-                        (String) r.get(4), (String) r.get(5)))
-                .sorted(java.util.Comparator.comparing(ReferenceLatest.Row::id)).toList();
+        List<ReferenceLatest.Row> actual = h.latestRows("core_contract");
         assertThat(actual).containsExactlyElementsOf(expected.rows());
         assertThat(report.totals()).isEqualTo(expected.counts());
         return report;

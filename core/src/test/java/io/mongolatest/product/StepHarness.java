@@ -194,6 +194,16 @@ final class StepHarness implements AutoCloseable {
         }
     }
 
+    /** The rows of {@code uc_mongo_latest.<table>} as the reference gives them, by id. */
+    List<ReferenceLatest.Row> latestRows(String table) {
+        return query("SELECT id, epoch_us(last_modified), epoch_us(created), snapshot_type, snapshot_id, val"
+                + " FROM uc_mongo_latest." + table).rows().stream()
+                .map(r -> new ReferenceLatest.Row((String) r.get(0), ((Number) r.get(1)).longValue(),
+                        r.get(2) == null ? null : ((Number) r.get(2)).longValue(), (String) r.get(3),
+                        (String) r.get(4), (String) r.get(5)))
+                .sorted(java.util.Comparator.comparing(ReferenceLatest.Row::id)).toList();
+    }
+
     /** The session of the engine under test: its catalog, its SQL. */
     EngineSession session() {
         return session;

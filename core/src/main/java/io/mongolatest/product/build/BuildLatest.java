@@ -6,10 +6,17 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 import io.mongolatest.ErrorKind;
 import io.mongolatest.MongoLatestException;
+import io.mongolatest.engine.SqlEngine;
+import io.mongolatest.ledger.LedgerRow;
+import io.mongolatest.ledger.RunKey;
 import io.mongolatest.pipeline.BuiltinStep;
+import io.mongolatest.pipeline.ProductLogic.InputSelection;
+import io.mongolatest.pipeline.RunParts;
+import io.mongolatest.pipeline.RunSpec;
 import io.mongolatest.pipeline.RunParameters;
 import io.mongolatest.pipeline.StepContext;
 import io.mongolatest.pipeline.StepOutcome;
@@ -40,22 +47,21 @@ public final class BuildLatest implements BuiltinStep {
 
     /** The engine must have a way to build: said when the run is planned. */
     @Override
-    public java.util.Optional<String> cannotRunOn(io.mongolatest.engine.SqlEngine engine) {
+    public Optional<String> cannotRunOn(SqlEngine engine) {
         return LatestBuild.cannotBuildOn(engine);
     }
 
     /** Delta or full rebuild, and why: decided again, the same way, when the build runs. */
     @Override
-    public java.util.Optional<String> planNote(io.mongolatest.pipeline.RunSpec spec, io.mongolatest.pipeline.RunParts parts,
-                                               io.mongolatest.pipeline.ProductLogic.InputSelection selection) {
+    public Optional<String> planNote(RunSpec spec, RunParts parts, InputSelection selection) {
         try {
             InputStore store = parts.storage().input();
             InputSet input = InputSetJson.read(selection.record(), store.root());
-            return java.util.Optional.of(BuildMode.decide(input, parts.storage().warehouse(), parts.ledger()::read,
+            return Optional.of(BuildMode.decide(input, parts.storage().warehouse(), parts.ledger()::read,
                     BuildMode.productOf(spec.product(), store.root()), spec.options().fullRebuild(),
                     LatestBuild.keepsStateOn(parts.engine())).describe());
         } catch (RuntimeException e) {
-            return java.util.Optional.of("delta or full rebuild decided when the build runs: " + e.getMessage());
+            return Optional.of("delta or full rebuild decided when the build runs: " + e.getMessage());
         }
     }
 
@@ -109,7 +115,7 @@ public final class BuildLatest implements BuiltinStep {
 
     /** Delta or full, decided as when the run was planned ({@link BuildMode}). */
     static BuildMode mode(StepContext ctx, InputSet input, boolean keepsState) {
-        List<io.mongolatest.ledger.LedgerRow> rows = ctx.ledgerRows().get();
+        List<LedgerRow> rows = ctx.ledgerRows().get();
         return BuildMode.decide(input, ctx.storage().warehouse(),
                 key -> rows.stream().filter(r -> r.key().equals(key)).findFirst(),
                 BuildMode.productOf(ctx.product(), ctx.storage().input().root()), ctx.options().fullRebuild(),
@@ -127,10 +133,10 @@ public final class BuildLatest implements BuiltinStep {
             counts.put(input.collections().get(i).key().table().table(), reports.get(i).counts());
         }
         Map<String, TableVersion> before = warehouse.current(LatestState.DATABASE);
-        io.mongolatest.ledger.RunKey key = new io.mongolatest.ledger.RunKey(ctx.params().correlationId(),
+        RunKey key = new RunKey(ctx.params().correlationId(),
                 ctx.product().pipeline().dataProduct());
         long runId = ctx.ledgerRows().get().stream().filter(r -> r.key().equals(key)).findFirst()
-                .map(io.mongolatest.ledger.LedgerRow::runId).orElse(0L); // no row: no run can count as completed
+                .map(LedgerRow::runId).orElse(0L); // no row: no run can count as completed
         LatestState.write(warehouse.files(), states, new LatestState.Manifest(key.correlationId(),
                 key.dataProduct(), runId, BuildMode.productOf(ctx.product(),
                 ctx.storage().input().root()), LatestState.text(InputSetJson.write(input)), LatestState.ids(latest), counts));
