@@ -14,22 +14,9 @@ n="${1:?usage: bench/latest.sh N [MEMORY]}"
 memory="${2:-}"
 repeat="${BENCH_REPEAT:-2}"
 work="${BENCH_DIR:-$root/bench/out}"
-jar="$root/cli/target/mongo-latest.jar"
 export_date=2026-11-20
-mkdir -p "$work"
-[ -x /usr/bin/time ] || { echo "bench/latest.sh needs /usr/bin/time (GNU time) for peak RSS" >&2; exit 2; }
-
-(cd "$root" && mvn -o -B -q -DskipTests -pl cli -am package)
-
-input="$work/input-$n"
-if [ ! -f "$input/.complete" ]; then
-  rm -rf "$input"
-  echo "generating $n documents into $input" >&2
-  java -jar "$jar" generate --out "$input" --docs "$n" --seed 3 --export-date "$export_date" --state-dir "$work/state" >&2
-  touch "$input/.complete"
-fi
-
-load() { cut -d' ' -f1 /proc/loadavg; }
+# shellcheck source=bench/input.sh
+. "$root/bench/input.sh"
 field() { sed -n "s/.*$2=\([0-9.]*\).*/\1/p" "$1" | head -1; }
 best() { awk -v a="$1" -v b="$2" 'BEGIN { print (a == "" || b + 0 < a + 0) ? b : a }'; }
 most() { awk -v a="$1" -v b="$2" 'BEGIN { print (a == "" || b + 0 > a + 0) ? b : a }'; }
