@@ -113,13 +113,23 @@ public final class BuildLatest implements BuiltinStep {
         }
     }
 
-    /** Delta or full, decided as when the run was planned ({@link BuildMode}). */
+    /**
+     * Delta or full, decided as when the run was planned ({@link BuildMode}); a delta reads the kept tables where
+     * the warehouse has them for this engine (a mirrored warehouse fetches them first).
+     */
     static BuildMode mode(StepContext ctx, InputSet input, boolean keepsState) {
         List<LedgerRow> rows = ctx.ledgerRows().get();
-        return BuildMode.decide(input, ctx.storage().warehouse(),
-                key -> rows.stream().filter(r -> r.key().equals(key)).findFirst(),
+        Warehouse warehouse = ctx.storage().warehouse();
+        BuildMode mode = BuildMode.decide(input, warehouse, key -> rows.stream().filter(r -> r.key().equals(key)).findFirst(),
                 BuildMode.productOf(ctx.product(), ctx.storage().input().root()), ctx.options().fullRebuild(),
                 keepsState);
+        return mode.kept().map(kept -> {
+            Map<String, LatestBuildJob.Kept> readable = new LinkedHashMap<>();
+            kept.forEach((table, k) -> readable.put(table, new LatestBuildJob.Kept(k.files(), k.counts(),
+                    warehouse.tableLocation(new TableName(LatestState.DATABASE, table)),
+                    warehouse.tableLocation(new TableName(CollectionKey.LATEST_DATABASE, table)))));
+            return new BuildMode(Optional.of(readable), mode.reason());
+        }).orElse(mode);
     }
 
     /**
