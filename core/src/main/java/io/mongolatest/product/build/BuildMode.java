@@ -81,7 +81,7 @@ public record BuildMode(Optional<Map<String, LatestBuildJob.Kept>> kept, String 
             return full("the product changed since run " + run);
         }
         Map<String, TableVersion> latest = warehouse.current(CollectionKey.LATEST_DATABASE);
-        if (!LatestState.ids(latest).equals(new java.util.TreeMap<>(m.latest()))) {
+        if (!LatestState.ids(latest).equals(m.latest())) {
             return full("the latest tables were replaced since run " + run);
         }
         InputSet before;
