@@ -1,86 +1,56 @@
-
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
-import java.time.Clock;
-import java.time.Duration;
 import java.time.LocalDate;
-import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
+import java.util.zip.GZIPInputStream;
 
 import io.mongolatest.DataSize;
-import io.mongolatest.engine.DuckDbEngine;
-import io.mongolatest.engine.EngineSession;
-import io.mongolatest.engine.EngineSettings;
-import io.mongolatest.metrics.RunLabels;
-import io.mongolatest.metrics.StatusMetrics;
-import io.mongolatest.pipeline.Cancellation;
-import io.mongolatest.pipeline.OnFailure;
-import io.mongolatest.pipeline.PipelineDefinition;
-import io.mongolatest.pipeline.ProductPackage;
-import io.mongolatest.pipeline.RunListener;
-import io.mongolatest.pipeline.RunOptions;
-import io.mongolatest.pipeline.RunParameters;
-import io.mongolatest.pipeline.SnapshotType;
-import io.mongolatest.pipeline.StepContext;
-import io.mongolatest.pipeline.StepDefinition;
-import io.mongolatest.pipeline.StepOutcome;
-import io.mongolatest.product.BuildReport;
-import io.mongolatest.product.CollectionInput;
-import io.mongolatest.product.InputFile;
-import io.mongolatest.product.InputSet;
-import io.mongolatest.product.MongoArguments;
-import io.mongolatest.product.MongoLatestProduct;
-import io.mongolatest.product.SnapshotDiscovery;
+import io.mongolatest.product.input.CollectionInput;
+import io.mongolatest.product.input.InputFile;
+import io.mongolatest.product.input.InputSet;
+import io.mongolatest.product.input.SnapshotDiscovery;
+import io.mongolatest.product.input.SnapshotType;
 
 /**
- * The two measured programs of bench/latest.sh, run in separate processes so that each has its own peak RSS:
- *   build    INPUT WAREHOUSE EXPORT_DATE MEMORY  - the build-latest step, as a run executes it
- *   baseline INPUT OUT EXPORT_DATE MEMORY        - one plain DuckDB query doing the same dedup over the same files
- * Each prints "seconds=<s>" (the build also "records=<input lines>") for the script.
+ * The reference programs of bench/latest.sh, each in its own process so that each has its own peak RSS:
+ *   floor    INPUT EXPORT_DATE                 - reads every selected byte once (gzip inflated), one thread
+ *   baseline INPUT OUT EXPORT_DATE MEMORY      - one plain DuckDB query per collection doing the latest dedup
+ * Each prints "seconds=<s>" (the floor also "bytes=<decompressed bytes>").
  */
 public final class LatestBench {
     public static void main(String[] args) throws Exception {
         Path input = Path.of(args[1]).toAbsolutePath();
-        Path out = Path.of(args[2]).toAbsolutePath();
-        LocalDate exportDate = LocalDate.parse(args[3]);
-        DataSize memory = DataSize.parse(args[4]);
-        if (args[0].equals("build")) {
-            build(input, out, exportDate, memory);
+        if (args[0].equals("floor")) {
+            floor(SnapshotDiscovery.select(input, LocalDate.parse(args[2]), SnapshotType.INCREMENTAL), input);
         } else {
-            baseline(input, out, exportDate, memory);
+            baseline(SnapshotDiscovery.select(input, LocalDate.parse(args[3]), SnapshotType.INCREMENTAL), input,
+                    Path.of(args[2]).toAbsolutePath(), DataSize.parse(args[4]));
         }
     }
 
-    private static void build(Path input, Path warehouse, LocalDate exportDate, DataSize memory) throws Exception {
-        RunParameters params = MongoArguments.params("bench", exportDate, SnapshotType.INCREMENTAL, input, warehouse);
-        StepDefinition step = new StepDefinition("mongo-latest-build", "build-latest", OnFailure.TERMINATE, false);
-        ProductPackage pkg = new ProductPackage("bench", new PipelineDefinition("MONGO_LATEST", "1", List.of(step)),
-                java.util.Map.of(), "");
-        try (EngineSession session = new DuckDbEngine().open(new EngineSettings(warehouse, memory,
-                warehouse.resolve(".tmp"), 0, false))) {
-            StepContext ctx = new StepContext(step, params, pkg, session, StatusMetrics.none(),
-                    new RunLabels("bench", "incremental", exportDate.toString(), "local-bench"), new Cancellation(),
-                    List::of, new RunListener() {
-                        @Override
-                        public void progress(String s, String message) {
-                            System.err.println("  " + message);
-                        }
-                    }, new RunOptions(RunOptions.DEFAULT_LEASE_TTL, Duration.ZERO, false, 0.01));
-            long start = System.nanoTime();
-            StepOutcome outcome = new MongoLatestProduct().builtins().get("build-latest").run(ctx);
-            double seconds = (System.nanoTime() - start) / 1e9;
-            BuildReport report = BuildReport.fromJson(outcome.detail());
-            System.out.printf(Locale.ROOT, "records=%d seconds=%.3f rows=%d%n", report.totals().lines(), seconds,
-                    outcome.rows());
+    private static void floor(InputSet set, Path input) throws Exception {
+        byte[] buffer = new byte[1 << 16];
+        long bytes = 0;
+        long start = System.nanoTime();
+        for (CollectionInput c : set.collections()) {
+            for (InputFile f : c.files()) {
+                InputStream raw = Files.newInputStream(input.resolve(f.relativePath()));
+                try (InputStream in = f.gzip() && f.size() > 0 ? new GZIPInputStream(raw, 1 << 16) : raw) {
+                    for (int n; (n = in.read(buffer)) > 0; ) {
+                        bytes += n;
+                    }
+                }
+            }
         }
+        System.out.printf(Locale.ROOT, "bytes=%d seconds=%.3f%n", bytes, (System.nanoTime() - start) / 1e9);
     }
 
-    private static void baseline(Path input, Path out, LocalDate exportDate, DataSize memory) throws Exception {
-        InputSet set = SnapshotDiscovery.select(input, exportDate, SnapshotType.INCREMENTAL);
+    private static void baseline(InputSet set, Path input, Path out, DataSize memory) throws Exception {
         Files.createDirectories(out);
         try (Connection c = DriverManager.getConnection("jdbc:duckdb:"); Statement s = c.createStatement()) {
             s.execute("SET memory_limit = '" + memory.mebibytes() + "MiB'");
@@ -91,7 +61,7 @@ public final class LatestBench {
             // Per collection, as the build writes a table per collection: the version time from the usual
             // date forms, the id as written, ties to the later file, removals dropped.
             for (CollectionInput coll : set.collections()) {
-                String list = coll.files().stream().map(InputFile::path).map(p -> "'" + p + "'")
+                String list = coll.files().stream().map(f -> "'" + input.resolve(f.relativePath()) + "'")
                         .collect(Collectors.joining(", "));
                 s.execute("COPY (SELECT id, last_modified, val FROM (SELECT json ->> '_id' AS id,"
                         + " coalesce(" + date("_lastModifiedDateTime") + ", " + date("createdDateTime")
@@ -104,8 +74,7 @@ public final class LatestBench {
                         + " AND NOT removed) TO '" + out.resolve(coll.key().table().table() + ".parquet")
                         + "' (FORMAT parquet, COMPRESSION zstd)");
             }
-            double seconds = (System.nanoTime() - start) / 1e9;
-            System.out.printf(Locale.ROOT, "seconds=%.3f%n", seconds);
+            System.out.printf(Locale.ROOT, "seconds=%.3f%n", (System.nanoTime() - start) / 1e9);
         }
     }
 

@@ -1,75 +1,73 @@
 #!/usr/bin/env bash
-# Benchmark of the latest build: bench/latest.sh N [MEMORY]
-# Generates N documents (once; kept in the work folder), then measures, each in its own process:
-# the mongo-latest-build step over them, and one plain DuckDB query per collection doing the same dedup
-# over the same files (the baseline), with the same memory limit. Prints records/s of both, the ratio
-# and each one's peak RSS. Each is run BENCH_REPEAT times (default 2), alternately; the best time counts,
-# as this is meant to compare the two on a machine whose speed varies.
-# Work files go to bench/out/ (or $BENCH_DIR). JVM options: $BENCH_JAVA_OPTS (default: the launcher's).
+# Benchmark of a whole run: bench/latest.sh N [MEMORY]
+# Generates N documents (seed 3, once; kept in the work folder), then measures, each in its own process:
+#   floor     reading every selected byte once (gzip inflated), one thread: the least a build can cost;
+#   baseline  one plain DuckDB query per collection doing the same dedup over the same files;
+#   run       `mongo-latest run` over them with --memory MEMORY (default: the tool's default): its build and
+#             publish steps (from the run report), the whole process and its peak RSS.
+# Each is run BENCH_REPEAT times (default 2), alternately; every figure is printed with the load average at
+# its start, then the best time of each and the ratios build/floor and publish/build.
+# Work files go to bench/out/ (or $BENCH_DIR). JVM options: $MONGO_LATEST_JAVA_OPTS, as for the launcher.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 n="${1:?usage: bench/latest.sh N [MEMORY]}"
-memory="${2:-2GB}"
+memory="${2:-}"
 repeat="${BENCH_REPEAT:-2}"
 work="${BENCH_DIR:-$root/bench/out}"
-jar="$root/cli/target/mongo-latest.jar"
-export_date=2024-03-04
-mkdir -p "$work"
-
-(cd "$root" && mvn -o -B -q -DskipTests package)
-
-input="$work/input-$n"
-if [ ! -f "$input/.complete" ]; then
-  rm -rf "$input"
-  echo "generating $n documents into $input" >&2
-  java -jar "$jar" generate --out "$input" --docs "$n" --export-date "$export_date" --state-dir "$work/state" >&2
-  touch "$input/.complete"
-fi
-
-# Runs a command with its peak RSS (kB) written to $1.rss: from /usr/bin/time, else by sampling VmHWM.
-measure() {
-  local log="$1"; shift
-  if [ -x /usr/bin/time ]; then
-    /usr/bin/time -f "peak_rss_kb=%M" -o "$log.rss" "$@" >"$log" 2>"$log.err"
-  else
-    "$@" >"$log" 2>"$log.err" & local pid=$! peak=0 v
-    while kill -0 "$pid" 2>/dev/null; do
-      v=$(awk '/VmHWM/ {print $2}' "/proc/$pid/status" 2>/dev/null || echo 0)
-      [ "${v:-0}" -gt "$peak" ] && peak=$v
-      sleep 0.2
-    done
-    wait "$pid"
-    echo "peak_rss_kb=$peak" >"$log.rss"
-  fi
+export_date=2026-11-20
+# shellcheck source=bench/input.sh
+. "$root/bench/input.sh"
+field() { sed -n "s/.*$2=\([0-9.]*\).*/\1/p" "$1" | head -1; }
+best() { awk -v a="$1" -v b="$2" 'BEGIN { print (a == "" || b + 0 < a + 0) ? b : a }'; }
+most() { awk -v a="$1" -v b="$2" 'BEGIN { print (a == "" || b + 0 > a + 0) ? b : a }'; }
+# The seconds of step $2 in the run report (JSON) $1.
+step_seconds() {
+  python3 -c 'import json, sys
+d = json.load(open(sys.argv[1]))
+print(next(s["Duration_Seconds"] for s in d["Steps"] if s["Name"] == sys.argv[2]))' "$1" "$2"
 }
 
-field() { sed -n "s/.*$2=\([0-9.]*\).*/\1/p" "$1" | head -1; }
-min() { awk -v a="$1" -v b="$2" 'BEGIN { print (a == "" || b + 0 < a + 0) ? b : a }'; }
-max() { awk -v a="$1" -v b="$2" 'BEGIN { print (a == "" || b + 0 > a + 0) ? b : a }'; }
-
-# shellcheck disable=SC2206
-java_opts=(${BENCH_JAVA_OPTS:-${MONGO_LATEST_JAVA_OPTS:-}} -cp "$jar")
-build_s="" base_s="" build_rss="" base_rss=""
+mem_opt=()
+[ -n "$memory" ] && mem_opt=(--memory "$memory")
+floor_s="" base_s="" build_s="" publish_s="" run_s="" rss_kb=""
 for i in $(seq 1 "$repeat"); do
-  rm -rf "$work/warehouse" "$work/baseline"
-  echo "run $i/$repeat: mongo-latest-build, memory $memory" >&2
-  measure "$work/build.log" java "${java_opts[@]}" "$root/bench/LatestBench.java" build "$input" "$work/warehouse" "$export_date" "$memory"
-  echo "run $i/$repeat: baseline DuckDB query, memory $memory" >&2
-  measure "$work/baseline.log" java "${java_opts[@]}" "$root/bench/LatestBench.java" baseline "$input" "$work/baseline" "$export_date" "$memory"
-  records=$(field "$work/build.log" records)
-  build_s=$(min "$build_s" "$(field "$work/build.log" seconds)")
-  base_s=$(min "$base_s" "$(field "$work/baseline.log" seconds)")
-  build_rss=$(max "$build_rss" "$(field "$work/build.log.rss" peak_rss_kb)")
-  base_rss=$(max "$base_rss" "$(field "$work/baseline.log.rss" peak_rss_kb)")
-  echo "  build $(field "$work/build.log" seconds) s, baseline $(field "$work/baseline.log" seconds) s" >&2
-done
-rm -rf "$work/warehouse" "$work/baseline"
+  l=$(load)
+  java -cp "$jar" "$root/bench/LatestBench.java" floor "$input" "$export_date" >"$work/floor.log"
+  echo "run $i/$repeat: floor $(field "$work/floor.log" seconds) s (load $l)" >&2
+  floor_s=$(best "$floor_s" "$(field "$work/floor.log" seconds)")
 
-awk -v n="$records" -v b="$build_s" -v d="$base_s" -v br="$build_rss" -v dr="$base_rss" -v m="$memory" \
-    -v r="$repeat" -v opts="${java_opts[*]:0:${#java_opts[@]}-2}" 'BEGIN {
-  printf "documents (input lines):   %d\n", n
-  printf "mongo-latest-build:        %.1f s, %.0f records/s, peak RSS %.0f MB\n", b, n / b, br / 1024
-  printf "baseline DuckDB query:     %.1f s, %.0f records/s, peak RSS %.0f MB\n", d, n / d, dr / 1024
-  printf "ratio (build time / baseline time): %.2f\n", b / d
-  printf "memory limit %s; best of %d runs each; JVM options: %s\n", m, r, (opts == "" ? "none" : opts)
+  rm -rf "$work/baseline"; l=$(load)
+  java -cp "$jar" "$root/bench/LatestBench.java" baseline "$input" "$work/baseline" "$export_date" "${memory:-2GB}" \
+    >"$work/baseline.log"
+  echo "run $i/$repeat: DuckDB baseline $(field "$work/baseline.log" seconds) s (load $l)" >&2
+  base_s=$(best "$base_s" "$(field "$work/baseline.log" seconds)")
+  rm -rf "$work/baseline"
+
+  rm -rf "$work/warehouse" "$work/run-state"; l=$(load)
+  /usr/bin/time -f "seconds=%e peak_rss_kb=%M" -o "$work/run.time" "$root/mongo-latest" run --correlation-id "bench-$i" \
+    --export-date "$export_date" --input "$input" --warehouse "$work/warehouse" --state-dir "$work/run-state" \
+    "${mem_opt[@]}" >"$work/run.log" 2>&1 || { cat "$work/run.log" >&2; exit 1; }
+  "$root/mongo-latest" report --correlation-id "bench-$i" --state-dir "$work/run-state" --format json >"$work/report.json"
+  b=$(step_seconds "$work/report.json" mongo-latest-build)
+  p=$(step_seconds "$work/report.json" mongo-latest-publish)
+  r=$(field "$work/run.time" seconds)
+  m=$(field "$work/run.time" peak_rss_kb)
+  echo "run $i/$repeat: build $b s, publish $p s, whole run $r s, peak RSS $((m / 1024)) MB (load $l)" >&2
+  build_s=$(best "$build_s" "$b"); publish_s=$(best "$publish_s" "$p"); run_s=$(best "$run_s" "$r")
+  rss_kb=$(most "$rss_kb" "$m")
+done
+rm -rf "$work/warehouse" "$work/run-state"
+
+awk -v n="$n" -v f="$floor_s" -v d="$base_s" -v b="$build_s" -v p="$publish_s" -v r="$run_s" -v m="$rss_kb" \
+    -v mem="${memory:-default}" -v rep="$repeat" -v l="$(load)" 'BEGIN {
+  printf "documents:                 %d\n", n
+  printf "floor (read every byte):   %.1f s\n", f
+  printf "DuckDB baseline query:     %.1f s\n", d
+  printf "mongo-latest-build:        %.1f s\n", b
+  printf "mongo-latest-publish:      %.1f s\n", p
+  printf "whole run:                 %.1f s\n", r
+  printf "peak RSS of the run:       %.0f MB (--memory %s)\n", m / 1024, mem
+  printf "build / floor:             %.2f\n", b / f
+  printf "publish / build:           %.2f\n", p / b
+  printf "best of %d runs each (peak RSS: the highest); load average now %s\n", rep, l
 }'

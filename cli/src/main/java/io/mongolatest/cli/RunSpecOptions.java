@@ -81,6 +81,11 @@ final class RunSpecOptions {
             description = "Fraction of bad input lines tolerated before the build fails. Default: ${DEFAULT-VALUE}.")
     double maxBadFraction;
 
+    @Option(names = "--full-rebuild",
+            description = "Build the latest tables from every selected snapshot, even when the previous completed run's"
+                    + " kept state would let the build read only the new incremental snapshots (delta mode).")
+    boolean fullRebuild;
+
     @Option(names = "--lease-ttl", paramLabel = "DURATION", defaultValue = RunOptions.DEFAULT_LEASE_TTL_TEXT,
             converter = DurationConverter.class,
             description = "How long a runner's lease lasts without a heartbeat; a dead runner's run may be taken over after it. Default: ${DEFAULT-VALUE}.")

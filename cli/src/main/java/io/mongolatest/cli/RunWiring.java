@@ -120,7 +120,8 @@ final class RunWiring implements AutoCloseable {
                 : ProductFiles.fromDirectory(options.product);
         ProductPackage product = ProductPackage.load(productFiles, logic);
         RunOptions runOptions = new RunOptions(options.leaseTtl, options.pushgatewayGrace,
-                options.pushgatewayWipe == RunSpecOptions.WipeMode.global, options.maxBadFraction);
+                options.pushgatewayWipe == RunSpecOptions.WipeMode.global, options.maxBadFraction,
+                options.fullRebuild);
         SqlEngine engine = Engines.named(options.engine);
         engine.checkProperties(options.engineProperties());
         StorageSettings storageSettings = StorageSettings.of(options.s3Endpoint);

@@ -223,7 +223,10 @@ class SafetyTest {
     @Test
     void usageShowsWhatIsRequired() {
         CliRun help = CliRun.of("run", "--help");
-        String usage = help.out().lines().filter(l -> l.startsWith("Usage:")).findFirst().orElseThrow();
+        // The synopsis: the "Usage:" line and the indented lines it wraps onto.
+        List<String> lines = help.out().lines().dropWhile(l -> !l.startsWith("Usage:")).toList();
+        String usage = lines.get(0) + lines.stream().skip(1).takeWhile(l -> l.startsWith(" ")).map(String::strip)
+                .map(l -> " " + l).collect(java.util.stream.Collectors.joining());
         assertThat(usage).as("required options are outside brackets")
                 .contains(" --correlation-id=ID").doesNotContain("[--correlation-id=ID]");
         assertThat(help.out()).contains("--input=DIR").doesNotContain("[--input=DIR]");

@@ -10,6 +10,9 @@ import java.util.List;
 import java.util.Properties;
 import java.util.Set;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import io.mongolatest.DataSize;
 import io.mongolatest.MongoLatestException;
 import io.mongolatest.storage.LocalLocation;
@@ -22,6 +25,7 @@ import io.mongolatest.storage.PrivateFiles;
  * schemas and views for interactive use; table data lives in Parquet beside it.
  */
 public final class DuckDbEngine implements SqlEngine, ReadOnlySessions {
+    private static final Logger LOG = LoggerFactory.getLogger(DuckDbEngine.class);
     public static final String CATALOG_FILE = "catalog.duckdb";
 
     @Override
@@ -172,15 +176,30 @@ public final class DuckDbEngine implements SqlEngine, ReadOnlySessions {
     }
 
     /**
-     * DuckDB's own limit: the memory setting less a reserve (a quarter, at most 512 MB) for what DuckDB
-     * does not count, the JVM's heap and the row sources' buffers, so that the process stays near the
-     * setting.
+     * DuckDB's own limit: the memory setting less a reserve (a quarter, 128 MiB to 512 MiB) for the JVM's
+     * heap, which ./mongo-latest starts with exactly that -Xmx, so that the whole process stays near the setting.
      */
     static DataSize duckDbLimit(DataSize memory) {
-        return new DataSize(memory.bytes() - Math.min(512L << 20, memory.bytes() / 4));
+        return new DataSize(memory.bytes() - heapReserve(memory).bytes());
+    }
+
+    static DataSize heapReserve(DataSize memory) {
+        return new DataSize(Math.min(memory.bytes() / 2, Math.max(128L << 20, Math.min(512L << 20, memory.bytes() / 4))));
+    }
+
+    /** A heap bigger than its reserve lets the process outgrow --memory (java -jar without -Xmx): said in the log. */
+    private static void warnOnLargeHeap(DataSize memory) {
+        long heap = Runtime.getRuntime().maxMemory();
+        DataSize reserve = heapReserve(memory);
+        if (heap > reserve.bytes() * 5 / 4) {
+            LOG.info("this JVM's heap may grow to {}, more than the {} of --memory {} kept for it: start the JVM with"
+                    + " -Xmx{}m (./mongo-latest does), or the process may use more than --memory", new DataSize(heap),
+                    reserve, memory, reserve.mebibytes());
+        }
     }
 
     private static void configure(DuckDbSession session, EngineSettings settings) {
+        warnOnLargeHeap(settings.memoryLimit());
         session.execute("SET memory_limit = " + DuckDbSql.literal(duckDbLimit(settings.memoryLimit()).mebibytes() + "MiB"));
         session.execute("SET temp_directory = " + DuckDbSql.literal(settings.tempDir().toString()));
         // Order of rows within a table is not part of the contract; dropping it saves memory.

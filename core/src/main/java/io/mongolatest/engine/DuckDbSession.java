@@ -15,6 +15,9 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import io.mongolatest.DataSize;
 import io.mongolatest.MongoLatestException;
 import io.mongolatest.storage.Location;
@@ -22,6 +25,7 @@ import io.mongolatest.storage.Locations;
 import io.mongolatest.storage.StorageErrors;
 
 final class DuckDbSession implements EngineSession, RowSources {
+    private static final Logger LOG = LoggerFactory.getLogger(DuckDbSession.class);
     private static final Pattern WRITTEN_FILE = Pattern.compile("write file \\\\?\"([^\"\\\\]+)");
     private final Connection connection;
     private final DuckDbSources sources = new DuckDbSources();
@@ -128,20 +132,45 @@ final class DuckDbSession implements EngineSession, RowSources {
         if (readOnly) {
             throw MongoLatestException.user("this session is read-only: cannot write " + directory);
         }
+        // zstd's fastest level: on document text it writes much faster, and the files came out no bigger.
         String copy = "COPY (" + selectSql + ") TO " + literal(directory.resolve("part-0.parquet").toString())
-                + " (FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE 122880, ROW_GROUP_SIZE_BYTES "
+                + " (FORMAT parquet, COMPRESSION zstd, COMPRESSION_LEVEL 1, ROW_GROUP_SIZE 122880, ROW_GROUP_SIZE_BYTES "
                 + literal(rowGroupBytes / 1024 + "KiB") + ")";
-        // COPY gives no result set here, only an update count: the rows written.
+        try {
+            return copy(copy);
+        } catch (SQLException e) {
+            long threads = threads();
+            if (!String.valueOf(e.getMessage()).startsWith("Out of Memory Error") || threads <= 1) {
+                throw failure(e);
+            }
+            // Some queries need memory per worker thread (e.g. a view extracting many JSON fields a row): within
+            // the limit, one thread does what two could not. The COPY rewrites its one file from the start.
+            LOG.info("writing {} ran out of memory on {} threads: writing it again on one", directory, threads);
+            execute("SET threads = 1");
+            try {
+                return copy(copy);
+            } catch (SQLException again) {
+                throw failure(again);
+            } finally {
+                execute("SET threads = " + threads);
+            }
+        }
+    }
+
+    /** Runs {@code copy}; COPY gives no result set here, only an update count: the rows written. */
+    private long copy(String copy) throws SQLException {
         try (Statement s = connection.createStatement()) {
             running = s;
             checkNotCancelled();
             s.execute(copy);
             return s.getUpdateCount();
-        } catch (SQLException e) {
-            throw failure(e);
         } finally {
             running = null;
         }
+    }
+
+    private long threads() {
+        return ((Number) query("SELECT current_setting('threads')").single()).longValue();
     }
 
     @Override

@@ -110,6 +110,9 @@ final class DuckDbSources {
             for (SourceColumn c : source.columns()) {
                 info.addResultColumn(c.name(), duckType(c.type()));
             }
+            if (source.rowCount() >= 0) {
+                info.setCardinality(source.rowCount(), true);
+            }
             return source;
         }
 

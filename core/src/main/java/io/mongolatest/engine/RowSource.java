@@ -13,6 +13,14 @@ public interface RowSource {
 
     int splitCount();
 
+    /**
+     * How many rows the source will give, or -1 when unknown: an engine plans joins with it (the side it
+     * holds in memory should be the smaller one).
+     */
+    default long rowCount() {
+        return -1;
+    }
+
     /** Opens split {@code split} (0-based); called from engine worker threads. */
     SplitReader open(int split) throws IOException;
 

@@ -16,4 +16,12 @@ public interface BuiltinStep {
     default java.util.Optional<String> cannotRunOn(io.mongolatest.engine.SqlEngine engine) {
         return java.util.Optional.empty();
     }
+
+    /**
+     * What the plan should say about how this step will run (e.g. a build that reads only new input), added
+     * to its reason when the plan runs it; read-only.
+     */
+    default java.util.Optional<String> planNote(RunSpec spec, RunParts parts, ProductLogic.InputSelection input) {
+        return java.util.Optional.empty();
+    }
 }

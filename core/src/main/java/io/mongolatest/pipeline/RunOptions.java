@@ -14,8 +14,10 @@ import io.mongolatest.MongoLatestException;
  * @param pushgatewayGrace how long {@code flush-pushgateway} waits before deleting the run's metrics
  * @param globalWipe       {@code flush-pushgateway} wipes the whole Pushgateway, as the original did
  * @param maxBadFraction   bad input lines tolerated, as a fraction of all lines, before the build fails
+ * @param fullRebuild      the build reads every selected snapshot even when it could add only the new ones
  */
-public record RunOptions(Duration leaseTtl, Duration pushgatewayGrace, boolean globalWipe, double maxBadFraction) {
+public record RunOptions(Duration leaseTtl, Duration pushgatewayGrace, boolean globalWipe, double maxBadFraction,
+                         boolean fullRebuild) {
     // Each default is written once, as its option is typed: --help shows that text, the run uses its value.
     public static final String DEFAULT_LEASE_TTL_TEXT = "60s";
     public static final Duration DEFAULT_LEASE_TTL = DurationText.parse(DEFAULT_LEASE_TTL_TEXT);
@@ -44,6 +46,11 @@ public record RunOptions(Duration leaseTtl, Duration pushgatewayGrace, boolean g
         if (!(maxBadFraction >= 0 && maxBadFraction <= 1)) {
             throw MongoLatestException.user("--max-bad-fraction must be a number from 0 to 1, not " + maxBadFraction);
         }
+    }
+
+    /** Options without {@code --full-rebuild}. */
+    public RunOptions(Duration leaseTtl, Duration pushgatewayGrace, boolean globalWipe, double maxBadFraction) {
+        this(leaseTtl, pushgatewayGrace, globalWipe, maxBadFraction, false);
     }
 
     public static RunOptions defaults() {

@@ -56,6 +56,15 @@ final class StepHarness implements AutoCloseable {
     double maxBadFraction = RunOptions.DEFAULT_MAX_BAD_FRACTION;
     String classification = "table,column,pii\n";
     List<LedgerRow> ledgerRows = List.of();
+    boolean fullRebuild;
+    /**
+     * Each {@link #build()} first builds, as an earlier completed run, the input without its newest incremental
+     * snapshot, so that the build itself is a delta on that run's kept state (see {@link #deltaBuilds}).
+     */
+    boolean deltaPath;
+    /** On the delta path: earlier states built, and builds that were deltas on them. */
+    int statesBuilt;
+    int deltaBuilds;
     /** Called with every progress line, e.g. to cancel a step at a known point. */
     java.util.function.Consumer<String> onProgress = m -> { };
 
@@ -96,7 +105,7 @@ final class StepHarness implements AutoCloseable {
         StepContext ctx = new StepContext(step, params(), pkg, () -> session, storage, StatusMetrics.none(),
                 new RunLabels(correlationId, snapshotType.label(), exportDate.toString(), "local-test"), cancellation,
                 () -> ledgerRows, listener, new RunOptions(RunOptions.DEFAULT_LEASE_TTL, java.time.Duration.ZERO,
-                        false, maxBadFraction), RunStatus.IN_PROGRESS,
+                        false, maxBadFraction, fullRebuild), RunStatus.IN_PROGRESS,
                 () -> product.selectInput(params(), storage.input()).record());
         return product.builtins().get(kind).run(ctx);
     }
@@ -111,7 +120,70 @@ final class StepHarness implements AutoCloseable {
     }
 
     BuildReport build() throws Exception {
-        return BuildReport.fromJson(run(BuildLatest.KIND).detail());
+        if (!deltaPath) {
+            return BuildReport.fromJson(run(BuildLatest.KIND).detail());
+        }
+        List<LedgerRow> rows = ledgerRows;
+        boolean earlier = buildEarlierState();
+        try {
+            BuildReport report = BuildReport.fromJson(run(BuildLatest.KIND).detail());
+            if (earlier && "delta".equals(report.mode())) {
+                deltaBuilds++;
+            }
+            return report;
+        } finally {
+            ledgerRows = rows;
+        }
+    }
+
+    /**
+     * Builds the input without its newest incremental snapshot as the completed run {@code earlier-<id>};
+     * false when there is nothing left to build without it, or that build fails (then there is no state).
+     */
+    private boolean buildEarlierState() throws java.io.IOException {
+        Path incremental = input.resolve("incremental");
+        List<Path> snapshots = new ArrayList<>();
+        if (java.nio.file.Files.isDirectory(incremental)) {
+            try (var s = java.nio.file.Files.list(incremental)) {
+                s.filter(p -> !LocalDate.parse(p.getFileName().toString().substring(0, 10)).isAfter(exportDate))
+                        .sorted().forEach(snapshots::add);
+            }
+        }
+        if (snapshots.isEmpty() || (snapshots.size() == 1 && !java.nio.file.Files.isDirectory(input.resolve("full")))) {
+            return false;
+        }
+        Path newest = snapshots.get(snapshots.size() - 1);
+        Path aside = tmp.resolve("newest-snapshot");
+        java.nio.file.Files.createDirectories(tmp);
+        java.nio.file.Files.move(newest, aside);
+        String id = correlationId;
+        String earlier = "earlier-" + id;
+        List<LedgerRow> rows = ledgerRows;
+        boolean built = false;
+        try {
+            correlationId = earlier;
+            ledgerRows = List.of(row(earlier, RunStatus.IN_PROGRESS));
+            run(BuildLatest.KIND);
+            built = true;
+        } catch (Exception e) {
+            // e.g. too many bad lines: no state is kept, and the build reads everything
+        } finally {
+            java.nio.file.Files.move(aside, newest);
+            correlationId = id;
+        }
+        List<LedgerRow> withEarlier = new ArrayList<>(rows);
+        withEarlier.add(row(earlier, RunStatus.COMPLETED));
+        ledgerRows = withEarlier;
+        if (built) {
+            statesBuilt++;
+        }
+        return built;
+    }
+
+    static LedgerRow row(String correlationId, RunStatus status) {
+        return new LedgerRow(new io.mongolatest.ledger.RunKey(correlationId, "MONGO_LATEST"), null, 1, status, null,
+                null, null, null, null, LedgerRow.timeToExistFor(java.time.Instant.now()), null, null, null, List.of(),
+                List.of(), null, 1);
     }
 
     /** A read-only query of DuckDB over the warehouse's published tables, read from their Parquet files now. */
@@ -120,6 +192,16 @@ final class StepHarness implements AutoCloseable {
                 DataSize.ofMebibytes(256), tmp, 1, true), warehouse())) {
             return reader.query(sql);
         }
+    }
+
+    /** The rows of {@code uc_mongo_latest.<table>} as the reference gives them, by id. */
+    List<ReferenceLatest.Row> latestRows(String table) {
+        return query("SELECT id, epoch_us(last_modified), epoch_us(created), snapshot_type, snapshot_id, val"
+                + " FROM uc_mongo_latest." + table).rows().stream()
+                .map(r -> new ReferenceLatest.Row((String) r.get(0), ((Number) r.get(1)).longValue(),
+                        r.get(2) == null ? null : ((Number) r.get(2)).longValue(), (String) r.get(3),
+                        (String) r.get(4), (String) r.get(5)))
+                .sorted(java.util.Comparator.comparing(ReferenceLatest.Row::id)).toList();
     }
 
     /** The session of the engine under test: its catalog, its SQL. */

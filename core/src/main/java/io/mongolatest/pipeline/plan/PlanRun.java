@@ -1,5 +1,9 @@
 package io.mongolatest.pipeline.plan;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
 import io.mongolatest.MongoLatestException;
 import io.mongolatest.pipeline.BuiltinStep;
 import io.mongolatest.pipeline.ProductLogic;
@@ -21,7 +25,20 @@ public final class PlanRun {
         checkEngine(spec, parts);
         InputSelection input = spec.logic().selectInput(spec.params(), parts.storage().input());
         RunPlanner planner = new RunPlanner(spec.product(), spec.params(), input.digest());
-        return new Planned(planner.plan(parts.ledger().read(spec.key()), parts.clock().instant()), input);
+        Plan plan = planner.plan(parts.ledger().read(spec.key()), parts.clock().instant());
+        return new Planned(withNotes(plan, spec, parts, input), input);
+    }
+
+    /** Each builtin step the plan runs with what it says about how it will run. */
+    private static Plan withNotes(Plan plan, RunSpec spec, RunParts parts, InputSelection input) {
+        List<StepPlan> steps = new ArrayList<>();
+        for (StepPlan s : plan.steps()) {
+            Optional<String> note = s.action() != StepAction.RUN || s.step().isSql() ? Optional.empty()
+                    : spec.logic().builtins().get(s.step().builtin()).planNote(spec, parts, input);
+            steps.add(note.map(n -> new StepPlan(s.step(), s.action(), s.reason() + "; " + n, s.fingerprint())).orElse(s));
+        }
+        return new Plan(plan.key(), plan.start(), plan.runId(), plan.previous(), plan.resumeStep(), plan.holder(), steps,
+                plan.warnings());
     }
 
     /** Every step must be able to run on the chosen engine: a user error now rather than a failure mid-run. */

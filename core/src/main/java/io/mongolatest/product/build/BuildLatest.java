@@ -6,10 +6,17 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 import io.mongolatest.ErrorKind;
 import io.mongolatest.MongoLatestException;
+import io.mongolatest.engine.SqlEngine;
+import io.mongolatest.ledger.LedgerRow;
+import io.mongolatest.ledger.RunKey;
 import io.mongolatest.pipeline.BuiltinStep;
+import io.mongolatest.pipeline.ProductLogic.InputSelection;
+import io.mongolatest.pipeline.RunParts;
+import io.mongolatest.pipeline.RunSpec;
 import io.mongolatest.pipeline.RunParameters;
 import io.mongolatest.pipeline.StepContext;
 import io.mongolatest.pipeline.StepOutcome;
@@ -40,8 +47,22 @@ public final class BuildLatest implements BuiltinStep {
 
     /** The engine must have a way to build: said when the run is planned. */
     @Override
-    public java.util.Optional<String> cannotRunOn(io.mongolatest.engine.SqlEngine engine) {
+    public Optional<String> cannotRunOn(SqlEngine engine) {
         return LatestBuild.cannotBuildOn(engine);
+    }
+
+    /** Delta or full rebuild, and why: decided again, the same way, when the build runs. */
+    @Override
+    public Optional<String> planNote(RunSpec spec, RunParts parts, InputSelection selection) {
+        try {
+            InputStore store = parts.storage().input();
+            InputSet input = InputSetJson.read(selection.record(), store.root());
+            return Optional.of(BuildMode.decide(input, parts.storage().warehouse(), parts.ledger()::read,
+                    BuildMode.productOf(spec.product(), store.root()), spec.options().fullRebuild(),
+                    LatestBuild.keepsStateOn(parts.engine())).describe());
+        } catch (RuntimeException e) {
+            return Optional.of("delta or full rebuild decided when the build runs: " + e.getMessage());
+        }
     }
 
     @Override
@@ -59,27 +80,78 @@ public final class BuildLatest implements BuiltinStep {
         PrivateFiles.deleteTree(scratch); // left by a killed build
         ctx.engine().createSchema(CollectionKey.LATEST_DATABASE);
 
+        LatestBuild build = LatestBuild.of(ctx.engine());
+        BuildMode mode = mode(ctx, input, build.keepsState());
+        ctx.progress(mode.describe());
         Map<String, TableVersion> written = new LinkedHashMap<>();
+        Map<String, TableVersion> states = new LinkedHashMap<>();
         try {
             for (CollectionInput c : input.collections()) {
                 TableName table = c.key().table();
                 written.put(table.table(), warehouse.newVersion(table));
+                if (build.keepsState()) {
+                    states.put(table.table(), warehouse.newVersion(new TableName(LatestState.DATABASE, table.table())));
+                }
             }
-            List<CollectionReport> reports = LatestBuild.of(ctx.engine()).build(new LatestBuildJob(store,
-                    ctx.storage().roots(), input.collections(), written, warehouse.files(), quarantine, scratch,
-                    ctx.cancellation(), r -> ctx.progress(progressLine(r))));
+            List<CollectionReport> reports = build.build(new LatestBuildJob(store, ctx.storage().roots(),
+                    input.collections(), written, states, mode.kept().orElse(Map.of()), warehouse.files(), quarantine,
+                    scratch, ctx.cancellation(), r -> ctx.progress(progressLine(r))));
             InputCounts totals = reports.stream().map(CollectionReport::counts).reduce(InputCounts.ZERO, InputCounts::plus);
             checkBadLines(totals, ctx.options().maxBadFraction(), warehouse.files().location(quarantine));
             List<String> dropped = commit(ctx, warehouse, written);
+            if (build.keepsState()) {
+                keep(ctx, warehouse, input, written, states, reports);
+            }
             BuildReport report = new BuildReport(input.snapshots().stream().map(Snapshot::path).toList(),
                     input.warnings(), quarantine, ctx.options().maxBadFraction(),
-                    totals.badFraction(), totals, reports, dropped);
+                    totals.badFraction(), totals, reports, dropped, mode.delta() ? "delta" : "full", mode.reason());
             return new StepOutcome(totals.rows(), report.toJson());
         } finally {
             // Versions written but not published (failure, cancel) are of no use to anyone.
             warehouse.discardPending();
             PrivateFiles.deleteTree(scratch);
         }
+    }
+
+    /**
+     * Delta or full, decided as when the run was planned ({@link BuildMode}); a delta reads the kept tables where
+     * the warehouse has them for this engine (a mirrored warehouse fetches them first).
+     */
+    static BuildMode mode(StepContext ctx, InputSet input, boolean keepsState) {
+        List<LedgerRow> rows = ctx.ledgerRows().get();
+        Warehouse warehouse = ctx.storage().warehouse();
+        BuildMode mode = BuildMode.decide(input, warehouse, key -> rows.stream().filter(r -> r.key().equals(key)).findFirst(),
+                BuildMode.productOf(ctx.product(), ctx.storage().input().root()), ctx.options().fullRebuild(),
+                keepsState);
+        return mode.kept().map(kept -> {
+            Map<String, LatestBuildJob.Kept> readable = new LinkedHashMap<>();
+            kept.forEach((table, k) -> readable.put(table, new LatestBuildJob.Kept(k.files(), k.counts(),
+                    warehouse.tableLocation(new TableName(LatestState.DATABASE, table)),
+                    warehouse.tableLocation(new TableName(CollectionKey.LATEST_DATABASE, table)))));
+            return new BuildMode(Optional.of(readable), mode.reason());
+        }).orElse(mode);
+    }
+
+    /**
+     * Commits the winners as the kept state, after the latest tables: its manifest names the tables it goes
+     * with, so that a build killed between the two commits leaves a state that no delta build trusts.
+     */
+    private static void keep(StepContext ctx, Warehouse warehouse, InputSet input, Map<String, TableVersion> latest,
+                             Map<String, TableVersion> states, List<CollectionReport> reports) {
+        Map<String, InputCounts> counts = new LinkedHashMap<>();
+        for (int i = 0; i < reports.size(); i++) {
+            counts.put(input.collections().get(i).key().table().table(), reports.get(i).counts());
+        }
+        Map<String, TableVersion> before = warehouse.current(LatestState.DATABASE);
+        RunKey key = new RunKey(ctx.params().correlationId(),
+                ctx.product().pipeline().dataProduct());
+        long runId = ctx.ledgerRows().get().stream().filter(r -> r.key().equals(key)).findFirst()
+                .map(LedgerRow::runId).orElse(0L); // no row: no run can count as completed
+        LatestState.write(warehouse.files(), states, new LatestState.Manifest(key.correlationId(),
+                key.dataProduct(), runId, BuildMode.productOf(ctx.product(),
+                ctx.storage().input().root()), LatestState.text(InputSetJson.write(input)), LatestState.ids(latest), counts));
+        warehouse.commit(LatestState.DATABASE, states);
+        LatestState.forget(warehouse.files(), before);
     }
 
     private static void checkBadLines(InputCounts totals, double maxBadFraction, Location quarantineDir) {

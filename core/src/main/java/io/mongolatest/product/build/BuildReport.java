@@ -17,11 +17,14 @@ import io.mongolatest.product.ReportJson;
  * @param quarantine     where bad lines went, relative to the warehouse: {@code quarantine/<correlation id>}
  * @param badFraction    quarantined lines over non-blank lines, all collections together
  * @param droppedTables  tables of collections no longer in the input, dropped by this build
+ * @param mode           {@code full} (every selected file read) or {@code delta} (only new snapshots, merged into
+ *                       the state an earlier run kept); null in reports written before delta builds
+ * @param modeReason     why, as the plan said
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record BuildReport(List<String> snapshots, List<String> warnings, String quarantine, double maxBadFraction,
                           double badFraction, InputCounts totals, List<CollectionReport> collections,
-                          List<String> droppedTables) {
+                          List<String> droppedTables, String mode, String modeReason) {
     public BuildReport {
         snapshots = List.copyOf(snapshots);
         warnings = List.copyOf(warnings);

@@ -30,28 +30,52 @@ public final class ChosenLines implements Closeable {
         try {
             while (lines.lineNumber() < number) {
                 if (!lines.next()) {
-                    throw changed("it has fewer lines than before");
+                    throw changed(file, "it has fewer lines than before");
                 }
             }
         } catch (IOException e) {
             throw InputLines.unreadable(file, e);
         }
-        byte[] b = lines.buffer();
-        int off = lines.start();
-        int end = off + lines.length();
+        if (lines.isTooLong()) {
+            throw changed(file, "line " + number + " is no longer the document read before");
+        }
+        return trimmed(file, lines.buffer(), lines.start(), lines.start() + lines.length(), "line " + number);
+    }
+
+    /**
+     * The text of the line at byte {@code offset} ({@link InputLines#offsetPosition}, after any asked for
+     * before), without the whitespace around it; the lines between are skipped, not read.
+     */
+    public byte[] textAt(long offset) {
+        String where = "the line at byte " + offset;
+        try {
+            if (!lines.skipTo(offset) || !lines.next()) {
+                throw changed(file, "it is shorter than before");
+            }
+        } catch (IOException e) {
+            throw InputLines.unreadable(file, e);
+        }
+        if (lines.isTooLong()) {
+            throw changed(file, where + " is no longer the document read before");
+        }
+        return trimmed(file, lines.buffer(), lines.start(), lines.start() + lines.length(), where);
+    }
+
+    /** {@code b[off..end)} without the whitespace around it; none left means the file changed ({@code where}). */
+    private static byte[] trimmed(InputFile file, byte[] b, int off, int end, String where) {
         while (off < end && isSpace(b[off])) {
             off++;
         }
         while (end > off && isSpace(b[end - 1])) {
             end--;
         }
-        if (lines.isTooLong() || off == end) {
-            throw changed("line " + number + " is no longer the document read before");
+        if (off == end) {
+            throw changed(file, where + " is no longer the document read before");
         }
         return Arrays.copyOfRange(b, off, end);
     }
 
-    private MongoLatestException changed(String why) {
+    private static MongoLatestException changed(InputFile file, String why) {
         return MongoLatestException.user("input file " + file.relativePath() + " changed during the build: " + why);
     }
 

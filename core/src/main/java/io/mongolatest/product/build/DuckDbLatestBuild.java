@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import com.fasterxml.jackson.core.JsonFactory;
 
@@ -24,6 +25,12 @@ final class DuckDbLatestBuild implements LatestBuild {
         this.rows = requireNonNull(rows, "rows is null");
     }
 
+    /** It writes each collection's winners as kept state, from which a later build can read only new files. */
+    @Override
+    public boolean keepsState() {
+        return true;
+    }
+
     @Override
     public List<CollectionReport> build(LatestBuildJob job) {
         LatestTableBuilder builder = new LatestTableBuilder(session, rows, job.store());
@@ -35,7 +42,8 @@ final class DuckDbLatestBuild implements LatestBuild {
             String table = c.key().table().table();
             CollectionReport r;
             try (Quarantine q = new Quarantine(json, job.files(), job.quarantineFile(c))) {
-                r = builder.build(c, q, job.versions().get(table).location(), job.scratch().resolve(table));
+                r = builder.build(c, Optional.ofNullable(job.kept().get(table)), q, job.versions().get(table).location(),
+                        job.states().get(table).location(), job.scratch().resolve(table));
             }
             reports.add(r);
             job.done().accept(r);

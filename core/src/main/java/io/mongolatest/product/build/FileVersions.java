@@ -80,6 +80,11 @@ public final class FileVersions implements AutoCloseable {
         return InputLines.position(fileIndex, lines.lineNumber());
     }
 
+    /** The version's position by byte offset ({@link InputLines#offsetPosition}): ordered as {@link #position()}. */
+    public long offsetPosition() {
+        return InputLines.offsetPosition(fileIndex, lines.lineOffset());
+    }
+
     /** The canonical id, as UTF-8 JSON text. */
     public byte[] id() {
         return parser.id;

@@ -17,11 +17,24 @@ public interface LatestBuild {
     /** Builds every collection of {@code job} into its version; returns their reports, in the job's order. */
     List<CollectionReport> build(LatestBuildJob job);
 
+    /**
+     * Whether the build writes every collection's winners into {@link LatestBuildJob#states()} and can build
+     * from an earlier build's ({@link LatestBuildJob#kept()}); a strategy that does not always reads every file.
+     */
+    default boolean keepsState() {
+        return false;
+    }
+
     /** The strategy for {@code session}: its own, or the one over row sources. */
     static LatestBuild of(EngineSession session) {
         return session.capability(LatestBuild.class)
                 .or(() -> session.capability(RowSources.class).map(rows -> new DuckDbLatestBuild(session, rows)))
                 .orElseThrow(() -> new IllegalStateException(session + " can build no latest tables"));
+    }
+
+    /** Whether the build on {@code engine} keeps state (the one over row sources does); known before a session opens. */
+    static boolean keepsStateOn(SqlEngine engine) {
+        return !engine.capabilities().contains(LatestBuild.class) && engine.capabilities().contains(RowSources.class);
     }
 
     /** Why {@code engine} cannot build the latest tables, if it cannot; asked when a run is planned. */

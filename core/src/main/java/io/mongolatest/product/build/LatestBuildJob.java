@@ -11,6 +11,7 @@ import io.mongolatest.pipeline.Cancellation;
 import io.mongolatest.product.input.CollectionInput;
 import io.mongolatest.storage.FileArea;
 import io.mongolatest.storage.InputStore;
+import io.mongolatest.storage.Location;
 import io.mongolatest.storage.StorageRoots;
 import io.mongolatest.storage.TableVersion;
 
@@ -21,23 +22,42 @@ import io.mongolatest.storage.TableVersion;
  * @param roots      the input's and the warehouse's roots, for tasks that open {@code store} and {@code files} where
  *                   they run
  * @param versions   each collection's new table version, by table name (e.g. {@code core_contract})
+ * @param states     where a build that keeps state writes each collection's winners, by table name
+ * @param kept       for a delta build, what the earlier build kept of each collection it read, by table name;
+ *                   empty for a build from scratch
  * @param quarantine the quarantine folder's path in {@code files}
  * @param scratch    a local folder for temporary files, deleted by the caller
  * @param done       told each collection's report as it is done, for progress
  */
 public record LatestBuildJob(InputStore store, StorageRoots roots, List<CollectionInput> collections,
-                             Map<String, TableVersion> versions, FileArea files, String quarantine, Path scratch,
+                             Map<String, TableVersion> versions, Map<String, TableVersion> states,
+                             Map<String, Kept> kept, FileArea files, String quarantine, Path scratch,
                              Cancellation cancellation, Consumer<CollectionReport> done) {
     public LatestBuildJob {
         requireNonNull(store, "store is null");
         requireNonNull(roots, "roots is null");
         collections = List.copyOf(collections);
         versions = Map.copyOf(versions);
+        states = Map.copyOf(states);
+        kept = Map.copyOf(kept);
         requireNonNull(files, "files is null");
         requireNonNull(quarantine, "quarantine is null");
         requireNonNull(scratch, "scratch is null");
         requireNonNull(cancellation, "cancellation is null");
         requireNonNull(done, "done is null");
+    }
+
+    /**
+     * What an earlier build kept of one collection: it read the first {@code files} files, with the accounting
+     * {@code counts}; its winners (removals included, with version time and position) are the table
+     * {@code state}, its table {@code latest}.
+     */
+    public record Kept(int files, InputCounts counts, Location state, Location latest) {
+        public Kept {
+            requireNonNull(counts, "counts is null");
+            requireNonNull(state, "state is null");
+            requireNonNull(latest, "latest is null");
+        }
     }
 
     /** {@code <quarantine>/<table>.jsonl}. */

@@ -16,8 +16,9 @@ import io.mongolatest.product.records.InputLines;
 import io.mongolatest.storage.InputStore;
 
 /**
- * Pass 2 of a collection: the text of the lines chosen as latest, with their snapshot. Reads each input
- * file again up to its last chosen line, without parsing; files with no chosen line are not opened.
+ * Pass 2 of a collection: the text of the lines chosen as latest, with their snapshot. Reads each chosen
+ * line again at its byte offset (the position pass 1 gave it), skipping the rest, without parsing; files
+ * with no chosen line are not opened.
  */
 final class LatestLineSource extends CollectionSource {
     static final List<SourceColumn> COLUMNS = List.of(new SourceColumn("pos", ColumnType.BIGINT),
@@ -28,20 +29,27 @@ final class LatestLineSource extends CollectionSource {
     private final Spill spill;
 
     /**
-     * @param positions the chosen lines' positions ({@link InputLines#position}), ascending
+     * @param positions the chosen lines' positions ({@link InputLines#offsetPosition}), ascending
      * @param spill     plain copies of gzip files, read instead of inflating them again
      */
-    LatestLineSource(InputStore store, CollectionInput input, long[] positions, Spill spill) {
-        super(store, input, COLUMNS);
+    LatestLineSource(InputStore store, CollectionInput input, int first, long[] positions, Spill spill) {
+        super(store, input, first, COLUMNS);
         this.positions = requireNonNull(positions, "positions is null");
         this.spill = requireNonNull(spill, "spill is null");
     }
 
+    /** Exactly the chosen lines: told to the engine so that its join holds these, not the winners, in memory. */
+    @Override
+    public long rowCount() {
+        return positions.length;
+    }
+
     @Override
     public SplitReader open(int split) {
-        int from = lowerBound((long) split << InputLines.LINE_BITS);
-        int to = lowerBound((long) (split + 1) << InputLines.LINE_BITS);
-        return new Reader(input.files().get(split), spill.plainCopy(split), from, to);
+        int file = fileIndex(split);
+        int from = lowerBound((long) file << InputLines.LINE_BITS);
+        int to = lowerBound((long) (file + 1) << InputLines.LINE_BITS);
+        return new Reader(input.files().get(file), spill.plainCopy(file), from, to);
     }
 
     private int lowerBound(long key) {
@@ -72,7 +80,7 @@ final class LatestLineSource extends CollectionSource {
                 batch.setLong(0, n, positions[next]);
                 batch.setText(1, n, type);
                 batch.setText(2, n, id);
-                batch.setText(3, n, chosen.text(positions[next] & InputLines.LINE_MASK));
+                batch.setText(3, n, chosen.textAt(positions[next] & InputLines.LINE_MASK));
                 n++;
                 next++;
             }

@@ -18,6 +18,24 @@ public final class LatestSql {
             + " ORDER BY ts DESC, ts_nanos DESC, pos DESC) AS version_rank FROM " + VERSIONS + ") ranked"
             + " WHERE version_rank = 1";
 
+    /**
+     * {@link #WINNERS_SQL} as DuckDB's aggregate, with ts_nanos kept for a later merge: one hash pass instead
+     * of a sort per id. The key (ts, ts_nanos, pos) is unique per version, pos being, so it picks exactly the
+     * row the window ranks first.
+     */
+    public static final String DUCKDB_WINNERS_SQL = winnersOf(VERSIONS);
+
+    /**
+     * The winners of {@code versions} (a table, or a subquery with an alias, of the columns of {@link #VERSIONS}).
+     * The winner of a union of version sets is the winner of their winners, which is how a delta build merges
+     * the kept winners of an earlier build with the new versions.
+     */
+    public static String winnersOf(String versions) {
+        return "SELECT w.pos AS pos, id, w.ts AS ts, w.ts_nanos AS ts_nanos, w.created AS created, w.removed AS removed"
+                + " FROM (SELECT id, arg_max({'pos': pos, 'ts': ts, 'ts_nanos': ts_nanos, 'created': created,"
+                + " 'removed': removed}, (ts, ts_nanos, pos)) AS w FROM " + versions + " GROUP BY id) winners";
+    }
+
     /** How many ids there are, and how many of them end in a removal. */
     public static final String COUNTS_SQL = "SELECT count(*) AS ids, count(CASE WHEN removed THEN 1 END) AS removed"
             + " FROM " + WINNERS;

@@ -4,12 +4,16 @@ import static java.util.Objects.requireNonNull;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 
+import io.mongolatest.engine.DuckDbSql;
 import io.mongolatest.engine.EngineSession;
 import io.mongolatest.engine.RowSources;
 import io.mongolatest.product.input.CollectionInput;
+import io.mongolatest.product.records.InputLines;
 import io.mongolatest.storage.InputStore;
 import io.mongolatest.storage.Location;
+import io.mongolatest.storage.Locations;
 
 /**
  * Builds the latest table of one collection in two passes over its files. Pass 1 reads every version as
@@ -17,13 +21,18 @@ import io.mongolatest.storage.Location;
  * version with the greatest (version time, position), the position ordering snapshot, file and line.
  * Pass 2 reads only the winning lines' text and joins it to them, straight into Parquet. The documents
  * themselves are never sorted or held in memory, which keeps the build fast and its memory small.
+ *
+ * <p>The winners, removals included, are also written as the collection's kept state. A delta build
+ * ({@link LatestBuildJob.Kept}) reads only the files after those an earlier build read, merges their versions
+ * with that build's kept winners, and takes the text of the winners it did not read again from that
+ * build's table: the same rows as reading every file.
  */
 final class LatestTableBuilder {
     private static final String VERSIONS = LatestSql.VERSIONS;
     private static final String WINNERS = LatestSql.WINNERS;
     private static final String LATEST_LINES = "ml_latest_lines";
+    private static final String COLUMNS = "pos, id, ts, ts_nanos, created, removed";
 
-    private static final String POSITIONS_SQL = "SELECT pos FROM " + WINNERS + " WHERE NOT removed ORDER BY pos";
     static final String OUTPUT_SQL = "SELECT w.id AS id, w.ts AS last_modified, w.created AS created,"
             + " l.snapshot_type AS snapshot_type, l.snapshot_id AS snapshot_id, l.val AS val"
             + " FROM " + LATEST_LINES + " l JOIN " + WINNERS + " w ON l.pos = w.pos";
@@ -39,22 +48,44 @@ final class LatestTableBuilder {
     }
 
     /**
-     * Writes the table of {@code input} as Parquet into {@code directory}; returns its accounting.
-     * {@code scratch} is a folder for temporary files, deleted before this returns.
+     * Writes the table of {@code input} as Parquet into {@code directory} and its winners into {@code state};
+     * returns its accounting. {@code scratch} is a folder for temporary files, deleted before this returns.
      */
-    CollectionReport build(CollectionInput input, Quarantine quarantine, Location directory, Path scratch) {
+    CollectionReport build(CollectionInput input, Optional<LatestBuildJob.Kept> kept, Quarantine quarantine,
+                           Location directory, Location state, Path scratch) {
         LineTally tally = new LineTally();
+        int first = kept.map(LatestBuildJob.Kept::files).orElse(0);
+        long boundary = (long) first << InputLines.LINE_BITS;
         try (Spill spill = new Spill(scratch)) {
-            rows.registerSource(VERSIONS, new VersionSource(store, input, quarantine, tally, spill));
-            rows.createTempTable(WINNERS, LatestSql.WINNERS_SQL);
+            rows.registerSource(VERSIONS, new VersionSource(store, input, first, quarantine, tally, spill));
+            if (kept.isPresent()) {
+                rows.createTempTable(WINNERS, LatestSql.winnersOf("(SELECT " + COLUMNS + " FROM "
+                        + parquet(kept.get().state()) + " UNION ALL SELECT " + COLUMNS + " FROM " + VERSIONS
+                        + ") kept_and_new"));
+            } else {
+                rows.createTempTable(WINNERS, LatestSql.DUCKDB_WINNERS_SQL);
+            }
             rows.dropSource(VERSIONS);
             List<Object> counts = engine.query(LatestSql.COUNTS_SQL).rows().get(0);
             long ids = ((Number) counts.get(0)).longValue();
             long removed = ((Number) counts.get(1)).longValue();
-            long[] latest = rows.queryLongs(POSITIONS_SQL);
-            rows.registerSource(LATEST_LINES, new LatestLineSource(store, input, latest, spill));
-            long rows = engine.writeParquet(OUTPUT_SQL, directory);
-            InputCounts c = tally.counts(latest.length, tally.loadedCount() - ids, removed, rows);
+            long[] latest = rows.queryLongs("SELECT pos FROM " + WINNERS + " WHERE NOT removed AND pos >= " + boundary
+                    + " ORDER BY pos");
+            rows.registerSource(LATEST_LINES, new LatestLineSource(store, input, first, latest, spill));
+            String output = kept.isEmpty() ? OUTPUT_SQL : OUTPUT_SQL + " UNION ALL SELECT o.id, o.last_modified,"
+                    + " o.created, o.snapshot_type, o.snapshot_id, o.val FROM " + parquet(kept.get().latest())
+                    + " o ANTI JOIN (SELECT id FROM " + WINNERS + " WHERE pos >= " + boundary + ") n ON o.id = n.id";
+            long written = engine.writeParquet(output, directory);
+            engine.writeParquet("SELECT " + COLUMNS + " FROM " + WINNERS, state);
+            // The lines of the files read now, plus a delta build's earlier ones: the accounting of reading all.
+            InputCounts lines = tally.counts(0, 0, 0, 0);
+            if (kept.isPresent()) {
+                InputCounts k = kept.get().counts();
+                lines = lines.plus(new InputCounts(k.lines(), k.blank(), k.loaded(), k.quarantined(),
+                        k.quarantinedByReason(), 0, 0, 0, 0));
+            }
+            InputCounts c = new InputCounts(lines.lines(), lines.blank(), lines.loaded(), lines.quarantined(),
+                    lines.quarantinedByReason(), ids - removed, lines.loaded() - ids, removed, written);
             c.check(input.key().toString());
             return new CollectionReport(input.key().database(), input.key().collection(), input.key().table().toString(),
                     input.files().size(), input.bytes(), c);
@@ -63,5 +94,10 @@ final class LatestTableBuilder {
             Cleanup.quietly(() -> rows.dropSource(LATEST_LINES));
             Cleanup.quietly(() -> rows.dropTempTable(WINNERS));
         }
+    }
+
+    private static String parquet(Location table) {
+        Path dir = Locations.localPath(table, "the duckdb engine");
+        return "read_parquet(" + DuckDbSql.literal(dir.resolve("*.parquet").toString()) + ")";
     }
 }

@@ -27,8 +27,9 @@ final class VersionSource extends CollectionSource {
     private final LineTally tally;
     private final Spill spill;
 
-    VersionSource(InputStore store, CollectionInput input, Quarantine quarantine, LineTally tally, Spill spill) {
-        super(store, input, COLUMNS);
+    VersionSource(InputStore store, CollectionInput input, int first, Quarantine quarantine, LineTally tally,
+                  Spill spill) {
+        super(store, input, first, COLUMNS);
         this.spill = requireNonNull(spill, "spill is null");
         this.quarantine = requireNonNull(quarantine, "quarantine is null");
         this.tally = requireNonNull(tally, "tally is null");
@@ -36,7 +37,7 @@ final class VersionSource extends CollectionSource {
 
     @Override
     public SplitReader open(int split) {
-        return new Reader(split, input.files().get(split));
+        return new Reader(fileIndex(split), input.files().get(fileIndex(split)));
     }
 
     private final class Reader implements SplitReader {
@@ -51,7 +52,7 @@ final class VersionSource extends CollectionSource {
         public int read(RowBatch batch) {
             int n = 0;
             while (n < batch.capacity() && versions.next()) {
-                batch.setLong(0, n, versions.position());
+                batch.setLong(0, n, versions.offsetPosition());
                 batch.setText(1, n, versions.id());
                 batch.setLong(2, n, versions.versionMicros());
                 batch.setLong(3, n, versions.versionNanos());

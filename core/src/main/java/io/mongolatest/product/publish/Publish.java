@@ -80,11 +80,16 @@ public final class Publish implements BuiltinStep {
                     withheld.add(name);
                     continue;
                 }
-                TableName target = new TableName(REDACTED, name);
-                TableVersion v = warehouse.newVersion(target);
-                rows += engine.writeParquet("SELECT " + String.join(", ", columns) + " FROM "
-                        + new TableName(UNREDACTED, name), v.location());
-                redactedTables.put(name, v);
+                if (columns.equals(r.getValue())) {
+                    // Nothing to withhold: the redacted table is the unredacted one's very version.
+                    rows += unredacted.get(name);
+                    redactedTables.put(name, unredactedTables.get(name));
+                } else {
+                    TableVersion v = warehouse.newVersion(new TableName(REDACTED, name));
+                    rows += engine.writeParquet("SELECT " + String.join(", ", columns) + " FROM "
+                            + new TableName(UNREDACTED, name), v.location());
+                    redactedTables.put(name, v);
+                }
                 redacted.put(name, columns);
                 ctx.progress(name + ": " + unredacted.get(name) + " rows; redacted: " + columns.size() + " of "
                         + r.getValue().size() + " columns");

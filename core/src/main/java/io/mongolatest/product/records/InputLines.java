@@ -27,17 +27,33 @@ public final class InputLines {
         return ((long) fileIndex << LINE_BITS) | line;
     }
 
+    /**
+     * A line's position by its byte offset in the (decompressed) file: ordered like {@link #position}, and
+     * enough to read the line again without reading the lines before it ({@code ChosenLines.textAt}).
+     */
+    public static long offsetPosition(int fileIndex, long offset) {
+        if (offset > LINE_MASK) {
+            throw MongoLatestException.user("input file has more than " + LINE_MASK + " bytes decompressed");
+        }
+        return ((long) fileIndex << LINE_BITS) | offset;
+    }
+
     public static LineReader open(InputStore store, InputFile file) {
         return open(store, file, UnaryOperator.identity());
     }
 
     /** Opens {@code file}, its bytes (decompressed) passing through {@code wrap}. */
     public static LineReader open(InputStore store, InputFile file, UnaryOperator<InputStream> wrap) {
+        return new LineReader(wrap.apply(openBytes(store, file)));
+    }
+
+    /** The bytes of {@code file}, decompressed. */
+    public static InputStream openBytes(InputStore store, InputFile file) {
         try {
             InputStream in = store.open(file.object());
             // An empty .gz file is no gzip stream, but exporters write them for empty partitions: no lines.
             boolean gzip = file.gzip() && file.size() > 0;
-            return new LineReader(wrap.apply(gzip ? new GZIPInputStream(in, 1 << 16) : in));
+            return gzip ? new GZIPInputStream(in, 1 << 16) : in;
         } catch (NoSuchFileException e) {
             throw MongoLatestException.user("input file " + file.relativePath() + " disappeared during the run", e);
         } catch (IOException e) {

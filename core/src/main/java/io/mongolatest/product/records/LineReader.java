@@ -30,6 +30,8 @@ public final class LineReader implements Closeable {
     private int end;
     private boolean eof;
     private long lineNumber;
+    /** The stream offset of {@code buf[0]}. */
+    private long base;
     private int lineStart;
     private int lineLength;
     private long tooLongLength = -1;
@@ -76,6 +78,41 @@ public final class LineReader implements Closeable {
 
     public long lineNumber() {
         return lineNumber;
+    }
+
+    /** Where the current line's first byte is in the stream (after a byte order mark); not for a too-long line. */
+    public long lineOffset() {
+        return base + lineStart;
+    }
+
+    /**
+     * Moves to byte {@code offset} of the stream, at or after where reading is, so that {@link #next()} reads
+     * the line that starts there; what lies between is skipped (a seek on a file), and line numbers no
+     * longer count lines. False when the stream ends before it.
+     */
+    public boolean skipTo(long offset) throws IOException {
+        if (offset < base + start) {
+            throw new IllegalArgumentException("offset " + offset + " is before " + (base + start));
+        }
+        if (offset <= base + end) {
+            start = (int) (offset - base);
+            return true;
+        }
+        long skip = offset - (base + end);
+        base = offset;
+        start = end = 0;
+        while (skip > 0) {
+            long n = in.skip(skip);
+            if (n <= 0) {
+                if (in.read() < 0) {
+                    eof = true;
+                    return false;
+                }
+                n = 1;
+            }
+            skip -= n;
+        }
+        return true;
     }
 
     /** The current line's bytes are {@code buffer()[start() .. start() + length())}, until the next call. */
@@ -128,6 +165,7 @@ public final class LineReader implements Closeable {
     private void fill() throws IOException {
         if (start > 0) {
             System.arraycopy(buf, start, buf, 0, end - start);
+            base += start;
             end -= start;
             start = 0;
         }
@@ -146,6 +184,7 @@ public final class LineReader implements Closeable {
         lineNumber++;
         preview = Arrays.copyOfRange(buf, start, start + Math.min(PREVIEW, end - start));
         long length = end - start;
+        base += end;
         start = end = 0;
         while (true) {
             int n = in.read(buf, 0, buf.length);
@@ -160,6 +199,7 @@ public final class LineReader implements Closeable {
                 end = n;
                 break;
             }
+            base += n;
             length += n;
         }
         tooLongLength = length;

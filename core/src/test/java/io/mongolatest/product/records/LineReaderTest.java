@@ -99,4 +99,24 @@ class LineReaderTest {
             assertThat(LineReader.indexOfNewline(b, at + 1, b.length)).isEqualTo(-1);
         }
     }
+
+    @Test
+    void givesEachLineItsByteOffsetAcrossRefillsAndTooLongLines() throws IOException {
+        String text = "\uFEFF{\"a\"}\r\n\n" + "y".repeat(40) + "\n" + "x".repeat(30) + "\nlast";
+        byte[] all = text.getBytes(StandardCharsets.UTF_8);
+        for (InputStream in : List.of(bytes(text), trickle(text))) {
+            List<String> atOffsets = new ArrayList<>();
+            try (LineReader r = new LineReader(in, 35, 8)) {
+                while (r.next()) {
+                    if (!r.isTooLong()) {
+                        String line = new String(r.buffer(), r.start(), r.length(), StandardCharsets.UTF_8);
+                        assertThat(new String(all, (int) r.lineOffset(), r.length(), StandardCharsets.UTF_8))
+                                .isEqualTo(line);
+                        atOffsets.add(r.lineOffset() + ":" + line);
+                    }
+                }
+            }
+            assertThat(atOffsets).containsExactly("3:{\"a\"}", "10:", "52:" + "x".repeat(30), "83:last");
+        }
+    }
 }
