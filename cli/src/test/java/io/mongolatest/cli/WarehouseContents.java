@@ -53,7 +53,7 @@ final class WarehouseContents {
             throws IOException {
         Map<String, WarehouseTables.Table> out = new TreeMap<>();
         for (Map.Entry<String, S3Location> t : currentVersions(objects, root).entrySet()) {
-            if (t.getKey().startsWith("audit.")) {
+            if (t.getKey().startsWith("audit.") || !WarehouseTables.published(t.getKey().split("\\.")[0])) {
                 continue;
             }
             Path dir = Files.createTempDirectory(Files.createDirectories(scratch), "table-");

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import io.mongolatest.product.build.LatestState;
 import io.mongolatest.storage.TableName;
 import io.mongolatest.storage.local.LocalWarehouse;
 
@@ -34,14 +35,22 @@ public final class WarehouseTables {
     private WarehouseTables() {
     }
 
-    /** Every table by {@code database.table}, the audit table left out when {@code withAudit} is false. */
+    /**
+     * Whether {@code database} is one the product publishes: the state a DuckDB build keeps for its next delta
+     * build is the engine's own, and another engine has none, so comparisons leave it out.
+     */
+    public static boolean published(String database) {
+        return !database.equals(LatestState.DATABASE);
+    }
+
+    /** Every published table by {@code database.table}, the audit table left out when {@code withAudit} is false. */
     public static Map<String, Table> read(Path warehouse, boolean withAudit) {
         Map<String, Table> out = new TreeMap<>();
         LocalWarehouse wh = new LocalWarehouse(warehouse, Clock.systemUTC());
         try (Connection c = DriverManager.getConnection("jdbc:duckdb:"); Statement s = c.createStatement()) {
             s.execute("SET TimeZone = 'UTC'");
             for (TableName t : wh.tables()) {
-                if (!withAudit && t.database().equals("audit")) {
+                if (!published(t.database()) || !withAudit && t.database().equals("audit")) {
                     continue;
                 }
                 out.put(t.toString(), table(s, wh.tablePath(t)));

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.mongolatest.engine.WarehouseTables;
 import io.mongolatest.engine.spark.SharedSpark;
@@ -98,7 +99,19 @@ class SparkCommandLineTest {
         JsonNode spark = report(dir);
         JsonNode duckDb = report(shared.resolve("duckdb"));
         assertThat(spark.get("Status").asText()).isEqualTo("COMPLETED");
+        // Both read every snapshot; only why differs: DuckDB had no state kept, Spark never delta-builds.
+        assertThat(modeReason(spark)).startsWith("this engine always reads every snapshot");
+        assertThat(modeReason(duckDb)).isEqualTo("no state kept by an earlier build");
         assertThat(details(spark)).isEqualTo(details(duckDb)).containsKey("mongo-latest-build");
+    }
+
+    private static String modeReason(JsonNode report) {
+        for (JsonNode s : report.get("Steps")) {
+            if (s.get("Name").asText().equals("mongo-latest-build")) {
+                return s.get("Detail").get("mode_reason").asText();
+            }
+        }
+        throw new AssertionError("no build step in " + report);
     }
 
     private static JsonNode report(Path base) throws Exception {
@@ -112,7 +125,11 @@ class SparkCommandLineTest {
     private static Map<String, String> details(JsonNode report) {
         Map<String, String> out = new java.util.TreeMap<>();
         for (JsonNode s : report.get("Steps")) {
-            out.put(s.get("Name").asText(), s.get("Status").asText() + " " + s.get("Rows") + " " + s.get("Detail"));
+            JsonNode detail = s.get("Detail");
+            if (detail instanceof ObjectNode o) {
+                o.remove("mode_reason");
+            }
+            out.put(s.get("Name").asText(), s.get("Status").asText() + " " + s.get("Rows") + " " + detail);
         }
         return out;
     }
