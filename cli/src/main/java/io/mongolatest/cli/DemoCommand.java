@@ -13,6 +13,7 @@ import io.mongolatest.engine.EngineSession;
 import io.mongolatest.engine.EngineSettings;
 import io.mongolatest.engine.Engines;
 import io.mongolatest.engine.WarehouseReader;
+import io.mongolatest.product.build.LatestState;
 import io.mongolatest.pipeline.RunOptions;
 import io.mongolatest.product.synthetic.Demo;
 import io.mongolatest.product.synthetic.SyntheticExport;
@@ -101,7 +102,8 @@ final class DemoCommand implements Callable<Integer> {
         EngineSettings settings = new EngineSettings(demo.warehouse(), MEMORY,
                 common.stateDir().resolve("tmp"), 0, true);
         Warehouse warehouse = new LocalWarehouse(demo.warehouse(), Clock.systemUTC());
-        try (EngineSession session = WarehouseReader.open(Engines.named(Engines.DEFAULT_ENGINE), settings, warehouse)) {
+        try (EngineSession session = WarehouseReader.open(Engines.named(Engines.DEFAULT_ENGINE), settings, warehouse,
+                LatestState::published)) {
             out.println();
             out.println("== tables");
             TextTable t = new TextTable("TABLE", "ROWS", "COLUMNS");

@@ -13,6 +13,7 @@ import io.mongolatest.engine.EngineSettings;
 import io.mongolatest.engine.QueryResult;
 import io.mongolatest.engine.SqlEngine;
 import io.mongolatest.engine.WarehouseReader;
+import io.mongolatest.product.build.LatestState;
 import io.mongolatest.storage.Location;
 import io.mongolatest.storage.Locations;
 import io.mongolatest.storage.EngineWarehouse;
@@ -70,7 +71,8 @@ final class QueryCommand implements Callable<Integer> {
             EngineWarehouse wh = storages.forEngine(location, Clock.systemUTC(), duckdb::reaches, common.stateDir());
             EngineSettings settings = new EngineSettings(wh.folder(), DataSize.parse(memory),
                     common.stateDir().resolve("tmp"), 0, true);
-            try (EngineSession session = WarehouseReader.open(duckdb, settings, wh.warehouse())) {
+            try (EngineSession session = WarehouseReader.open(duckdb, settings, wh.warehouse(),
+                    LatestState::published)) {
                 result = session.query(sql);
             }
         }

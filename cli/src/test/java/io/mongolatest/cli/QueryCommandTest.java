@@ -13,6 +13,7 @@ import io.mongolatest.DataSize;
 import io.mongolatest.engine.DuckDbEngine;
 import io.mongolatest.engine.EngineSession;
 import io.mongolatest.engine.EngineSettings;
+import io.mongolatest.product.build.LatestState;
 import io.mongolatest.storage.TableName;
 import io.mongolatest.storage.TableVersion;
 import io.mongolatest.storage.local.LocalWarehouse;
@@ -25,8 +26,11 @@ class QueryCommandTest {
     @BeforeEach
     void publishATable() {
         warehouse = dir.resolve("wh");
+        commit(new TableName("ucs_latest_redacted", "people"));
+    }
+
+    private void commit(TableName t) {
         LocalWarehouse w = new LocalWarehouse(warehouse, Clock.systemUTC());
-        TableName t = new TableName("ucs_latest_redacted", "people");
         try (EngineSession s = new DuckDbEngine().open(new EngineSettings(warehouse, DataSize.ofMebibytes(128),
                 dir.resolve("tmp"), 1, false))) {
             TableVersion v = w.newVersion(t);
@@ -88,8 +92,17 @@ class QueryCommandTest {
         assertThat(missing.exitCode()).isEqualTo(2);
         assertThat(missing.err()).startsWith("error: no warehouse at ");
         CliRun badSql = query("SELECT * FROM nowhere");
-        assertThat(badSql.exitCode()).isEqualTo(1);
+        assertThat(badSql.exitCode()).isEqualTo(2);
         assertThat(badSql.err().lines()).singleElement().asString().startsWith("error: Catalog Error");
+    }
+
+    @Test
+    void theStateABuildKeepsForItselfIsNotReadable() {
+        commit(new TableName(LatestState.DATABASE, "core_todo"));
+        CliRun r = query("SELECT count(*) FROM " + LatestState.DATABASE + ".core_todo");
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err().strip()).startsWith("error: ").contains("core_todo").doesNotContain("\n");
+        assertThat(query("SELECT count(*) AS n FROM ucs_latest_redacted.people").out()).contains("2");
     }
 
     @Test

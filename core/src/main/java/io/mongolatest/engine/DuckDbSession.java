@@ -1,5 +1,6 @@
 package io.mongolatest.engine;
 
+import static io.mongolatest.engine.DuckDbMessages.firstLine;
 import static io.mongolatest.engine.DuckDbSql.identifier;
 import static io.mongolatest.engine.DuckDbSql.literal;
 
@@ -299,11 +300,10 @@ final class DuckDbSession implements EngineSession, RowSources {
             return MongoLatestException.user("only the warehouse's published tables can be read here: "
                     + firstLine(msg).replace(" - file system operations are disabled by configuration", ""), e);
         }
+        if (readOnly && !interrupted && DuckDbMessages.inTheStatement(msg)) {
+            // The reader's own query is wrong (a table it does not have, a typo): theirs to mend.
+            return MongoLatestException.user(firstLine(msg), e);
+        }
         return new SqlFailure(interrupted ? "interrupted: " + firstLine(msg) : msg, interrupted, e);
-    }
-
-    private static String firstLine(String s) {
-        int nl = s.indexOf('\n');
-        return nl < 0 ? s : s.substring(0, nl);
     }
 }

@@ -33,6 +33,11 @@ public final class LatestState {
     static final String MANIFESTS = "latest-state";
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
+    /** Whether readers of the warehouse see {@code database}: the kept state is the build's own, not the product. */
+    public static boolean published(String database) {
+        return !DATABASE.equals(database);
+    }
+
     /**
      * @param correlationId the run whose build kept the state, with its data product and Run_Id
      * @param product       the product's identity ({@link BuildMode#productOf}): another product rebuilds

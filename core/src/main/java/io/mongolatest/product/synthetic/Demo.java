@@ -14,6 +14,7 @@ import io.mongolatest.MongoLatestException;
 import io.mongolatest.engine.EngineSession;
 import io.mongolatest.engine.QueryResult;
 import io.mongolatest.storage.PrivateFiles;
+import io.mongolatest.product.build.LatestState;
 import io.mongolatest.storage.TableName;
 import io.mongolatest.storage.Warehouse;
 
@@ -62,6 +63,9 @@ public final class Demo {
     public static List<TableSummary> tables(EngineSession reader, Warehouse warehouse) {
         List<TableSummary> out = new ArrayList<>();
         for (TableName t : warehouse.tables()) {
+            if (!LatestState.published(t.database())) {
+                continue;
+            }
             long rows = ((Number) reader.query("SELECT count(*) FROM " + t).single()).longValue();
             out.add(new TableSummary(t, rows, reader.query("SELECT * FROM " + t + " LIMIT 0").columns().size()));
         }
