@@ -134,6 +134,13 @@ final class LaunchOptions {
         if (spec.memory != null) {
             runOptions.addAll(List.of("--memory", spec.memory));
         }
+        // Spark's own settings reach the steps; spark-submit on the cluster decides the master.
+        if (spec.sparkCatalog != null) {
+            runOptions.addAll(List.of("--spark-catalog", spec.sparkCatalog));
+        }
+        if (spec.sparkConf != null) {
+            spec.sparkConf.forEach((k, v) -> runOptions.addAll(List.of("--spark-conf", k + "=" + v)));
+        }
         // A stand-in endpoint the launch reaches is the one the cluster's steps must reach too.
         if (ledger.dynamoDbEndpoint != null) {
             runOptions.addAll(List.of("--dynamodb-endpoint", ledger.dynamoDbEndpoint));

@@ -20,6 +20,9 @@ import io.mongolatest.MongoLatestException;
 import io.mongolatest.cluster.ClusterProfile;
 import io.mongolatest.cluster.ClusterProfiles;
 import io.mongolatest.cluster.ClusterStateChange;
+import io.mongolatest.cluster.EmrClusters;
+import io.mongolatest.cluster.LaunchedWith;
+import io.mongolatest.cluster.ProductUpload;
 import io.mongolatest.cluster.RelaunchDecision;
 import io.mongolatest.cluster.RelaunchPolicy;
 import io.mongolatest.cluster.RelaunchPolicyTable;
@@ -28,12 +31,17 @@ import io.mongolatest.ledger.ClusterRunner;
 import io.mongolatest.ledger.LedgerRow;
 import io.mongolatest.ledger.RunLedger;
 import io.mongolatest.pipeline.exec.AbandonRun;
+import io.mongolatest.pipeline.model.ProductFiles;
 import io.mongolatest.sizing.InstanceCatalog;
+import io.mongolatest.storage.s3.S3Clients;
+import io.mongolatest.storage.s3.S3Objects;
+import io.mongolatest.storage.s3.S3TransferSettings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+import software.amazon.awssdk.services.s3.S3Client;
 
 @Command(name = "relaunch", mixinStandardHelpOptions = true,
         description = {"Reads one EventBridge 'EMR Cluster State Change' event, finds the run its cluster held, and"
@@ -104,7 +112,11 @@ final class RelaunchCommand implements Callable<Integer> {
                 return ExitCode.SUCCESS.code();
             }
         }
-        return launch.launch(common, ledger, runOf(row.get()), cmd);
+        Optional<LaunchedWith> was;
+        try (EmrClusters emr = EmrClusters.open(launch.emrEndpoint)) {
+            was = emr.launchedWith(change.clusterId());
+        }
+        return launch.launch(common, ledger, runOf(row.get(), was), cmd);
     }
 
     private ClusterStateChange read() throws Exception {
@@ -120,21 +132,40 @@ final class RelaunchCommand implements Callable<Integer> {
         }
     }
 
-    /** The run as the ledger row records it: the same parameters as its failed launch. */
-    private RunSpecOptions runOf(LedgerRow r) {
-        List<String> args = new ArrayList<>(List.of("--correlation-id", r.key().correlationId(), "--export-date",
-                r.date(), "--snapshot-type", r.snapshotType(), "--input", r.snapshotsPrefix(), "--warehouse",
-                r.outputPrefix()));
-        if (product.product != null) {
-            args.addAll(List.of("--product", product.product.toString()));
-        }
+    /**
+     * The run as the ledger row records it, with the options its failed cluster's steps ran with and the product
+     * package that cluster installed; what this command is given wins.
+     */
+    private RunSpecOptions runOf(LedgerRow r, Optional<LaunchedWith> was) {
+        List<String> args = new ArrayList<>(was.map(w -> StepArguments.runOptions(w.runArguments())).orElse(List.of()));
+        args.addAll(List.of("--correlation-id", r.key().correlationId(), "--export-date", r.date(), "--snapshot-type",
+                r.snapshotType(), "--input", r.snapshotsPrefix(), "--warehouse", r.outputPrefix()));
+        RunSpecOptions spec = RunSpecOptions.parse(args);
         if (s3Endpoint != null) {
-            args.addAll(List.of("--s3-endpoint", s3Endpoint));
+            spec.s3Endpoint = s3Endpoint;
         }
         if (pushgateway != null) {
-            args.addAll(List.of("--pushgateway", pushgateway));
+            spec.pushgateway = pushgateway;
         }
-        return RunSpecOptions.parse(args);
+        if (product.product != null) {
+            spec.product = product.product;
+        } else if (was.isPresent()) {
+            spec.product = installed(was.get().product(), spec.s3Endpoint);
+        }
+        return spec;
+    }
+
+    /** The package the failed cluster installed, in a folder of the state directory named after its digest. */
+    private Path installed(java.net.URI location, String endpoint) {
+        try (S3Client s3 = S3Clients.open(endpoint == null ? null : java.net.URI.create(endpoint))) {
+            ProductFiles files = ProductUpload.download(new S3Objects(s3, S3TransferSettings.defaults()), location);
+            String digest = location.getPath().replaceAll("/+$", "");
+            Path dir = common.stateDir().resolve("tmp/relaunch-products").resolve(digest.substring(digest.lastIndexOf('/') + 1));
+            if (!Files.isRegularFile(dir.resolve("pipeline.yaml"))) {
+                files.writeTo(dir);
+            }
+            return dir;
+        }
     }
 
     private void print(PrintWriter out, ClusterStateChange change, RelaunchDecision d) throws Exception {

@@ -60,7 +60,7 @@ final class RunWiring implements AutoCloseable {
                       Purpose purpose, RunnerIdentity identity) {
         boolean writes = purpose != Purpose.PLAN;
         Path stateDir = common.stateDir();
-        Described d = describe(common, ledgerOptions, options, clock);
+        Described d = describe(common, ledgerOptions, options, clock, purpose != Purpose.LAUNCH);
         Location input = d.spec().params().input();
         Location warehouse = d.spec().params().warehouse();
         this.productFiles = d.productFiles();
@@ -102,8 +102,9 @@ final class RunWiring implements AutoCloseable {
                              Storages storages) {
     }
 
+    /** @param engineHere whether the engine runs in this process; a launch's runs in the cluster's steps */
     private static Described describe(CommonOptions common, LedgerOptions ledgerOptions, RunSpecOptions options,
-                                      Clock clock) {
+                                      Clock clock, boolean engineHere) {
         Path stateDir = common.stateDir();
         if (options.input == null) {
             throw MongoLatestException.user("--input DIR is required: the root of the snapshot export");
@@ -123,7 +124,10 @@ final class RunWiring implements AutoCloseable {
                 options.pushgatewayWipe == RunSpecOptions.WipeMode.global, options.maxBadFraction,
                 options.fullRebuild);
         SqlEngine engine = Engines.named(options.engine);
-        engine.checkProperties(options.engineProperties());
+        if (engineHere) {
+            // A cluster's steps run Spark, which checks its own settings before its first step writes anything.
+            engine.checkProperties(options.engineProperties());
+        }
         StorageSettings storageSettings = StorageSettings.of(options.s3Endpoint);
         Storages storages = Storages.load(storageSettings);
         storages.check(input, "--input");
@@ -137,7 +141,7 @@ final class RunWiring implements AutoCloseable {
     }
 
     static Preview preview(CommonOptions common, LedgerOptions ledger, RunSpecOptions spec, Clock clock) {
-        Described d = describe(common, ledger, spec, clock);
+        Described d = describe(common, ledger, spec, clock, false);
         d.storages().close();
         return new Preview(d.spec(), d.productFiles());
     }

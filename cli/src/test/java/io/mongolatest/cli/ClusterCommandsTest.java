@@ -5,6 +5,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -25,8 +26,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.mongolatest.cluster.EmrStub;
+import io.mongolatest.cluster.ProductUpload;
 import io.mongolatest.ledger.DynaliteExtension;
 import io.mongolatest.ledger.DynaliteServer;
+import io.mongolatest.pipeline.model.ProductFiles;
 import io.mongolatest.storage.s3.S3Location;
 import io.mongolatest.storage.s3.S3ProxyExtension;
 import io.mongolatest.storage.s3.S3ProxyServer;
@@ -259,7 +262,17 @@ class ClusterCommandsTest {
     @Test
     void relaunchAfterABootstrapFailureStartsAnotherClusterForTheSameRun() throws Exception {
         clusterStarts("j-BOOT");
-        assertThat(cli("launch", launchArgs("relaunch-1", profile.toString())).exitCode()).isZero();
+        // A product of the operator's and options of this launch only: the relaunch must start the same.
+        Path product = dir.resolve("own-product");
+        assertThat(CliRun.of("product", "init", product.toString()).exitCode()).isZero();
+        Files.writeString(product.resolve("steps/mongo-latest-views/10_statement_fact_v.sql"), "-- ours\n",
+                java.nio.file.StandardOpenOption.APPEND);
+        List<String> launch = new ArrayList<>(launchArgs("relaunch-1", profile.toString()));
+        launch.addAll(List.of("--product", product.toString(), "--max-bad-fraction", "0.25", "--spark-catalog",
+                "hive"));
+        CliRun launched = cli("launch", launch);
+        assertThat(launched.exitCode()).as(launched.err()).isZero();
+        emr.listingsOf("j-BOOT", emr.requests("RunJobFlow").get(0).getBodyAsString());
         Path event = event("j-BOOT", "BOOTSTRAP_FAILURE", "bootstrap action 1 returned a non-zero return code");
         clusterStarts("j-AGAIN");
         CliRun relaunch = cli("relaunch", List.of("--event", event.toString(), "--profile", profile.toString(),
@@ -272,8 +285,16 @@ class ClusterCommandsTest {
         assertThat(row.path("Cluster_Id").asText()).isEqualTo("j-AGAIN");
         assertThat(row.path("Run_Id").asLong()).isEqualTo(2);
         assertThat(row.path("Attempts").get(0).path("Status").asText()).isEqualTo("FAILED");
+        JsonNode first = JSON.readTree(emr.requests("RunJobFlow").get(0).getBodyAsString());
         JsonNode sent = JSON.readTree(emr.requests("RunJobFlow").get(1).getBodyAsString());
         assertThat(sent.path("Tags").toString()).contains("{\"Key\":\"Correlation_Id\",\"Value\":\"relaunch-1\"}");
+        assertThat(sent.path("Steps")).as("the same steps with the same options").isEqualTo(first.path("Steps"));
+        assertThat(sent.path("Steps").get(2).path("HadoopJarStep").path("Args").toString())
+                .contains("\"--max-bad-fraction\",\"0.25\"").contains("\"--spark-catalog\",\"hive\"");
+        assertThat(sent.path("BootstrapActions").get(0)).as("the product package the first cluster installed")
+                .isEqualTo(first.path("BootstrapActions").get(0));
+        assertThat(first.path("BootstrapActions").get(0).toString()).doesNotContain(
+                ProductUpload.location(URI.create(artefacts + "/product/"), ProductFiles.bundled()).toString());
     }
 
     @Test

@@ -117,6 +117,27 @@ public final class EmrClusters implements AutoCloseable {
         return info(c.id(), c.name(), c.status(), tags);
     }
 
+    /**
+     * What {@code clusterId} was launched with (every page of ListSteps and ListBootstrapActions), or empty when
+     * it was not launched by this tool. EMR answers for a terminated cluster for weeks after its end.
+     */
+    public Optional<LaunchedWith> launchedWith(String clusterId) {
+        requireNonNull(clusterId, "clusterId is null");
+        List<List<String>> steps = call("ListSteps " + clusterId, () -> {
+            List<List<String>> out = new ArrayList<>();
+            client.listStepsPaginator(b -> b.clusterId(clusterId)).steps()
+                    .forEach(s -> out.add(s.config() == null ? List.of() : s.config().args()));
+            return out;
+        });
+        List<List<String>> installs = call("ListBootstrapActions " + clusterId, () -> {
+            List<List<String>> out = new ArrayList<>();
+            client.listBootstrapActionsPaginator(b -> b.clusterId(clusterId)).bootstrapActions().stream()
+                    .filter(a -> BootstrapSettings.INSTALL_ACTION.equals(a.name())).forEach(a -> out.add(a.args()));
+            return out;
+        });
+        return LaunchedWith.from(steps, installs);
+    }
+
     /** Asks EMR to terminate these clusters (TerminateJobFlows); nothing is sent for none. */
     public void terminate(List<String> clusterIds) {
         List<String> ids = List.copyOf(requireNonNull(clusterIds, "clusterIds is null"));

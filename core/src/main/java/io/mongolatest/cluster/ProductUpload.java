@@ -2,16 +2,21 @@ package io.mongolatest.cluster;
 
 import static java.util.Objects.requireNonNull;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
 
 import io.mongolatest.MongoLatestException;
 import io.mongolatest.pipeline.model.ProductFiles;
 import io.mongolatest.storage.s3.S3Location;
+import io.mongolatest.storage.s3.S3ObjectInfo;
 import io.mongolatest.storage.s3.S3Objects;
 
 /**
@@ -49,6 +54,34 @@ public final class ProductUpload {
         }
         objects.put(folder.resolve(MARKER), files.files().get(MARKER));
         return at;
+    }
+
+    /**
+     * The package a cluster installed from {@code location} (a folder {@link #upload} made), checked against
+     * the digest its name holds: what a relaunch plans with, so that its fingerprints are the launch's.
+     */
+    public static ProductFiles download(S3Objects objects, URI location) {
+        requireNonNull(objects, "objects is null");
+        S3Location folder = folder(location);
+        SortedMap<String, byte[]> files = new TreeMap<>();
+        for (S3ObjectInfo o : objects.list(folder)) {
+            try (InputStream in = objects.open(o)) {
+                files.put(o.keyBelow(folder), in.readAllBytes());
+            } catch (IOException e) {
+                throw MongoLatestException.external("cannot read " + o.key() + " of the product at " + location
+                        + ": " + e.getMessage(), e);
+            }
+        }
+        if (!files.containsKey(MARKER)) {
+            throw MongoLatestException.user("no product package at " + location + " (it has no " + MARKER + ")");
+        }
+        ProductFiles product = new ProductFiles(location.toString(), files);
+        String name = folder.key().substring(folder.key().lastIndexOf('/') + 1);
+        if (!digest(product).equals(name)) {
+            throw MongoLatestException.user("the product package at " + location + " is not the one its folder is"
+                    + " named after (digest " + digest(product) + "): it was changed after the launch");
+        }
+        return product;
     }
 
     private static S3Location folder(URI root) {

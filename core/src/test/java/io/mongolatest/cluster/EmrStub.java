@@ -2,6 +2,7 @@ package io.mongolatest.cluster;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
@@ -9,6 +10,11 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import java.net.URI;
 import java.util.List;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
@@ -54,6 +60,38 @@ public final class EmrStub implements AutoCloseable {
 
     public void stub(MappingBuilder mapping) {
         server.stubFor(mapping);
+    }
+
+    /**
+     * Answers ListSteps and ListBootstrapActions for {@code clusterId} as EMR would for a cluster started by the
+     * RunJobFlow request {@code runJobFlowBody}: its steps' and bootstrap actions' arguments.
+     */
+    public void listingsOf(String clusterId, String runJobFlowBody) {
+        ObjectMapper json = new ObjectMapper();
+        try {
+            JsonNode request = json.readTree(runJobFlowBody);
+            ArrayNode steps = json.createArrayNode();
+            int n = 0;
+            for (JsonNode step : request.path("Steps")) {
+                ObjectNode s = steps.addObject().put("Id", "s-" + ++n).put("Name", step.path("Name").asText())
+                        .put("ActionOnFailure", step.path("ActionOnFailure").asText());
+                s.putObject("Config").put("Jar", step.path("HadoopJarStep").path("Jar").asText())
+                        .set("Args", step.path("HadoopJarStep").path("Args"));
+                s.putObject("Status").put("State", "COMPLETED");
+            }
+            ArrayNode actions = json.createArrayNode();
+            for (JsonNode action : request.path("BootstrapActions")) {
+                actions.addObject().put("Name", action.path("Name").asText())
+                        .put("ScriptPath", action.path("ScriptBootstrapAction").path("Path").asText())
+                        .set("Args", action.path("ScriptBootstrapAction").path("Args"));
+            }
+            answer(operation("ListSteps").withRequestBody(matchingJsonPath("$.ClusterId", equalTo(clusterId))), 200,
+                    json.createObjectNode().set("Steps", steps).toString());
+            answer(operation("ListBootstrapActions").withRequestBody(matchingJsonPath("$.ClusterId",
+                    equalTo(clusterId))), 200, json.createObjectNode().set("BootstrapActions", actions).toString());
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("not a RunJobFlow request: " + e.getMessage(), e);
+        }
     }
 
     /** The requests made for {@code operation}, oldest first. */

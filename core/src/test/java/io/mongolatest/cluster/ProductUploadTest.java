@@ -61,6 +61,21 @@ class ProductUploadTest {
     }
 
     @Test
+    void aDownloadIsThePackageUploadedAndRefusesOneChangedSince() {
+        ProductFiles files = ProductFiles.bundled();
+        URI at = ProductUpload.upload(objects, root, files);
+        assertThat(ProductUpload.download(objects, at).files()).containsExactlyEntriesOf(files.files());
+        S3Location folder = S3Location.parse(at.toString().substring(0, at.toString().length() - 1));
+        objects.put(folder.resolve("steps/mongo-latest-views/10_statement_fact_v.sql"), "SELECT 1".getBytes(
+                StandardCharsets.UTF_8));
+        assertThatThrownBy(() -> ProductUpload.download(objects, at)).isInstanceOf(MongoLatestException.class)
+                .hasMessageStartingWith("the product package at " + at + " is not the one its folder is named after");
+        URI empty = URI.create(root + "0000000000000000/");
+        assertThatThrownBy(() -> ProductUpload.download(objects, empty)).isInstanceOf(MongoLatestException.class)
+                .hasMessage("no product package at " + empty + " (it has no pipeline.yaml)");
+    }
+
+    @Test
     void theRootMustBeOnS3() {
         assertThatThrownBy(() -> ProductUpload.location(URI.create("file:/tmp/product/"), ProductFiles.bundled()))
                 .isInstanceOf(MongoLatestException.class).hasMessage("--product-location must be an s3:// folder, not"

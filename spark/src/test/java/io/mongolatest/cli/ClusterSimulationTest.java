@@ -120,6 +120,7 @@ class ClusterSimulationTest {
             assertThat(failed.path("Cluster_Id").asText()).isEqualTo("j-FIRSTCLUSTER");
 
             // The SQL is mended and the event reaches the relauncher.
+            emr.listingsOf("j-FIRSTCLUSTER", body(emr, 0));
             clusterStarts(emr, "j-SECONDCLUSTER");
             List<String> relaunch = new ArrayList<>(List.of("--event", first.writeEvent(shared.resolve("event.json"))
                     .toString(), "--product", fixed.toString()));
