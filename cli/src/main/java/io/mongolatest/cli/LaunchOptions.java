@@ -13,7 +13,6 @@ import java.util.Optional;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.mongolatest.ExitCode;
-import io.mongolatest.MongoLatestException;
 import io.mongolatest.cluster.ClusterProfile;
 import io.mongolatest.cluster.ClusterProfiles;
 import io.mongolatest.cluster.EmrClusters;
@@ -65,9 +64,12 @@ final class LaunchOptions {
             + " from (computed for the profile's instances, or the profile's own), and call nothing.")
     boolean explain;
 
+    /** How a launch or relaunch prints its result; checked as the options are parsed, before anything is done. */
+    enum Format { text, json }
+
     @Option(names = "--format", paramLabel = "text|json", defaultValue = "text",
             description = "How to print the result. Default: ${DEFAULT-VALUE}.")
-    String format;
+    Format format;
 
     /** Takes the run of {@code spec} and starts its cluster; returns the exit code. */
     int launch(CommonOptions common, LedgerOptions ledger, RunSpecOptions spec, CommandSpec cmd) throws Exception {
@@ -118,22 +120,17 @@ final class LaunchOptions {
     }
 
     boolean json() {
-        return "json".equals(format);
+        return format == Format.json;
     }
 
     private LaunchRun.Launch launch(ClusterProfile p, LedgerOptions ledger, RunSpecOptions spec,
                                     ProductFiles productFiles) {
-        if (!"text".equals(format) && !"json".equals(format)) {
-            throw MongoLatestException.user("--format must be text or json, not " + format);
-        }
         URI script = URI.create(p.bootstrap().installScript());
         URI beside = script.resolve(".");
         List<String> runOptions = new ArrayList<>(List.of("--max-bad-fraction", Double.toString(spec.maxBadFraction),
                 "--lease-ttl", spec.leaseTtl.toSeconds() + "s", "--pushgateway-grace",
                 spec.pushgatewayGrace.toSeconds() + "s", "--pushgateway-wipe", spec.pushgatewayWipe.name()));
-        if (spec.memory != null) {
-            runOptions.addAll(List.of("--memory", spec.memory));
-        }
+        runOptions.addAll(List.of("--memory", spec.memory));
         // Spark's own settings reach the steps; spark-submit on the cluster decides the master.
         if (spec.sparkCatalog != null) {
             runOptions.addAll(List.of("--spark-catalog", spec.sparkCatalog));

@@ -1,16 +1,23 @@
 package io.mongolatest.cli;
 
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
+import java.net.URI;
+import java.nio.file.DirectoryNotEmptyException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Callable;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -27,12 +34,13 @@ import io.mongolatest.cluster.RelaunchDecision;
 import io.mongolatest.cluster.RelaunchPolicy;
 import io.mongolatest.cluster.RelaunchPolicyTable;
 import io.mongolatest.cluster.RunView;
+import io.mongolatest.cluster.StopClusters;
 import io.mongolatest.ledger.ClusterRunner;
 import io.mongolatest.ledger.LedgerRow;
 import io.mongolatest.ledger.RunLedger;
 import io.mongolatest.pipeline.exec.AbandonRun;
-import io.mongolatest.pipeline.model.ProductFiles;
 import io.mongolatest.sizing.InstanceCatalog;
+import io.mongolatest.storage.PrivateFiles;
 import io.mongolatest.storage.s3.S3Clients;
 import io.mongolatest.storage.s3.S3Objects;
 import io.mongolatest.storage.s3.S3TransferSettings;
@@ -52,6 +60,12 @@ import software.amazon.awssdk.services.s3.S3Client;
                         + " another runner, 1 EMR or the ledger failed."})
 final class RelaunchCommand implements Callable<Integer> {
     private static final ObjectMapper JSON = new ObjectMapper();
+    /**
+     * What launch set on the failed cluster's steps that a relaunch takes from elsewhere: the run's identity from
+     * its ledger row, the ledger from this command, the product from the package the cluster installed (on the
+     * node it is a path of the node). Its Pushgateway is kept, unless this command names another.
+     */
+    private static final Set<String> TAKEN_ELSEWHERE = takenElsewhere();
 
     @Mixin(name = "common")
     CommonOptions common;
@@ -97,8 +111,7 @@ final class RelaunchCommand implements Callable<Integer> {
         Optional<LedgerRow> row;
         try (RunLedger l = ledger.openExisting(common.stateDir())) {
             // Every page: a large table must not hide the row (the original read only the first page).
-            row = l.list(product.dataProduct()).stream().filter(r -> change.clusterId().equals(r.clusterId()))
-                    .findFirst();
+            row = StopClusters.heldBy(l.list(product.dataProduct()), change.clusterId());
             RelaunchDecision d = new RelaunchPolicyTable(profile.cluster().name(), policy).decide(change,
                     row.map(RunView::of));
             print(out, change, d);
@@ -119,6 +132,13 @@ final class RelaunchCommand implements Callable<Integer> {
         return launch.launch(common, ledger, runOf(row.get(), was), cmd);
     }
 
+    private static Set<String> takenElsewhere() {
+        Set<String> flags = new HashSet<>(io.mongolatest.cluster.StepCommand.OWN_OPTIONS);
+        flags.remove("--pushgateway");
+        flags.add("--dynamodb-endpoint");
+        return Set.copyOf(flags);
+    }
+
     private ClusterStateChange read() throws Exception {
         if ("-".equals(event)) {
             return ClusterStateChange.read(System.in, "the event on standard input");
@@ -136,8 +156,9 @@ final class RelaunchCommand implements Callable<Integer> {
      * The run as the ledger row records it, with the options its failed cluster's steps ran with and the product
      * package that cluster installed; what this command is given wins.
      */
-    private RunSpecOptions runOf(LedgerRow r, Optional<LaunchedWith> was) {
-        List<String> args = new ArrayList<>(was.map(w -> StepArguments.runOptions(w.runArguments())).orElse(List.of()));
+    private RunSpecOptions runOf(LedgerRow r, Optional<LaunchedWith> was) throws IOException {
+        List<String> args = new ArrayList<>(was.map(w -> io.mongolatest.cluster.StepCommand.without(
+                w.runArguments(), TAKEN_ELSEWHERE)).orElse(List.of()));
         args.addAll(List.of("--correlation-id", r.key().correlationId(), "--export-date", r.date(), "--snapshot-type",
                 r.snapshotType(), "--input", r.snapshotsPrefix(), "--warehouse", r.outputPrefix()));
         RunSpecOptions spec = RunSpecOptions.parse(args);
@@ -155,17 +176,27 @@ final class RelaunchCommand implements Callable<Integer> {
         return spec;
     }
 
-    /** The package the failed cluster installed, in a folder of the state directory named after its digest. */
-    private Path installed(java.net.URI location, String endpoint) {
-        try (S3Client s3 = S3Clients.open(endpoint == null ? null : java.net.URI.create(endpoint))) {
-            ProductFiles files = ProductUpload.download(new S3Objects(s3, S3TransferSettings.defaults()), location);
-            String digest = location.getPath().replaceAll("/+$", "");
-            Path dir = common.stateDir().resolve("tmp/relaunch-products").resolve(digest.substring(digest.lastIndexOf('/') + 1));
-            if (!Files.isRegularFile(dir.resolve("pipeline.yaml"))) {
-                files.writeTo(dir);
-            }
+    /**
+     * The package the failed cluster installed, in a folder of the state directory named after its digest:
+     * downloaded (and checked against the digest) the first time, whole or not at all.
+     */
+    private Path installed(URI location, String endpoint) throws IOException {
+        Path dir = common.stateDir().resolve("tmp/relaunch-products").resolve(ProductUpload.digestOf(location));
+        if (Files.isDirectory(dir)) {
             return dir;
         }
+        Path partial = Files.createDirectories(dir.getParent()).resolve(dir.getFileName() + ".part-"
+                + ProcessHandle.current().pid());
+        try (S3Client s3 = S3Clients.open(endpoint == null ? null : URI.create(endpoint))) {
+            ProductUpload.download(new S3Objects(s3, S3TransferSettings.defaults()), location).writeTo(partial);
+        }
+        try {
+            Files.move(partial, dir, StandardCopyOption.ATOMIC_MOVE);
+        } catch (FileAlreadyExistsException | DirectoryNotEmptyException e) {
+            // Another relaunch put the same package there first.
+            PrivateFiles.deleteTree(partial);
+        }
+        return dir;
     }
 
     private void print(PrintWriter out, ClusterStateChange change, RelaunchDecision d) throws Exception {

@@ -77,7 +77,7 @@ final class RunWiring implements AutoCloseable {
             engine.checkWarehouse(LocalLocation.of(engineFolder));
         }
         EngineSettings engineSettings = new EngineSettings(engineFolder,
-                options.memory == null ? EngineSettings.DEFAULT_MEMORY_LIMIT : DataSize.parse(options.memory),
+                DataSize.parse(options.memory),
                 stateDir.resolve("spill"), options.threads, false, options.engineProperties(), storageSettings);
         storages.checkAccess(input, "--input", false);
         checkFolders(input, warehouse, stateDir, purpose == Purpose.RUN);

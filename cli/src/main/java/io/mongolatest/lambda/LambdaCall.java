@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.mongolatest.ExitCode;
 import io.mongolatest.cli.Cli;
 
 /**
@@ -48,7 +49,7 @@ final class LambdaCall {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         int code = Cli.execute(line.toArray(String[]::new), new PrintWriter(out, true), new PrintWriter(err, true));
-        if (code != 0 && code != 3) {
+        if (code != ExitCode.SUCCESS.code() && code != ExitCode.HELD.code()) {
             throw new IllegalStateException("mongo-latest " + command + " exited " + code + ": "
                     + err.toString().strip());
         }

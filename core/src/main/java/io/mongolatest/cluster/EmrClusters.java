@@ -118,23 +118,18 @@ public final class EmrClusters implements AutoCloseable {
     }
 
     /**
-     * What {@code clusterId} was launched with (every page of ListSteps and ListBootstrapActions), or empty when
-     * it was not launched by this tool. EMR answers for a terminated cluster for weeks after its end.
+     * What {@code clusterId} was launched with (ListSteps and ListBootstrapActions, page by page until found), or
+     * empty when it was not launched by this tool. EMR answers for a terminated cluster for weeks after its end.
      */
     public Optional<LaunchedWith> launchedWith(String clusterId) {
         requireNonNull(clusterId, "clusterId is null");
-        List<List<String>> steps = call("ListSteps " + clusterId, () -> {
-            List<List<String>> out = new ArrayList<>();
-            client.listStepsPaginator(b -> b.clusterId(clusterId)).steps()
-                    .forEach(s -> out.add(s.config() == null ? List.of() : s.config().args()));
-            return out;
-        });
-        List<List<String>> installs = call("ListBootstrapActions " + clusterId, () -> {
-            List<List<String>> out = new ArrayList<>();
-            client.listBootstrapActionsPaginator(b -> b.clusterId(clusterId)).bootstrapActions().stream()
-                    .filter(a -> BootstrapSettings.INSTALL_ACTION.equals(a.name())).forEach(a -> out.add(a.args()));
-            return out;
-        });
+        // Every step carries the same options, so the first page that has one is enough: the pages are read lazily.
+        List<List<String>> steps = call("ListSteps " + clusterId, () -> client.listStepsPaginator(
+                b -> b.clusterId(clusterId)).steps().stream().filter(st -> st.config() != null)
+                .map(st -> st.config().args()).filter(a -> a.contains("step")).limit(1).toList());
+        List<List<String>> installs = call("ListBootstrapActions " + clusterId, () -> client
+                .listBootstrapActionsPaginator(b -> b.clusterId(clusterId)).bootstrapActions().stream()
+                .filter(a -> BootstrapSettings.INSTALL_ACTION.equals(a.name())).map(a -> a.args()).limit(1).toList());
         return LaunchedWith.from(steps, installs);
     }
 

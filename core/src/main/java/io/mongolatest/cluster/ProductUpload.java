@@ -43,7 +43,7 @@ public final class ProductUpload {
     public static URI upload(S3Objects objects, URI root, ProductFiles files) {
         requireNonNull(objects, "objects is null");
         URI at = location(root, files);
-        S3Location folder = S3Location.parse(at.toString().substring(0, at.toString().length() - 1));
+        S3Location folder = folder(at);
         if (objects.head(folder.resolve(MARKER)).isPresent()) {
             return at;
         }
@@ -76,12 +76,18 @@ public final class ProductUpload {
             throw MongoLatestException.user("no product package at " + location + " (it has no " + MARKER + ")");
         }
         ProductFiles product = new ProductFiles(location.toString(), files);
-        String name = folder.key().substring(folder.key().lastIndexOf('/') + 1);
-        if (!digest(product).equals(name)) {
+        String digest = digest(product);
+        if (!digest.equals(digestOf(location))) {
             throw MongoLatestException.user("the product package at " + location + " is not the one its folder is"
-                    + " named after (digest " + digest(product) + "): it was changed after the launch");
+                    + " named after (digest " + digest + "): it was changed after the launch");
         }
         return product;
+    }
+
+    /** The digest the package folder {@code location} is named after. */
+    public static String digestOf(URI location) {
+        String key = folder(location).key();
+        return key.substring(key.lastIndexOf('/') + 1);
     }
 
     private static S3Location folder(URI root) {

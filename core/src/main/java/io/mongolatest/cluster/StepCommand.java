@@ -16,7 +16,7 @@ import io.mongolatest.MongoLatestException;
 public final class StepCommand {
     public static final String JAR = "command-runner.jar";
     /** Options launch sets itself; a run option may not set them again. */
-    static final Set<String> OWN_OPTIONS = Set.of("--correlation-id", "--export-date", "--snapshot-type", "--input",
+    public static final Set<String> OWN_OPTIONS = Set.of("--correlation-id", "--export-date", "--snapshot-type", "--input",
             "--warehouse", "--ledger", "--pushgateway", "--product", "--engine");
 
     private StepCommand() {
@@ -43,7 +43,7 @@ public final class StepCommand {
         launch.pushgateway().ifPresent(p -> options.addAll(List.of("--pushgateway", p.toString())));
         options.addAll(List.of("--product", ClusterInstall.PRODUCT, "--engine", "spark"));
         for (String extra : launch.runOptions()) {
-            String flag = extra.contains("=") ? extra.substring(0, extra.indexOf('=')) : extra;
+            String flag = flag(extra);
             if (OWN_OPTIONS.contains(flag)) {
                 throw MongoLatestException.user("run option " + flag + " is set by launch from the run;"
                         + " give it as a launch option instead");
@@ -51,5 +51,31 @@ public final class StepCommand {
             options.add(extra);
         }
         return options;
+    }
+
+    /**
+     * {@code options} as {@link #runOptions} wrote them (every option with one value, after it or after
+     * {@code =}), without the options {@code flags} names: what a relaunch reads back from a step.
+     */
+    public static List<String> without(List<String> options, Set<String> flags) {
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < options.size(); i++) {
+            String option = options.get(i);
+            boolean keep = !flags.contains(flag(option));
+            if (keep) {
+                out.add(option);
+            }
+            if (!option.contains("=") && i + 1 < options.size()) {
+                i++;
+                if (keep) {
+                    out.add(options.get(i));
+                }
+            }
+        }
+        return out;
+    }
+
+    private static String flag(String option) {
+        return option.contains("=") ? option.substring(0, option.indexOf('=')) : option;
     }
 }

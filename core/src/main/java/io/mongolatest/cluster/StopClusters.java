@@ -59,7 +59,7 @@ public final class StopClusters {
     }
 
     /** The row whose lease or {@code Cluster_Id} names the cluster. */
-    static Optional<LedgerRow> heldBy(List<LedgerRow> rows, String clusterId) {
+    public static Optional<LedgerRow> heldBy(List<LedgerRow> rows, String clusterId) {
         String owner = new ClusterRunner(clusterId).owner();
         return rows.stream().filter(r -> r.lease() != null && owner.equals(r.lease().owner())
                 || clusterId.equals(r.clusterId())).findFirst();

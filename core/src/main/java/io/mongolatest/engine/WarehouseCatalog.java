@@ -61,10 +61,6 @@ public final class WarehouseCatalog {
         this.file = requireNonNull(file, "file is null");
     }
 
-    public Warehouse warehouse() {
-        return warehouse;
-    }
-
     /**
      * Registers every current table of the warehouse at its location in {@code session}, then runs again the
      * statements of the kept views, in order. A view that cannot be made (its tables are gone) is left out,

@@ -2,12 +2,8 @@ package io.mongolatest.storage;
 
 import static java.util.Objects.requireNonNull;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
-import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Map;
 import java.util.ServiceLoader;
@@ -15,6 +11,7 @@ import java.util.TreeMap;
 import java.util.function.Predicate;
 
 import io.mongolatest.MongoLatestException;
+import io.mongolatest.ShortHash;
 
 /** The storage providers on the class path, by scheme; closing it closes them. */
 public final class Storages implements AutoCloseable {
@@ -76,7 +73,7 @@ public final class Storages implements AutoCloseable {
         String name = text.substring(text.indexOf(':') + 1).toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9.-]+", "-")
                 .replaceAll("^-+|-+$", "");
         name = name.substring(0, Math.min(40, name.length()));
-        return stateDir.resolve(WAREHOUSES).resolve(root.scheme() + "-" + name + "-" + hash(text));
+        return stateDir.resolve(WAREHOUSES).resolve(root.scheme() + "-" + name + "-" + ShortHash.of(text));
     }
 
     /** Checks, as a user error, that {@code location} can be opened at all; nothing is opened. */
@@ -105,14 +102,5 @@ public final class Storages implements AutoCloseable {
                     + ")");
         }
         return p;
-    }
-
-    private static String hash(String text) {
-        try {
-            byte[] d = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(d, 0, 8);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

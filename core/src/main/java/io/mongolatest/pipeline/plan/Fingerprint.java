@@ -2,15 +2,13 @@ package io.mongolatest.pipeline.plan;
 
 import static java.util.Objects.requireNonNull;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+
+import io.mongolatest.ShortHash;
 
 /**
  * What a step's result depends on, as short hashes kept apart so that a plan can say which part
@@ -74,11 +72,6 @@ public record Fingerprint(String code, String params, String product, String inp
 
     /** First 16 hex digits of SHA-256: enough to tell versions of one step apart. */
     public static String hash(String text) {
-        try {
-            byte[] d = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(d, 0, 8);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
-        }
+        return ShortHash.of(text);
     }
 }

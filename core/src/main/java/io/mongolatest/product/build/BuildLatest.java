@@ -81,7 +81,8 @@ public final class BuildLatest implements BuiltinStep {
         ctx.engine().createSchema(CollectionKey.LATEST_DATABASE);
 
         LatestBuild build = LatestBuild.of(ctx.engine());
-        BuildMode mode = mode(ctx, input, build.keepsState());
+        List<LedgerRow> rows = ctx.ledgerRows().get(); // read once: a scan of the whole ledger on DynamoDB
+        BuildMode mode = mode(ctx, input, build.keepsState(), rows);
         ctx.progress(mode.describe());
         Map<String, TableVersion> written = new LinkedHashMap<>();
         Map<String, TableVersion> states = new LinkedHashMap<>();
@@ -100,7 +101,7 @@ public final class BuildLatest implements BuiltinStep {
             checkBadLines(totals, ctx.options().maxBadFraction(), warehouse.files().location(quarantine));
             List<String> dropped = commit(ctx, warehouse, written);
             if (build.keepsState()) {
-                keep(ctx, warehouse, input, written, states, reports);
+                keep(ctx, warehouse, input, written, states, reports, rows);
             }
             BuildReport report = new BuildReport(input.snapshots().stream().map(Snapshot::path).toList(),
                     input.warnings(), quarantine, ctx.options().maxBadFraction(),
@@ -117,8 +118,7 @@ public final class BuildLatest implements BuiltinStep {
      * Delta or full, decided as when the run was planned ({@link BuildMode}); a delta reads the kept tables where
      * the warehouse has them for this engine (a mirrored warehouse fetches them first).
      */
-    static BuildMode mode(StepContext ctx, InputSet input, boolean keepsState) {
-        List<LedgerRow> rows = ctx.ledgerRows().get();
+    static BuildMode mode(StepContext ctx, InputSet input, boolean keepsState, List<LedgerRow> rows) {
         Warehouse warehouse = ctx.storage().warehouse();
         BuildMode mode = BuildMode.decide(input, warehouse, key -> rows.stream().filter(r -> r.key().equals(key)).findFirst(),
                 BuildMode.productOf(ctx.product(), ctx.storage().input().root()), ctx.options().fullRebuild(),
@@ -137,7 +137,7 @@ public final class BuildLatest implements BuiltinStep {
      * with, so that a build killed between the two commits leaves a state that no delta build trusts.
      */
     private static void keep(StepContext ctx, Warehouse warehouse, InputSet input, Map<String, TableVersion> latest,
-                             Map<String, TableVersion> states, List<CollectionReport> reports) {
+                             Map<String, TableVersion> states, List<CollectionReport> reports, List<LedgerRow> rows) {
         Map<String, InputCounts> counts = new LinkedHashMap<>();
         for (int i = 0; i < reports.size(); i++) {
             counts.put(input.collections().get(i).key().table().table(), reports.get(i).counts());
@@ -145,7 +145,7 @@ public final class BuildLatest implements BuiltinStep {
         Map<String, TableVersion> before = warehouse.current(LatestState.DATABASE);
         RunKey key = new RunKey(ctx.params().correlationId(),
                 ctx.product().pipeline().dataProduct());
-        long runId = ctx.ledgerRows().get().stream().filter(r -> r.key().equals(key)).findFirst()
+        long runId = rows.stream().filter(r -> r.key().equals(key)).findFirst()
                 .map(LedgerRow::runId).orElse(0L); // no row: no run can count as completed
         LatestState.write(warehouse.files(), states, new LatestState.Manifest(key.correlationId(),
                 key.dataProduct(), runId, BuildMode.productOf(ctx.product(),

@@ -113,19 +113,6 @@ public final class FileVersions implements AutoCloseable {
         return parser.removed;
     }
 
-    /** The current line's bytes: {@link #lineStart()} to {@link #lineEnd()} of this buffer, valid until {@link #next()}. */
-    public byte[] lineBuffer() {
-        return lines.buffer();
-    }
-
-    public int lineStart() {
-        return lines.start();
-    }
-
-    public int lineEnd() {
-        return lines.start() + lines.length();
-    }
-
     /** The lines this reader has seen so far. */
     public LineTally tally() {
         return tally;
