@@ -59,7 +59,7 @@ final class DuckDbSession implements EngineSession, RowSources {
         if (readOnly) {
             throw MongoLatestException.user("this session is read-only: only queries are allowed");
         }
-        run(sql);
+        run(SharedJsonParse.rewrite(sql));
     }
 
     private void run(String sql) {
@@ -79,7 +79,7 @@ final class DuckDbSession implements EngineSession, RowSources {
         if (readOnly) {
             checkSingleQuery(sql);
         }
-        return select(sql);
+        return select(SharedJsonParse.rewrite(sql));
     }
 
     // DuckDB serialises SELECT statements only (DESCRIBE and SUMMARIZE become SELECTs), so this tells

@@ -3,6 +3,8 @@ package io.mongolatest.pipeline.sql;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.mongolatest.engine.SqlQuotes;
+
 /**
  * Splits a script into statements at top-level semicolons, leaving alone those inside quotes and
  * comments. Statements that hold only comments and blanks are dropped.
@@ -22,7 +24,7 @@ public final class SqlSplitter {
         while (i < n) {
             char c = text.charAt(i);
             if (c == '\'' || c == '"' || c == '`') {
-                int end = closing(text, i, c);
+                int end = SqlQuotes.closing(text, i, c);
                 String quoted = text.substring(i, end);
                 if (!hasCode) {
                     startLine = line;
@@ -71,22 +73,6 @@ public final class SqlSplitter {
             out.add(new SqlStatement(file, startLine, current.toString().strip()));
         }
         return out;
-    }
-
-    /** Index just past the quote closing the one at {@code start}; a doubled quote is an escaped one. */
-    private static int closing(String text, int start, char quote) {
-        int i = start + 1;
-        while (i < text.length()) {
-            if (text.charAt(i) == quote) {
-                if (i + 1 < text.length() && text.charAt(i + 1) == quote) {
-                    i += 2;
-                    continue;
-                }
-                return i + 1;
-            }
-            i++;
-        }
-        return text.length();
     }
 
     private static int count(String s) {
