@@ -10,6 +10,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import io.mongolatest.engine.EngineUnderTest;
 import io.mongolatest.ledger.LedgerRow;
 import io.mongolatest.ledger.RunStatus;
 import io.mongolatest.product.build.BuildReport;
@@ -36,18 +37,27 @@ class DeltaBuildTest extends HarnessTest {
         }
     }
 
+    /** The engine of every other day in {@link #aStateKeptOnOneEngineIsMergedOnTheOther()}. */
+    protected EngineUnderTest otherEngine() {
+        return EngineUnderTest.DUCKDB;
+    }
+
     /** Builds as run {@code id}, which then completes; checks its table against the reference over what is written. */
     private BuildReport day(String id) throws Exception {
-        h.correlationId = id;
+        return day(h, id);
+    }
+
+    private BuildReport day(StepHarness on, String id) throws Exception {
+        on.correlationId = id;
         List<LedgerRow> rows = new ArrayList<>(completed);
         rows.add(StepHarness.row(id, RunStatus.IN_PROGRESS));
-        h.ledgerRows = rows;
-        BuildReport report = h.build();
+        on.ledgerRows = rows;
+        BuildReport report = on.build();
         completed.add(StepHarness.row(id, RunStatus.COMPLETED));
         List<ReferenceLatest.Line> written = export.lines().stream()
                 .filter(l -> Files.exists(h.input.resolve(l.snapshotType() + "/" + l.snapshotId() + "/core/contract/" + l.file()))).toList();
         ReferenceLatest.Result expected = ReferenceLatest.latest(written);
-        List<ReferenceLatest.Row> actual = h.latestRows("core_contract");
+        List<ReferenceLatest.Row> actual = on.latestRows("core_contract");
         assertThat(actual).containsExactlyElementsOf(expected.rows());
         assertThat(report.totals()).isEqualTo(expected.counts());
         return report;
@@ -72,6 +82,23 @@ class DeltaBuildTest extends HarnessTest {
         assertThat(full.modeReason()).isEqualTo("--full-rebuild");
         assertThat(full.totals()).isEqualTo(three.totals());
         assertThat(full.collections()).isEqualTo(three.collections());
+    }
+
+    @Test
+    void aStateKeptOnOneEngineIsMergedOnTheOther() throws Exception {
+        export.write("core/contract", 500);
+        write("full/2024-03-01_00-00-00");
+        write("incremental/2024-03-01_00-00-00");
+        try (StepHarness other = new StepHarness(dir, otherEngine())) {
+            other.maxBadFraction = 1;
+            h.maxBadFraction = 1;
+            assertThat(day(other, "kept-by-other").mode()).isEqualTo("full");
+            write("incremental/2024-03-02_00-00-00");
+            assertThat(day("merged-here").modeReason())
+                    .isEqualTo("adds 1 new incremental snapshot to the state run kept-by-other (Run_Id 1) kept");
+            write("incremental/2024-03-03_00-00-00");
+            assertThat(day(other, "merged-there").mode()).isEqualTo("delta");
+        }
     }
 
     /** A file of one line, written and known to the reference. */

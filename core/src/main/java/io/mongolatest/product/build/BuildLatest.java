@@ -58,8 +58,7 @@ public final class BuildLatest implements BuiltinStep {
             InputStore store = parts.storage().input();
             InputSet input = InputSetJson.read(selection.record(), store.root());
             return Optional.of(BuildMode.decide(input, parts.storage().warehouse(), parts.ledger()::read,
-                    BuildMode.productOf(spec.product(), store.root()), spec.options().fullRebuild(),
-                    LatestBuild.keepsStateOn(parts.engine())).describe());
+                    BuildMode.productOf(spec.product(), store.root()), spec.options().fullRebuild()).describe());
         } catch (RuntimeException e) {
             return Optional.of("delta or full rebuild decided when the build runs: " + e.getMessage());
         }
@@ -82,7 +81,7 @@ public final class BuildLatest implements BuiltinStep {
 
         LatestBuild build = LatestBuild.of(ctx.engine());
         List<LedgerRow> rows = ctx.ledgerRows().get(); // read once: a scan of the whole ledger on DynamoDB
-        BuildMode mode = mode(ctx, input, build.keepsState(), rows);
+        BuildMode mode = mode(ctx, input, rows);
         ctx.progress(mode.describe());
         Map<String, TableVersion> written = new LinkedHashMap<>();
         Map<String, TableVersion> states = new LinkedHashMap<>();
@@ -90,9 +89,7 @@ public final class BuildLatest implements BuiltinStep {
             for (CollectionInput c : input.collections()) {
                 TableName table = c.key().table();
                 written.put(table.table(), warehouse.newVersion(table));
-                if (build.keepsState()) {
-                    states.put(table.table(), warehouse.newVersion(new TableName(LatestState.DATABASE, table.table())));
-                }
+                states.put(table.table(), warehouse.newVersion(new TableName(LatestState.DATABASE, table.table())));
             }
             List<CollectionReport> reports = build.build(new LatestBuildJob(store, ctx.storage().roots(),
                     input.collections(), written, states, mode.kept().orElse(Map.of()), warehouse.files(), quarantine,
@@ -100,9 +97,7 @@ public final class BuildLatest implements BuiltinStep {
             InputCounts totals = reports.stream().map(CollectionReport::counts).reduce(InputCounts.ZERO, InputCounts::plus);
             checkBadLines(totals, ctx.options().maxBadFraction(), warehouse.files().location(quarantine));
             List<String> dropped = commit(ctx, warehouse, written);
-            if (build.keepsState()) {
-                keep(ctx, warehouse, input, written, states, reports, rows);
-            }
+            keep(ctx, warehouse, input, written, states, reports, rows);
             BuildReport report = new BuildReport(input.snapshots().stream().map(Snapshot::path).toList(),
                     input.warnings(), quarantine, ctx.options().maxBadFraction(),
                     totals.badFraction(), totals, reports, dropped, mode.delta() ? "delta" : "full", mode.reason());
@@ -118,11 +113,10 @@ public final class BuildLatest implements BuiltinStep {
      * Delta or full, decided as when the run was planned ({@link BuildMode}); a delta reads the kept tables where
      * the warehouse has them for this engine (a mirrored warehouse fetches them first).
      */
-    static BuildMode mode(StepContext ctx, InputSet input, boolean keepsState, List<LedgerRow> rows) {
+    static BuildMode mode(StepContext ctx, InputSet input, List<LedgerRow> rows) {
         Warehouse warehouse = ctx.storage().warehouse();
         BuildMode mode = BuildMode.decide(input, warehouse, key -> rows.stream().filter(r -> r.key().equals(key)).findFirst(),
-                BuildMode.productOf(ctx.product(), ctx.storage().input().root()), ctx.options().fullRebuild(),
-                keepsState);
+                BuildMode.productOf(ctx.product(), ctx.storage().input().root()), ctx.options().fullRebuild());
         return mode.kept().map(kept -> {
             Map<String, LatestBuildJob.Kept> readable = new LinkedHashMap<>();
             kept.forEach((table, k) -> readable.put(table, new LatestBuildJob.Kept(k.files(), k.counts(),

@@ -61,12 +61,9 @@ public record BuildMode(Optional<Map<String, LatestBuildJob.Kept>> kept, String 
      * @param ledger the ledger row of a run key, if any
      */
     public static BuildMode decide(InputSet input, Warehouse warehouse, Function<RunKey, Optional<LedgerRow>> ledger,
-                                   String product, boolean fullRebuild, boolean engineKeepsState) {
+                                   String product, boolean fullRebuild) {
         if (fullRebuild) {
             return full("--full-rebuild");
-        }
-        if (!engineKeepsState) {
-            return full("this engine always reads every snapshot (delta builds are the duckdb engine's)");
         }
         Optional<LatestState.Manifest> found = LatestState.current(warehouse);
         if (found.isEmpty()) {

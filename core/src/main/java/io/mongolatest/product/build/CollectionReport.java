@@ -2,8 +2,12 @@ package io.mongolatest.product.build;
 
 import static java.util.Objects.requireNonNull;
 
+import java.util.Optional;
+
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
+
+import io.mongolatest.product.input.CollectionInput;
 
 /** What the build did with one collection. {@code table} is {@code uc_mongo_latest.<db>_<collection>}. */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
@@ -14,5 +18,25 @@ public record CollectionReport(String database, String collection, String table,
         requireNonNull(collection, "collection is null");
         requireNonNull(table, "table is null");
         requireNonNull(counts, "counts is null");
+    }
+
+    /**
+     * The report of a build of {@code input} that read the lines {@code read} counted, after those a delta
+     * build's {@code kept} state had read, and found {@code ids} documents ({@code removed} of them removed),
+     * writing {@code written} rows: the accounting of reading every file, checked.
+     */
+    public static CollectionReport of(CollectionInput input, LineTally read, Optional<LatestBuildJob.Kept> kept,
+                                      long ids, long removed, long written) {
+        InputCounts lines = read.counts(0, 0, 0, 0);
+        if (kept.isPresent()) {
+            InputCounts k = kept.get().counts();
+            lines = lines.plus(new InputCounts(k.lines(), k.blank(), k.loaded(), k.quarantined(),
+                    k.quarantinedByReason(), 0, 0, 0, 0));
+        }
+        InputCounts c = new InputCounts(lines.lines(), lines.blank(), lines.loaded(), lines.quarantined(),
+                lines.quarantinedByReason(), ids - removed, lines.loaded() - ids, removed, written);
+        c.check(input.key().toString());
+        return new CollectionReport(input.key().database(), input.key().collection(), input.key().table().toString(),
+                input.files().size(), input.bytes(), c);
     }
 }

@@ -25,12 +25,6 @@ final class DuckDbLatestBuild implements LatestBuild {
         this.rows = requireNonNull(rows, "rows is null");
     }
 
-    /** It writes each collection's winners as kept state, from which a later build can read only new files. */
-    @Override
-    public boolean keepsState() {
-        return true;
-    }
-
     @Override
     public List<CollectionReport> build(LatestBuildJob job) {
         LatestTableBuilder builder = new LatestTableBuilder(session, rows, job.store());

@@ -14,27 +14,18 @@ import io.mongolatest.engine.SqlEngine;
  */
 public interface LatestBuild {
 
-    /** Builds every collection of {@code job} into its version; returns their reports, in the job's order. */
-    List<CollectionReport> build(LatestBuildJob job);
-
     /**
-     * Whether the build writes every collection's winners into {@link LatestBuildJob#states()} and can build
-     * from an earlier build's ({@link LatestBuildJob#kept()}); a strategy that does not always reads every file.
+     * Builds every collection of {@code job} into its version and writes its winners into
+     * {@link LatestBuildJob#states()}; reads only the files after those of {@link LatestBuildJob#kept()} for a
+     * collection an earlier build kept. Returns their reports, in the job's order.
      */
-    default boolean keepsState() {
-        return false;
-    }
+    List<CollectionReport> build(LatestBuildJob job);
 
     /** The strategy for {@code session}: its own, or the one over row sources. */
     static LatestBuild of(EngineSession session) {
         return session.capability(LatestBuild.class)
                 .or(() -> session.capability(RowSources.class).map(rows -> new DuckDbLatestBuild(session, rows)))
                 .orElseThrow(() -> new IllegalStateException(session + " can build no latest tables"));
-    }
-
-    /** Whether the build on {@code engine} keeps state (the one over row sources does); known before a session opens. */
-    static boolean keepsStateOn(SqlEngine engine) {
-        return !engine.capabilities().contains(LatestBuild.class) && engine.capabilities().contains(RowSources.class);
     }
 
     /** Why {@code engine} cannot build the latest tables, if it cannot; asked when a run is planned. */

@@ -12,9 +12,9 @@ public final class LatestSql {
     /** The table or view the engine keeps the winners in. */
     public static final String WINNERS = "ml_winners";
 
-    /** The winner of each id: pos, id, ts, created, removed. */
-    public static final String WINNERS_SQL = "SELECT pos, id, ts, created, removed FROM ("
-            + "SELECT pos, id, ts, created, removed, row_number() OVER (PARTITION BY id"
+    /** The winner of each id: pos, id, ts, created, removed, and ts_nanos for a later merge. */
+    public static final String WINNERS_SQL = "SELECT pos, id, ts, created, removed, ts_nanos FROM ("
+            + "SELECT pos, id, ts, created, removed, ts_nanos, row_number() OVER (PARTITION BY id"
             + " ORDER BY ts DESC, ts_nanos DESC, pos DESC) AS version_rank FROM " + VERSIONS + ") ranked"
             + " WHERE version_rank = 1";
 

@@ -77,18 +77,7 @@ final class LatestTableBuilder {
                     + " o ANTI JOIN (SELECT id FROM " + WINNERS + " WHERE pos >= " + boundary + ") n ON o.id = n.id";
             long written = engine.writeParquet(output, directory);
             engine.writeParquet("SELECT " + COLUMNS + " FROM " + WINNERS, state);
-            // The lines of the files read now, plus a delta build's earlier ones: the accounting of reading all.
-            InputCounts lines = tally.counts(0, 0, 0, 0);
-            if (kept.isPresent()) {
-                InputCounts k = kept.get().counts();
-                lines = lines.plus(new InputCounts(k.lines(), k.blank(), k.loaded(), k.quarantined(),
-                        k.quarantinedByReason(), 0, 0, 0, 0));
-            }
-            InputCounts c = new InputCounts(lines.lines(), lines.blank(), lines.loaded(), lines.quarantined(),
-                    lines.quarantinedByReason(), ids - removed, lines.loaded() - ids, removed, written);
-            c.check(input.key().toString());
-            return new CollectionReport(input.key().database(), input.key().collection(), input.key().table().toString(),
-                    input.files().size(), input.bytes(), c);
+            return CollectionReport.of(input, tally, kept, ids, removed, written);
         } finally {
             Cleanup.quietly(() -> rows.dropSource(VERSIONS));
             Cleanup.quietly(() -> rows.dropSource(LATEST_LINES));

@@ -22,44 +22,36 @@ import io.mongolatest.storage.StorageRoots;
 import scala.Tuple2;
 
 /**
- * Pass 2 of the build in a task: partition {@code i} holds the winners from file {@code i}, in line order.
- * Removals are counted and left out; for the others the task reads the file again, up to its last chosen line
- * ({@link ChosenLines}, as on DuckDB), and gives each its document text and snapshot
- * ({@link SparkLatestBuild#LINES}). What it found goes to {@link PerFile}, once all is given out.
+ * Pass 2 of the build in a task: partition {@code i} holds the winners from file {@code i} that are not
+ * removals, in line order. The task reads the file again, up to its last chosen line ({@link ChosenLines}, as
+ * on DuckDB), and gives each its document text and snapshot ({@link SparkLatestBuild#LINES}).
  */
 final class ChosenLinesTask implements Function2<Integer, Iterator<Tuple2<Long, ChosenVersion>>, Iterator<Row>> {
     private static final long serialVersionUID = 1L;
 
     private final StorageRoots roots;
     private final List<InputFile> files;
-    private final PerFile<ChosenCounts> counts;
 
     /** @param files the collection's files, in its file order */
-    ChosenLinesTask(StorageRoots roots, List<InputFile> files, PerFile<ChosenCounts> counts) {
+    ChosenLinesTask(StorageRoots roots, List<InputFile> files) {
         this.roots = requireNonNull(roots, "roots is null");
         this.files = List.copyOf(files);
-        this.counts = requireNonNull(counts, "counts is null");
     }
 
     @Override
     public Iterator<Row> call(Integer file, Iterator<Tuple2<Long, ChosenVersion>> chosen) {
-        return new Rows(file, files.get(file), chosen);
+        return new Rows(files.get(file), chosen);
     }
 
     private final class Rows implements Iterator<Row> {
-        private final int index;
         private final InputFile file;
         private final Iterator<Tuple2<Long, ChosenVersion>> chosen;
         private Tuple2<Long, ChosenVersion> next;
         private StorageRoots.Opened stores;
         private ChosenLines lines;
-        private long ids;
-        private long removed;
-        private long rows;
         private boolean done;
 
-        Rows(int index, InputFile file, Iterator<Tuple2<Long, ChosenVersion>> chosen) {
-            this.index = index;
+        Rows(InputFile file, Iterator<Tuple2<Long, ChosenVersion>> chosen) {
             this.file = file;
             this.chosen = chosen;
             TaskContext task = TaskContext.get();
@@ -70,19 +62,12 @@ final class ChosenLinesTask implements Function2<Integer, Iterator<Tuple2<Long, 
 
         @Override
         public boolean hasNext() {
-            while (next == null && !done) {
-                if (!chosen.hasNext()) {
+            if (next == null && !done) {
+                if (chosen.hasNext()) {
+                    next = chosen.next();
+                } else {
                     done = true;
                     close();
-                    counts.add(index, new ChosenCounts(ids, removed, rows));
-                    break;
-                }
-                Tuple2<Long, ChosenVersion> c = chosen.next();
-                ids++;
-                if (c._2().removed()) {
-                    removed++;
-                } else {
-                    next = c;
                 }
             }
             return next != null;
@@ -100,7 +85,6 @@ final class ChosenLinesTask implements Function2<Integer, Iterator<Tuple2<Long, 
                 lines = new ChosenLines(file, InputLines.open(stores.input(), file));
             }
             byte[] text = lines.text(c._1() & InputLines.LINE_MASK);
-            rows++;
             return RowFactory.create(c._2().id(), c._2().ts(), c._2().created(), file.snapshot().type().label(),
                     file.snapshot().id(), text);
         }

@@ -64,14 +64,14 @@ final class PerFile<T extends Serializable> extends AccumulatorV2<PerFile.Report
         return Map.copyOf(byFile);
     }
 
-    /** The values of files {@code 0} to {@code files - 1}, in file order; every one of them must have reported. */
-    java.util.List<T> all(int files) {
+    /** The values of files {@code from} to {@code to - 1}, in file order; every one of them must have reported. */
+    java.util.List<T> all(int from, int to) {
         Map<Integer, T> all = value();
-        java.util.List<T> out = new java.util.ArrayList<>(files);
-        for (int i = 0; i < files; i++) {
+        java.util.List<T> out = new java.util.ArrayList<>(Math.max(0, to - from));
+        for (int i = from; i < to; i++) {
             T t = all.get(i);
             if (t == null) {
-                throw new IllegalStateException("no report came back for file " + i + " of " + files);
+                throw new IllegalStateException("no report came back for file " + i + " of " + to);
             }
             out.add(t);
         }

@@ -30,12 +30,12 @@ final class QuarantineParts {
         return folder + "/" + index + ".jsonl";
     }
 
-    /** Appends the parts of files {@code 0} to {@code count - 1} to {@code target}, created only if there are any. */
-    void mergeInto(String target, int count) {
+    /** Appends the parts of files {@code from} to {@code to - 1} to {@code target}, created only if there are any. */
+    void mergeInto(String target, int from, int to) {
         OutputStream out = null;
         try {
             try {
-                for (int i = 0; i < count; i++) {
+                for (int i = from; i < to; i++) {
                     Optional<InputStream> part = files.open(part(i));
                     if (part.isEmpty()) {
                         continue;

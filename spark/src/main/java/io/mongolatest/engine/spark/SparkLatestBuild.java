@@ -4,25 +4,28 @@ import static java.util.Objects.requireNonNull;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
+import org.apache.spark.storage.StorageLevel;
 
 import io.mongolatest.ErrorKind;
 import io.mongolatest.MongoLatestException;
 import io.mongolatest.product.build.BuildLatest;
 import io.mongolatest.product.build.Cleanup;
 import io.mongolatest.product.build.CollectionReport;
-import io.mongolatest.product.build.InputCounts;
 import io.mongolatest.product.build.LatestBuild;
 import io.mongolatest.product.build.LatestBuildJob;
 import io.mongolatest.product.build.LatestSql;
 import io.mongolatest.product.build.LineTally;
 import io.mongolatest.product.input.CollectionInput;
+import io.mongolatest.product.records.InputLines;
 
 /**
  * The build on Spark (SPEC §7), a collection at a time, in two passes as on DuckDB. Pass 1: a task per input
@@ -45,6 +48,15 @@ final class SparkLatestBuild implements LatestBuild {
     /** The latest table's columns, with the types DuckDB's build gives them (UTC instants, text). */
     private static final String[] OUTPUT = {"CAST(id AS STRING) AS id", "timestamp_micros(ts) AS last_modified",
         "timestamp_micros(created) AS created", "snapshot_type", "snapshot_id", "CAST(val AS STRING) AS val"};
+    /**
+     * The kept state as both engines write and read it: the winners, removals included, with the id as text and
+     * the times as instants, as DuckDB's build keeps them.
+     */
+    private static final String[] STATE = {"pos", "CAST(id AS STRING) AS id", "timestamp_micros(ts) AS ts", "ts_nanos",
+        "timestamp_micros(created) AS created", "removed"};
+    /** A kept state's rows as pass 1's ({@link #VERSIONS}). */
+    private static final String[] KEPT_AS_VERSIONS = {"pos", "CAST(id AS BINARY) AS id", "unix_micros(ts) AS ts",
+        "CAST(ts_nanos AS INT) AS ts_nanos", "unix_micros(created) AS created", "removed"};
     /** The tasks' parts of the quarantine, beside the tables, where every task can write. */
     static final String TASK_FILES = BuildLatest.SCRATCH + "/tasks";
 
@@ -74,45 +86,64 @@ final class SparkLatestBuild implements LatestBuild {
     }
 
     /**
-     * One Spark job: pass 1 (a stage of a task per file), the winners (a stage after a shuffle by id), pass 2
-     * and the writing of the table (a stage of a task per file, after a shuffle of the winners by file).
+     * Pass 1 over the files not read before (all of them without a kept state), the winners over their
+     * versions and the kept ones, written as the new kept state; pass 2 over the same files for the winners
+     * found in them, and, for a delta, the rows of the earlier table whose id has no newer winner.
      */
     private CollectionReport build(LatestBuildJob job, CollectionInput c) {
         String table = c.key().table().table();
         int n = c.files().size();
+        Optional<LatestBuildJob.Kept> kept = Optional.ofNullable(job.kept().get(table));
+        int first = kept.map(LatestBuildJob.Kept::files).orElse(0);
+        long boundary = (long) first << InputLines.LINE_BITS;
         SparkSession spark = session.spark();
         JavaSparkContext context = JavaSparkContext.fromSparkContext(spark.sparkContext());
         QuarantineParts parts = new QuarantineParts(job.files(), TASK_FILES + "/" + table);
         List<FileToRead> files = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
+        for (int i = first; i < n; i++) {
             files.add(new FileToRead(i, c.files().get(i), parts.part(i)));
         }
         PerFile<LineTally> tallies = new PerFile<>();
         context.sc().register(tallies, "line counts of " + c.key());
-        PerFile<ChosenCounts> chosen = new PerFile<>();
-        context.sc().register(chosen, "latest versions of " + c.key());
-        JavaRDD<Row> versions = context.parallelize(files, n).mapPartitions(new VersionsTask(job.roots(), tallies));
-        spark.createDataFrame(versions, VERSIONS).createOrReplaceTempView(LatestSql.VERSIONS);
+        JavaRDD<Row> read = context.parallelize(files, Math.max(1, files.size()))
+                .mapPartitions(new VersionsTask(job.roots(), tallies));
+        Dataset<Row> versions = spark.createDataFrame(read, VERSIONS);
+        if (kept.isPresent()) {
+            versions = versions.unionByName(spark.read().parquet(SparkSqlSession.location(kept.get().state()))
+                    .selectExpr(KEPT_AS_VERSIONS));
+        }
+        versions.createOrReplaceTempView(LatestSql.VERSIONS);
+        Dataset<Row> winners = spark.sql(LatestSql.WINNERS_SQL).persist(StorageLevel.MEMORY_AND_DISK());
         try {
-            // Spark runs the stages before the last one while it plans the rows to write: inside the write's run.
-            session.writeParquet("the build of " + c.key(), () -> {
-                JavaRDD<Row> lines = spark.sql(LatestSql.WINNERS_SQL).javaRDD()
+            // The kept state first: its job runs pass 1 and the winners, which the table's job then reads cached.
+            session.writeParquet("the kept state of " + c.key(), () -> winners.selectExpr(STATE),
+                    job.states().get(table).location(), false);
+            Row found = winners.selectExpr("count(*)", "count_if(removed)").first();
+            long ids = found.getLong(0);
+            long removed = found.getLong(1);
+            long rows = session.writeParquet("the build of " + c.key(), () -> {
+                JavaRDD<Row> lines = winners.where("pos >= " + boundary + " AND NOT removed").javaRDD()
                         .mapToPair(ChosenVersion::of)
                         .repartitionAndSortWithinPartitions(new FilePartitioner(n))
-                        .mapPartitionsWithIndex(new ChosenLinesTask(job.roots(), c.files(), chosen), false);
-                return spark.createDataFrame(lines, LINES).selectExpr(OUTPUT);
-            }, job.versions().get(table).location(), false);
+                        .mapPartitionsWithIndex(new ChosenLinesTask(job.roots(), c.files()), false);
+                Dataset<Row> latest = spark.createDataFrame(lines, LINES).selectExpr(OUTPUT);
+                return kept.isEmpty() ? latest : latest.unionByName(unchanged(spark, kept.get(), winners, boundary));
+            }, job.versions().get(table).location(), true);
+            LineTally tally = new LineTally();
+            tallies.all(first, n).forEach(tally::add);
+            parts.mergeInto(job.quarantineFile(c), first, n);
+            return CollectionReport.of(c, tally, kept, ids, removed, rows);
         } finally {
+            winners.unpersist();
             Cleanup.quietly(() -> spark.catalog().dropTempView(LatestSql.VERSIONS));
         }
-        LineTally tally = new LineTally();
-        tallies.all(n).forEach(tally::add);
-        ChosenCounts latest = chosen.all(n).stream().reduce(ChosenCounts.ZERO, ChosenCounts::plus);
-        parts.mergeInto(job.quarantineFile(c), n);
-        InputCounts counted = tally.counts(latest.ids() - latest.removed(), tally.loadedCount() - latest.ids(),
-                latest.removed(), latest.rows());
-        counted.check(c.key().toString());
-        return new CollectionReport(c.key().database(), c.key().collection(), c.key().table().toString(), n, c.bytes(),
-                counted);
+    }
+
+    /** The earlier table's rows whose document has no winner in the files read now: they are still the latest. */
+    private static Dataset<Row> unchanged(SparkSession spark, LatestBuildJob.Kept kept, Dataset<Row> winners,
+                                          long boundary) {
+        Dataset<Row> renewed = winners.where("pos >= " + boundary).selectExpr("CAST(id AS STRING) AS renewed_id");
+        Dataset<Row> earlier = spark.read().parquet(SparkSqlSession.location(kept.latest()));
+        return earlier.join(renewed, earlier.col("id").equalTo(renewed.col("renewed_id")), "left_anti");
     }
 }

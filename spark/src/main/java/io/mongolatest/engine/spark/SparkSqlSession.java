@@ -257,7 +257,7 @@ final class SparkSqlSession implements EngineSession {
      * A URI, so that a local path is not read against the cluster's default file system (HDFS on EMR);
      * {@code s3://} as it is (EMRFS on EMR, S3A where {@code fs.s3.impl} maps it).
      */
-    private static String location(Location location) {
+    static String location(Location location) {
         return location instanceof LocalLocation l ? l.path().toUri().toString() : location.toString();
     }
 
