@@ -28,7 +28,7 @@ final class DuckDbCatalog {
             session.execute("DROP SCHEMA IF EXISTS " + DuckDbSql.identifier((String) row.get(0)) + " CASCADE");
         }
         WarehouseCatalog catalog = new WarehouseCatalog(warehouse, FILE);
-        catalog.restore(session);
+        catalog.restore(session, database -> true);
         return catalog.keeping(session, () -> views(session));
     }
 

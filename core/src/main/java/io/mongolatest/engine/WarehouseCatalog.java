@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -62,12 +63,16 @@ public final class WarehouseCatalog {
     }
 
     /**
-     * Registers every current table of the warehouse at its location in {@code session}, then runs again the
-     * statements of the kept views, in order. A view that cannot be made (its tables are gone) is left out,
-     * with a warning. The caller has first emptied what the session's catalog held of other warehouses.
+     * Registers every current table of the warehouse's {@code databases} at its location in {@code session},
+     * then runs again the statements of the kept views, in order. A view that cannot be made (its tables are
+     * gone) is left out, with a warning. The caller has first emptied what the session's catalog held of other
+     * warehouses.
      */
-    public void restore(EngineSession session) {
+    public void restore(EngineSession session, Predicate<String> databases) {
         for (TableName t : warehouse.tables()) {
+            if (!databases.test(t.database())) {
+                continue;
+            }
             session.registerParquetTable(t.database(), t.table(), warehouse.tableLocation(t));
         }
         for (View v : read()) {

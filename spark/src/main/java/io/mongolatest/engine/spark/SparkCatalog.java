@@ -15,6 +15,7 @@ import org.apache.spark.sql.catalyst.catalog.ExternalCatalog;
 
 import io.mongolatest.engine.EngineSession;
 import io.mongolatest.engine.WarehouseCatalog;
+import io.mongolatest.product.build.LatestState;
 import io.mongolatest.storage.TableName;
 import io.mongolatest.storage.TableVersion;
 import io.mongolatest.storage.Warehouse;
@@ -48,7 +49,7 @@ final class SparkCatalog {
             }
         }
         WarehouseCatalog catalog = new WarehouseCatalog(warehouse, FILE);
-        catalog.restore(session);
+        catalog.restore(session, LatestState::published); // the build reads its state by location
         if (shared) {
             session.following(warehouse.follow((database, tables) -> follow(session, warehouse, database, tables)));
             return catalog.keeping(session, () -> views(spark, databases(warehouse, catalog)));
@@ -56,9 +57,15 @@ final class SparkCatalog {
         return catalog.keeping(session, () -> views(spark, null));
     }
 
-    /** The metastore points {@code database}'s tables at their new versions and drops the tables it lost. */
+    /**
+     * The metastore points {@code database}'s tables at their new versions and drops the tables it lost; the
+     * build's kept state is its own, not the product's, and stays out of the metastore.
+     */
     private static void follow(SparkSqlSession session, Warehouse warehouse, String database,
                                Map<String, TableVersion> tables) {
+        if (!LatestState.published(database)) {
+            return;
+        }
         for (String name : tables.keySet()) {
             session.registerParquetTable(database, name, warehouse.tableLocation(new TableName(database, name)));
         }
