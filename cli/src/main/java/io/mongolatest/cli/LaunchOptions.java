@@ -131,6 +131,9 @@ final class LaunchOptions {
                 "--lease-ttl", spec.leaseTtl.toSeconds() + "s", "--pushgateway-grace",
                 spec.pushgatewayGrace.toSeconds() + "s", "--pushgateway-wipe", spec.pushgatewayWipe.name()));
         runOptions.addAll(List.of("--memory", spec.memory));
+        if (spec.fullRebuild) {
+            runOptions.add("--full-rebuild"); // a cluster's build merges the kept state unless told not to
+        }
         // Spark's own settings reach the steps; spark-submit on the cluster decides the master.
         if (spec.sparkCatalog != null) {
             runOptions.addAll(List.of("--spark-catalog", spec.sparkCatalog));

@@ -268,8 +268,8 @@ class ClusterCommandsTest {
         Files.writeString(product.resolve("steps/mongo-latest-views/10_statement_fact_v.sql"), "-- ours\n",
                 java.nio.file.StandardOpenOption.APPEND);
         List<String> launch = new ArrayList<>(launchArgs("relaunch-1", profile.toString()));
-        launch.addAll(List.of("--product", product.toString(), "--max-bad-fraction", "0.25", "--spark-catalog",
-                "hive"));
+        launch.addAll(List.of("--product", product.toString(), "--max-bad-fraction", "0.25", "--full-rebuild",
+                "--spark-catalog", "hive"));
         CliRun launched = cli("launch", launch);
         assertThat(launched.exitCode()).as(launched.err()).isZero();
         emr.listingsOf("j-BOOT", emr.requests("RunJobFlow").get(0).getBodyAsString());
@@ -290,7 +290,7 @@ class ClusterCommandsTest {
         assertThat(sent.path("Tags").toString()).contains("{\"Key\":\"Correlation_Id\",\"Value\":\"relaunch-1\"}");
         assertThat(sent.path("Steps")).as("the same steps with the same options").isEqualTo(first.path("Steps"));
         assertThat(sent.path("Steps").get(2).path("HadoopJarStep").path("Args").toString())
-                .contains("\"--max-bad-fraction\",\"0.25\"").contains("\"--spark-catalog\",\"hive\"");
+                .contains("\"--max-bad-fraction\",\"0.25\"").contains("\"--full-rebuild\",\"--spark-catalog\",\"hive\"");
         assertThat(sent.path("BootstrapActions").get(0)).as("the product package the first cluster installed")
                 .isEqualTo(first.path("BootstrapActions").get(0));
         assertThat(first.path("BootstrapActions").get(0).toString()).doesNotContain(

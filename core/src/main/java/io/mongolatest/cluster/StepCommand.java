@@ -18,6 +18,8 @@ public final class StepCommand {
     /** Options launch sets itself; a run option may not set them again. */
     public static final Set<String> OWN_OPTIONS = Set.of("--correlation-id", "--export-date", "--snapshot-type", "--input",
             "--warehouse", "--ledger", "--pushgateway", "--product", "--engine");
+    /** Run options that take no value. */
+    public static final Set<String> FLAGS = Set.of("--full-rebuild");
 
     private StepCommand() {
     }
@@ -54,8 +56,8 @@ public final class StepCommand {
     }
 
     /**
-     * {@code options} as {@link #runOptions} wrote them (every option with one value, after it or after
-     * {@code =}), without the options {@code flags} names: what a relaunch reads back from a step.
+     * {@code options} as {@link #runOptions} wrote them (every option but the {@link #FLAGS} with one value, after
+     * it or after {@code =}), without the options {@code flags} names: what a relaunch reads back from a step.
      */
     public static List<String> without(List<String> options, Set<String> flags) {
         List<String> out = new ArrayList<>();
@@ -65,7 +67,7 @@ public final class StepCommand {
             if (keep) {
                 out.add(option);
             }
-            if (!option.contains("=") && i + 1 < options.size()) {
+            if (!option.contains("=") && !FLAGS.contains(option) && i + 1 < options.size()) {
                 i++;
                 if (keep) {
                     out.add(options.get(i));

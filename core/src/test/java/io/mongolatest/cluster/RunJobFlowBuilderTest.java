@@ -95,9 +95,12 @@ class RunJobFlowBuilderTest {
     @Test
     void aStepsOptionsReadBackWithoutTheOnesNamedKeepTheirValues() {
         List<String> options = StepCommand.runOptions(ClusterFixtures.launch(ClusterFixtures.STEPS, List.of(
-                "--max-bad-fraction", "0.25", "--spark-conf", "spark.sql.shuffle.partitions=400", "--memory=4GiB")));
+                "--max-bad-fraction", "0.25", "--full-rebuild", "--spark-conf", "spark.sql.shuffle.partitions=400",
+                "--memory=4GiB")));
         assertThat(StepCommand.without(options, StepCommand.OWN_OPTIONS)).containsExactly("--max-bad-fraction",
-                "0.25", "--spark-conf", "spark.sql.shuffle.partitions=400", "--memory=4GiB");
+                "0.25", "--full-rebuild", "--spark-conf", "spark.sql.shuffle.partitions=400", "--memory=4GiB");
+        assertThat(StepCommand.without(options, java.util.Set.of("--full-rebuild")))
+                .containsSubsequence("--max-bad-fraction", "0.25", "--spark-conf").doesNotContain("--full-rebuild");
         assertThat(StepCommand.without(options, java.util.Set.of("--memory", "--spark-conf")))
                 .containsSubsequence("--correlation-id", "--max-bad-fraction", "0.25").doesNotContain("--memory=4GiB",
                         "spark.sql.shuffle.partitions=400");
