@@ -145,6 +145,33 @@ public final class RecordParser {
         if (len < 3 || len > 21 || (b[i + 1] != '_' && b[i + 1] != 'c' && b[i + 1] != '@' && b[i + 1] != '\\')) {
             return 0;
         }
+        if (!JsonStrings.isPlain(b, i, j)) {
+            return escapedField(b, i, j);
+        }
+        // Without escapes a key is its bytes: one comparison, with the one name of its length.
+        return switch (len) {
+            case 3 -> named(b, i, "_id") ? ID : 0;
+            case 5 -> named(b, i, "@type") ? TYPE : 0;
+            case 8 -> named(b, i, "_removed") ? REMOVED : 0;
+            case 15 -> named(b, i, "createdDateTime") ? CREATED : 0;
+            case 16 -> named(b, i, "_removedDateTime") ? REMOVED_AT : 0;
+            case 21 -> named(b, i, "_lastModifiedDateTime") ? MODIFIED : 0;
+            default -> 0;
+        };
+    }
+
+    /** Whether the key token starting at {@code b[i]} (its quote) holds exactly {@code ascii}, given its length. */
+    private static boolean named(byte[] b, int i, String ascii) {
+        for (int k = 0; k < ascii.length(); k++) {
+            if (b[i + 1 + k] != ascii.charAt(k)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** {@link #field} of a key written with escapes, decoded first. */
+    private static int escapedField(byte[] b, int i, int j) {
         if (JsonStrings.textEquals(b, i, j, "_id")) {
             return ID;
         }

@@ -98,4 +98,25 @@ class JsonSyntaxTest {
             default -> "null";
         };
     }
+
+    @Test
+    void aPlainRunEndsAtTheFirstQuoteBackslashOrControlCharacterWhereverItFalls() {
+        Random random = new Random(7);
+        byte[] plain = {'a', 'Z', ' ', '~', 0x7f, (byte) 0x80, (byte) 0xc3, (byte) 0xff, 0x21, 0x23, 0x5b, 0x5d, 0x20};
+        byte[] stops = {'"', '\\', 0x00, 0x09, 0x0a, 0x1f};
+        for (int n = 0; n < 20_000; n++) {
+            byte[] b = new byte[1 + random.nextInt(40)];
+            for (int k = 0; k < b.length; k++) {
+                b[k] = random.nextInt(12) == 0 ? stops[random.nextInt(stops.length)] : plain[random.nextInt(plain.length)];
+            }
+            int from = random.nextInt(b.length);
+            int to = from + random.nextInt(b.length - from + 1);
+            int expected = from;
+            while (expected < to && b[expected] != '"' && b[expected] != '\\' && (b[expected] & 0xff) >= 0x20) {
+                expected++;
+            }
+            assertThat(JsonSyntax.plainRunEnd(b, from, to)).as("%s [%d, %d)", java.util.Arrays.toString(b), from, to)
+                    .isEqualTo(expected);
+        }
+    }
 }

@@ -72,6 +72,8 @@ class RecordParserTest {
         assertThat(parser.removed).isTrue();
         id("{\"_id\": 1, \"@type\": \"MONGO_\\u0044ELETE\"}");
         assertThat(parser.removed).isTrue();
+        id("{\"\\u005fid\": 1, \"\\u0040type\": \"MONGO_DELETE\"}");
+        assertThat(parser.removed).as("keys written with escapes are the same keys").isTrue();
         id("{\"_id\": 1, \"_removedDateTime\": null, \"_removed\": null, \"@type\": \"MONGO_UPDATE\"}");
         assertThat(parser.removed).isFalse();
         id("{\"_id\": 1, \"@type\": \"mongo_delete\", \"removed\": true, \"x\": {\"_removed\": 1}}");
@@ -93,6 +95,8 @@ class RecordParserTest {
         assertBad("{\"_id\": 1, \"_id\": 2}", BadReason.DUPLICATE_FIELD);
         assertBad("{\"_id\": 1, \"createdDateTime\": null, \"createdDateTime\": null}", BadReason.DUPLICATE_FIELD);
         assertBad("{\"_id\": {\"k\": 1, \"k\": 2}}", BadReason.DUPLICATE_FIELD);
+        assertBad("{\"_id\": 1, \"\\u005fid\": 2}", BadReason.DUPLICATE_FIELD);
+        assertBad("{\"_id\": 1, \"_removed\": 1, \"_remov\\u0065d\": 2}", BadReason.DUPLICATE_FIELD);
         assertBad("{}", BadReason.NO_ID);
         assertBad("{\"id\": 1}", BadReason.NO_ID);
         assertBad("{\"_id\": null}", BadReason.NO_ID);
