@@ -64,10 +64,7 @@ class S3AcceptanceTest {
         credentials = S3TestSetup.credentialsOf(server);
 
         Path local = shared.resolve("input");
-        CliRun gen = CliRun.of("generate", "--out", local.toString(), "--docs", "2000", "--seed", "5",
-                "--bad-fraction", "0.0006", "--export-date", "2026-11-20", "--state-dir",
-                shared.resolve("gen-state").toString());
-        assertThat(gen.exitCode()).as(gen.err()).isZero();
+        FreshStateSteps.generate(local, shared.resolve("gen-state"), 2000, 5, "0.0006");
         bucket = server.createBucket();
         input = bucket.resolve("exports/input");
         S3TestSetup.upload(objects, local, input);

@@ -21,16 +21,23 @@ final class JsonStrings {
         return true;
     }
 
+    /** True when the bytes of the token {@code b[i..j)} between its quotes are exactly {@code ascii}. */
+    static boolean bytesEqual(byte[] b, int i, int j, String ascii) {
+        if (j - i - 2 != ascii.length()) {
+            return false;
+        }
+        for (int k = 0; k < ascii.length(); k++) {
+            if (b[i + 1 + k] != ascii.charAt(k)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** True when the token {@code b[i..j)} has exactly the text {@code ascii}. */
     static boolean textEquals(byte[] b, int i, int j, String ascii) {
-        if (j - i - 2 == ascii.length()) {
-            int k = 0;
-            while (k < ascii.length() && b[i + 1 + k] == ascii.charAt(k)) {
-                k++;
-            }
-            if (k == ascii.length()) {
-                return true;
-            }
+        if (bytesEqual(b, i, j, ascii)) {
+            return true;
         }
         if (isPlain(b, i, j)) {
             return false;

@@ -150,24 +150,14 @@ public final class RecordParser {
         }
         // Without escapes a key is its bytes: one comparison, with the one name of its length.
         return switch (len) {
-            case 3 -> named(b, i, "_id") ? ID : 0;
-            case 5 -> named(b, i, "@type") ? TYPE : 0;
-            case 8 -> named(b, i, "_removed") ? REMOVED : 0;
-            case 15 -> named(b, i, "createdDateTime") ? CREATED : 0;
-            case 16 -> named(b, i, "_removedDateTime") ? REMOVED_AT : 0;
-            case 21 -> named(b, i, "_lastModifiedDateTime") ? MODIFIED : 0;
+            case 3 -> JsonStrings.bytesEqual(b, i, j, "_id") ? ID : 0;
+            case 5 -> JsonStrings.bytesEqual(b, i, j, "@type") ? TYPE : 0;
+            case 8 -> JsonStrings.bytesEqual(b, i, j, "_removed") ? REMOVED : 0;
+            case 15 -> JsonStrings.bytesEqual(b, i, j, "createdDateTime") ? CREATED : 0;
+            case 16 -> JsonStrings.bytesEqual(b, i, j, "_removedDateTime") ? REMOVED_AT : 0;
+            case 21 -> JsonStrings.bytesEqual(b, i, j, "_lastModifiedDateTime") ? MODIFIED : 0;
             default -> 0;
         };
-    }
-
-    /** Whether the key token starting at {@code b[i]} (its quote) holds exactly {@code ascii}, given its length. */
-    private static boolean named(byte[] b, int i, String ascii) {
-        for (int k = 0; k < ascii.length(); k++) {
-            if (b[i + 1 + k] != ascii.charAt(k)) {
-                return false;
-            }
-        }
-        return true;
     }
 
     /** {@link #field} of a key written with escapes, decoded first. */

@@ -13,8 +13,8 @@ import java.util.function.Consumer;
 import io.mongolatest.MongoLatestException;
 import io.mongolatest.engine.EngineSession;
 import io.mongolatest.engine.QueryResult;
-import io.mongolatest.storage.PrivateFiles;
 import io.mongolatest.product.build.LatestState;
+import io.mongolatest.storage.PrivateFiles;
 import io.mongolatest.storage.TableName;
 import io.mongolatest.storage.Warehouse;
 
