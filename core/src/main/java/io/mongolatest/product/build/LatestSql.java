@@ -20,8 +20,10 @@ public final class LatestSql {
 
     /**
      * {@link #WINNERS_SQL} as DuckDB's aggregate, with ts_nanos kept for a later merge: one hash pass instead
-     * of a sort per id. The key (ts, ts_nanos, pos) is unique per version, pos being, so it picks exactly the
-     * row the window ranks first.
+     * of a sort per id. The greatest struct (ts, ts_nanos, pos, removed, created) is the row the window ranks
+     * first: structs compare field by field, and pos is unique per version, so the fields after it only come
+     * along. A plain {@code max} of one struct is about 2.5 times as fast as {@code arg_max} of a struct by
+     * another.
      */
     public static final String DUCKDB_WINNERS_SQL = winnersOf(VERSIONS);
 
@@ -32,8 +34,8 @@ public final class LatestSql {
      */
     public static String winnersOf(String versions) {
         return "SELECT w.pos AS pos, id, w.ts AS ts, w.ts_nanos AS ts_nanos, w.created AS created, w.removed AS removed"
-                + " FROM (SELECT id, arg_max({'pos': pos, 'ts': ts, 'ts_nanos': ts_nanos, 'created': created,"
-                + " 'removed': removed}, (ts, ts_nanos, pos)) AS w FROM " + versions + " GROUP BY id) winners";
+                + " FROM (SELECT id, max({'ts': ts, 'ts_nanos': ts_nanos, 'pos': pos, 'removed': removed,"
+                + " 'created': created}) AS w FROM " + versions + " GROUP BY id) winners";
     }
 
     /** How many ids there are, and how many of them end in a removal. */
