@@ -144,7 +144,14 @@ public final class BuildLatest implements BuiltinStep {
         LatestState.write(warehouse.files(), states, new LatestState.Manifest(key.correlationId(),
                 key.dataProduct(), runId, BuildMode.productOf(ctx.product(),
                 ctx.storage().input().root()), LatestState.text(InputSetJson.write(input)), LatestState.ids(latest), counts));
-        warehouse.commit(LatestState.DATABASE, states);
+        try {
+            warehouse.commit(LatestState.DATABASE, states);
+        } catch (RuntimeException e) {
+            // Not committed, so no state names it. Had the commit taken effect after all, a state without its
+            // manifest is one no delta build trusts: the next build reads everything.
+            LatestState.forget(warehouse.files(), states);
+            throw e;
+        }
         LatestState.forget(warehouse.files(), before);
     }
 
