@@ -1,9 +1,5 @@
 package io.mongolatest.product.records;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
-
 /**
  * Strict JSON (RFC 8259) over the UTF-8 bytes of a line, without building anything: each method returns
  * the position just after what it read, or {@code -1 - p} when the text is not JSON at position {@code p}.
@@ -13,12 +9,9 @@ final class JsonSyntax {
     static final int MAX_DEPTH = 1000;
     /** Bytes that end the plain run of a string: quote, backslash, control characters. */
     private static final boolean[] STRING_STOP = new boolean[256];
-    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
-    private static final long ONES = 0x0101010101010101L;
-    private static final long HIGH_BITS = 0x8080808080808080L;
-    private static final long QUOTES = 0x2222222222222222L;
-    private static final long BACKSLASHES = 0x5c5c5c5c5c5c5c5cL;
-    private static final long SPACES = 0x2020202020202020L;
+    private static final long QUOTES = Words.repeated('"');
+    private static final long BACKSLASHES = Words.repeated('\\');
+    private static final long SPACES = Words.repeated(' ');
 
     static {
         for (int c = 0; c < 0x20; c++) {
@@ -158,17 +151,18 @@ final class JsonSyntax {
 
     /**
      * The index of the first quote, backslash or control character in {@code b[j..end)}, or {@code end}: eight
-     * bytes at a time (word arithmetic flags a byte equal to a quote or a backslash, or below 0x20; the lowest
-     * flagged byte is exact), then byte by byte. Most of a document's bytes are such plain runs of strings.
+     * bytes at a time ({@link Words}), then byte by byte. Most of a document's bytes are such plain runs of strings.
      */
     static int plainRunEnd(byte[] b, int j, int end) {
         for (; j + 8 <= end; j += 8) {
-            long x = (long) LONGS.get(b, j);
+            long x = Words.at(b, j);
             long quote = x ^ QUOTES;
             long backslash = x ^ BACKSLASHES;
-            long stops = ((quote - ONES) & ~quote | (backslash - ONES) & ~backslash | (x - SPACES) & ~x) & HIGH_BITS;
+            // Words.zeroBytes of both, and the bytes below a space, masked once: measurably faster than three masks.
+            long stops = ((quote - Words.ONES) & ~quote | (backslash - Words.ONES) & ~backslash | (x - SPACES) & ~x)
+                    & Words.HIGH_BITS;
             if (stops != 0) {
-                return j + (Long.numberOfTrailingZeros(stops) >>> 3);
+                return j + Words.firstFlagged(stops);
             }
         }
         while (j < end && !STRING_STOP[b[j] & 0xff]) {

@@ -3,9 +3,6 @@ package io.mongolatest.product.records;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
 import java.util.Arrays;
 
 /**
@@ -18,10 +15,7 @@ public final class LineReader implements Closeable {
     public static final int MAX_LINE = 16 * 1024 * 1024;
     public static final int PREVIEW = 4096;
 
-    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
-    private static final long NEWLINES = 0x0a0a0a0a0a0a0a0aL;
-    private static final long ONES = 0x0101010101010101L;
-    private static final long HIGH_BITS = 0x8080808080808080L;
+    private static final long NEWLINES = Words.repeated('\n');
 
     private final InputStream in;
     private final int maxLine;
@@ -210,10 +204,9 @@ public final class LineReader implements Closeable {
     static int indexOfNewline(byte[] b, int from, int to) {
         int i = from;
         for (; i + 8 <= to; i += 8) {
-            long x = (long) LONGS.get(b, i) ^ NEWLINES;
-            long found = (x - ONES) & ~x & HIGH_BITS;
+            long found = Words.zeroBytes(Words.at(b, i) ^ NEWLINES);
             if (found != 0) {
-                return i + (Long.numberOfTrailingZeros(found) >>> 3);
+                return i + Words.firstFlagged(found);
             }
         }
         for (; i < to; i++) {

@@ -1,14 +1,7 @@
 package io.mongolatest.product.records;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
-
 /** Strict UTF-8 validation (RFC 3629: no overlong forms, no surrogates, nothing above U+10FFFF). */
 public final class Utf8 {
-    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
-    private static final long HIGH_BITS = 0x8080808080808080L;
-
     private Utf8() {
     }
 
@@ -17,7 +10,7 @@ public final class Utf8 {
         int end = off + len;
         while (i < end) {
             // Documents are mostly ASCII: skip eight ASCII bytes at a time.
-            if (i + 8 <= end && ((long) LONGS.get(b, i) & HIGH_BITS) == 0) {
+            if (i + 8 <= end && Words.nonAscii(Words.at(b, i)) == 0) {
                 i += 8;
                 continue;
             }
