@@ -29,12 +29,9 @@ public record CollectionReport(String database, String collection, String table,
                                       long ids, long removed, long written) {
         InputCounts lines = read.counts(0, 0, 0, 0);
         if (kept.isPresent()) {
-            InputCounts k = kept.get().counts();
-            lines = lines.plus(new InputCounts(k.lines(), k.blank(), k.loaded(), k.quarantined(),
-                    k.quarantinedByReason(), 0, 0, 0, 0));
+            lines = lines.plus(kept.get().counts().withOutcome(0, 0, 0, 0));
         }
-        InputCounts c = new InputCounts(lines.lines(), lines.blank(), lines.loaded(), lines.quarantined(),
-                lines.quarantinedByReason(), ids - removed, lines.loaded() - ids, removed, written);
+        InputCounts c = lines.withOutcome(ids - removed, lines.loaded() - ids, removed, written);
         c.check(input.key().toString());
         return new CollectionReport(input.key().database(), input.key().collection(), input.key().table().toString(),
                 input.files().size(), input.bytes(), c);

@@ -42,6 +42,11 @@ public record InputCounts(long lines, long blank, long loaded, long quarantined,
                 reasons, latest + o.latest, superseded + o.superseded, removed + o.removed, rows + o.rows);
     }
 
+    /** These lines, with what became of their versions: {@code latest}, {@code superseded}, {@code removed}, {@code rows}. */
+    public InputCounts withOutcome(long latest, long superseded, long removed, long rows) {
+        return new InputCounts(lines, blank, loaded, quarantined, quarantinedByReason, latest, superseded, removed, rows);
+    }
+
     /** The sums that must hold; a broken one is a bug, never a data problem. */
     public void check(String what) {
         long byReason = quarantinedByReason.values().stream().mapToLong(Long::longValue).sum();
