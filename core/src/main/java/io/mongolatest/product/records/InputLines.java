@@ -5,7 +5,6 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.util.function.UnaryOperator;
-import java.util.zip.GZIPInputStream;
 
 import io.mongolatest.MongoLatestException;
 import io.mongolatest.product.input.InputFile;
@@ -53,7 +52,7 @@ public final class InputLines {
             InputStream in = store.open(file.object());
             // An empty .gz file is no gzip stream, but exporters write them for empty partitions: no lines.
             boolean gzip = file.gzip() && file.size() > 0;
-            return gzip ? new GZIPInputStream(in, 1 << 16) : in;
+            return gzip ? new StrictGzipInputStream(in, 1 << 16) : in;
         } catch (NoSuchFileException e) {
             throw MongoLatestException.user("input file " + file.relativePath() + " disappeared during the run", e);
         } catch (IOException e) {
