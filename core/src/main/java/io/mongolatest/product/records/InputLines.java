@@ -9,6 +9,7 @@ import java.util.function.UnaryOperator;
 import io.mongolatest.MongoLatestException;
 import io.mongolatest.product.input.InputFile;
 import io.mongolatest.storage.InputStore;
+import io.mongolatest.storage.StorageErrors;
 
 /** Opening input files and addressing their lines. */
 public final class InputLines {
@@ -70,7 +71,8 @@ public final class InputLines {
     }
 
     public static MongoLatestException unreadable(InputFile file, IOException e) {
-        return MongoLatestException.user("cannot read input file " + file.relativePath() + ": " + e.getMessage(), e);
+        return MongoLatestException.user("cannot read input file " + file.relativePath() + ": "
+                + StorageErrors.reason(e), e);
     }
 
     /** Only JSON whitespace (space, tab, carriage return): a blank line, ignored. */
