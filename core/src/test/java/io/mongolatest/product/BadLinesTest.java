@@ -194,6 +194,22 @@ class BadLinesTest extends HarnessTest {
     }
 
     @Test
+    void nestingPastTheLimitIsQuarantinedSayingSo() throws Exception {
+        h.maxBadFraction = 1;
+        // The document itself is the first level: 999 arrays in it reach the limit, 1000 pass it.
+        in.file(FULL + "a.json", "{\"_id\": 1, \"x\": " + "[".repeat(999) + "]".repeat(999) + "}",
+                "{\"_id\": 2, \"x\": " + "[".repeat(1000) + "]".repeat(1000) + "}");
+        BuildReport r = h.build();
+        assertThat(r.totals().loaded()).as("nesting exactly at the limit is fine").isEqualTo(1);
+        List<JsonNode> q = quarantine();
+        assertThat(q).singleElement().satisfies(n -> {
+            assertThat(n.get("reason").asText()).isEqualTo("not_json");
+            assertThat(n.get("problem").asText())
+                    .isEqualTo("arrays and objects nested deeper than the limit of 1000, at byte 1016");
+        });
+    }
+
+    @Test
     void aCancelledBuildPublishesNothing() throws Exception {
         in.file(FULL + "a.json", "{\"_id\": 1}");
         h.cancellation.cancel("test");
