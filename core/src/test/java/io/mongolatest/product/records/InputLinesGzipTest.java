@@ -53,11 +53,16 @@ class InputLinesGzipTest {
         return out.toByteArray();
     }
 
-    /** What reading the file {@code bytes} gives, decompressed; a failure to read named as the build names it. */
-    private String read(byte[] bytes) throws IOException {
+    /** The input file {@value #NAME}, holding {@code bytes}. */
+    private InputFile written(byte[] bytes) throws IOException {
         Files.write(dir.resolve(NAME), bytes);
         Snapshot snapshot = new Snapshot(SnapshotType.FULL, "2024-03-01_00-00-00", LocalDateTime.of(2024, 3, 1, 0, 0));
-        InputFile file = new InputFile(snapshot, new StoredObject(NAME, bytes.length, "x"));
+        return new InputFile(snapshot, new StoredObject(NAME, bytes.length, "x"));
+    }
+
+    /** What reading the file {@code bytes} gives, decompressed; a failure to read named as the build names it. */
+    private String read(byte[] bytes) throws IOException {
+        InputFile file = written(bytes);
         try (InputStream in = InputLines.openBytes(new LocalInputStore(LocalLocation.of(dir)), file)) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
@@ -84,6 +89,19 @@ class InputLinesGzipTest {
         }
         assertThat(read(concat(gzip(big.toString()), gzip("{\"_id\": \"last\"}\n"))))
                 .isEqualTo(big + "{\"_id\": \"last\"}\n");
+    }
+
+    @Test
+    void aLineIsFoundByItsOffsetAcrossMembers() throws IOException {
+        byte[] bytes = concat(gzip("{\"_id\": 1}\n"), gzip("{\"_id\": 2}\n{\"_id\": 3}\n"));
+        InputFile file = written(bytes);
+        try (LineReader lines = InputLines.open(new LocalInputStore(LocalLocation.of(dir)), file)) {
+            assertThat(lines.skipTo(22)).isTrue(); // the second line of the second member, skipped to
+            assertThat(lines.next()).isTrue();
+            assertThat(new String(lines.buffer(), lines.start(), lines.length(), StandardCharsets.UTF_8))
+                    .isEqualTo("{\"_id\": 3}");
+            assertThat(lines.next()).isFalse();
+        }
     }
 
     @Test
