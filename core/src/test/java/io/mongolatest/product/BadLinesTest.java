@@ -2,7 +2,6 @@ package io.mongolatest.product;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -11,7 +10,6 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -180,17 +178,6 @@ class BadLinesTest extends HarnessTest {
         h.build();
         assertThat(h.query("SELECT id FROM uc_mongo_latest.core_contract ORDER BY id").rows())
                 .as("every member is read").containsExactly(List.of("\"after\""), List.of("1"), List.of("2"));
-    }
-
-    @Test
-    void anUnreadableFileSaysPermissionDenied() throws Exception {
-        in.file(FULL + "a.json", "{\"_id\": 1}");
-        Path file = h.input.resolve(FULL + "a.json");
-        Files.setPosixFilePermissions(file, Set.of());
-        // Root reads a file whatever its mode (UnreadableInputTest covers root with a file even root may not read).
-        assumeFalse(Files.isReadable(file), "running as root, who may read a file of mode 000");
-        assertThatThrownBy(h::build).isInstanceOf(MongoLatestException.class)
-                .hasMessage("cannot read input file " + FULL + "a.json: permission denied");
     }
 
     @Test

@@ -20,8 +20,7 @@ import io.mongolatest.storage.local.LocalInputStore;
 /**
  * An input file the system refuses to open says "permission denied", not the bare path Java's exception
  * carries. The tests run as root, who may read any file whatever its mode, so this opens a file that even
- * root may not open for reading: a write-only attribute of the kernel ({@code BadLinesTest} also tries a
- * file of mode 000, which only a user other than root is refused).
+ * root may not open for reading: a write-only attribute of the kernel.
  */
 class UnreadableInputTest {
     @Test
