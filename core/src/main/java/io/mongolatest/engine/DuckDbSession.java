@@ -4,6 +4,7 @@ import static io.mongolatest.engine.DuckDbMessages.firstLine;
 import static io.mongolatest.engine.DuckDbSql.identifier;
 import static io.mongolatest.engine.DuckDbSql.literal;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -13,6 +14,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -23,6 +25,7 @@ import io.mongolatest.DataSize;
 import io.mongolatest.MongoLatestException;
 import io.mongolatest.storage.Location;
 import io.mongolatest.storage.Locations;
+import io.mongolatest.storage.PrivateFiles;
 import io.mongolatest.storage.StorageErrors;
 
 final class DuckDbSession implements EngineSession, RowSources {
@@ -33,19 +36,50 @@ final class DuckDbSession implements EngineSession, RowSources {
     private volatile Statement running;
     private volatile boolean cancelled;
     private boolean readOnly;
+    private boolean confined;
     private final long rowGroupBytes;
     private final Path spillDir;
 
     /**
      * @param memoryLimit the engine's memory limit: Parquet row groups are kept to a small part of it, so
      *                    that writing wide rows (whole documents) never runs out of memory
-     * @param spillDir    where DuckDB spills, named when a disk fills up
+     * @param spillDir    where DuckDB spills, named when a disk fills up: the session's own, deleted when it closes
      */
     DuckDbSession(Connection connection, boolean readOnly, DataSize memoryLimit, Path spillDir) {
         this.connection = connection;
         this.readOnly = readOnly;
         this.spillDir = spillDir;
         this.rowGroupBytes = Math.max(8L << 20, Math.min(128L << 20, memoryLimit.bytes() / 32));
+    }
+
+    Path spillDir() {
+        return spillDir;
+    }
+
+    /**
+     * Lets the session reach the files of {@code readable} (folders), its database and its spill folder, and
+     * nothing else: no other file, glob or URL of the host, no extension loaded or downloaded, no setting
+     * changed (this one included: it holds until the session closes).
+     */
+    @Override
+    public void confine(List<Location> readable) {
+        StringBuilder allowed = new StringBuilder();
+        for (Location l : readable) {
+            // DuckDB checks a file's real path, so the folders are given as the links resolve now.
+            Path dir;
+            try {
+                dir = Locations.localPath(l, "the duckdb engine").toRealPath();
+            } catch (IOException e) {
+                continue; // gone since it was listed: nothing to allow
+            }
+            allowed.append(allowed.length() == 0 ? "" : ", ").append(literal(dir + "/"));
+        }
+        execute("SET allowed_directories = [" + allowed + "]");
+        execute("SET enable_external_access = false");
+        execute("SET autoload_known_extensions = false");
+        execute("SET autoinstall_known_extensions = false");
+        execute("SET lock_configuration = true");
+        confined = true;
     }
 
     /** From now on, only single queries are accepted. */
@@ -271,6 +305,8 @@ final class DuckDbSession implements EngineSession, RowSources {
             connection.close();
         } catch (SQLException e) {
             throw new SqlFailure("cannot close the DuckDB connection: " + e.getMessage(), false, e);
+        } finally {
+            PrivateFiles.deleteTree(spillDir);
         }
     }
 
@@ -299,6 +335,11 @@ final class DuckDbSession implements EngineSession, RowSources {
             // A reader's query tried to reach something outside the published tables.
             return MongoLatestException.user("only the warehouse's published tables can be read here: "
                     + firstLine(msg).replace(" - file system operations are disabled by configuration", ""), e);
+        }
+        Optional<String> outside = confined && !readOnly ? DuckDbMessages.outsideConfinement(msg) : Optional.empty();
+        if (outside.isPresent()) {
+            // The product's SQL tried to reach beyond its tables: said in one line, without DuckDB's wording.
+            return new SqlFailure(outside.get(), false, e);
         }
         if (readOnly && !interrupted && DuckDbMessages.inTheStatement(msg)) {
             // The reader's own query is wrong (a table it does not have, a typo): theirs to mend.

@@ -51,6 +51,11 @@ public final class PrivateFiles {
         return abs;
     }
 
+    /** A new folder of a unique name in {@code parent} (created if missing), mode 0700. */
+    public static Path createTempDirectory(Path parent, String prefix) throws IOException {
+        return Files.createTempDirectory(createDirectories(parent), prefix, directoryAttributes());
+    }
+
     /** A new or truncated file with mode 0600. */
     public static OutputStream newOutputStream(Path file) throws IOException {
         if (POSIX && !Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {

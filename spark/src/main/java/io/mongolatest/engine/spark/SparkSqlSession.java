@@ -42,6 +42,7 @@ final class SparkSqlSession implements EngineSession {
     private final SparkSession spark;
     private final String jobGroup = "mongo-latest-" + UUID.randomUUID();
     private volatile boolean cancelled;
+    private boolean confined;
     private CommitFollower.Following following;
 
     SparkSqlSession(SparkSession spark) {
@@ -57,8 +58,28 @@ final class SparkSqlSession implements EngineSession {
         this.following = registration;
     }
 
+    /**
+     * Spark cannot keep a session to some folders: the statements themselves are checked from now on
+     * ({@link ConfinedStatements}), and a table named by a file's path is not read ({@code spark.sql.runSQLOnFiles}).
+     * The tables' locations are the catalog's, which the checked statements cannot change.
+     */
+    @Override
+    public void confine(List<Location> readable) {
+        spark.conf().set("spark.sql.runSQLOnFiles", "false");
+        confined = true;
+    }
+
+    private void checkConfined(String sql) {
+        if (confined) {
+            ConfinedStatements.refusal(spark, sql).ifPresent(why -> {
+                throw new SqlFailure(why, false, null);
+            });
+        }
+    }
+
     @Override
     public void execute(String sql) {
+        checkConfined(sql);
         run(sql, () -> {
             Dataset<Row> result = spark.sql(sql);
             // Spark runs commands (DDL, INSERT) when parsing them; a query runs only when read, here into nothing.
@@ -71,6 +92,7 @@ final class SparkSqlSession implements EngineSession {
 
     @Override
     public QueryResult query(String sql) {
+        checkConfined(sql);
         return run(sql, () -> {
             Dataset<Row> result = spark.sql(sql);
             return SparkValues.result(result.schema(), result.collectAsList());
