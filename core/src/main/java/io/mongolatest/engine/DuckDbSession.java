@@ -317,8 +317,10 @@ final class DuckDbSession implements EngineSession, RowSources {
         }
     }
 
+    /** What {@code e} means here; its message shown with the data's values masked ({@link QuotedValues}). */
     private MongoLatestException failure(SQLException e) {
-        String msg = e.getMessage() == null ? e.toString() : e.getMessage();
+        String raw = e.getMessage() == null ? e.toString() : e.getMessage();
+        String msg = QuotedValues.masked(raw);
         boolean interrupted = cancelled || msg.contains("INTERRUPT");
         Throwable fromSource = sources.takeFailure();
         if (fromSource != null && !interrupted) {
@@ -326,9 +328,9 @@ final class DuckDbSession implements EngineSession, RowSources {
             return fromSource instanceof MongoLatestException m ? m
                     : MongoLatestException.external("reading input failed: " + fromSource.getMessage(), fromSource);
         }
-        if (StorageErrors.isDiskFull(msg)) {
+        if (StorageErrors.isDiskFull(raw)) {
             // DuckDB says so inside a JSON blob; name the file (or the folders it writes) instead.
-            Matcher file = WRITTEN_FILE.matcher(msg);
+            Matcher file = WRITTEN_FILE.matcher(raw);
             return StorageErrors.diskFull(file.find() ? Path.of(file.group(1)) : spillDir, e);
         }
         if (readOnly && msg.contains("Permission Error")) {

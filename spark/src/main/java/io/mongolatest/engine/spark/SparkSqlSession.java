@@ -29,6 +29,7 @@ import io.mongolatest.storage.LocalLocation;
 import io.mongolatest.storage.Location;
 import io.mongolatest.engine.EngineSession;
 import io.mongolatest.engine.QueryResult;
+import io.mongolatest.engine.QuotedValues;
 import io.mongolatest.engine.SqlFailure;
 import io.mongolatest.product.build.LatestBuild;
 
@@ -251,8 +252,9 @@ final class SparkSqlSession implements EngineSession {
         return null;
     }
 
+    /** {@code e} as the statement's failure, its message with the data's values masked ({@link QuotedValues}). */
     private SqlFailure failure(Exception e) {
-        String message = message(e);
+        String message = QuotedValues.masked(message(e));
         return cancelled ? new SqlFailure("interrupted: " + message, true, e) : new SqlFailure(message, false, e);
     }
 
