@@ -102,6 +102,17 @@ public final class DuckDbEngine implements SqlEngine, ReadOnlySessions {
         } catch (SQLException e) {
             throw opening(catalog, e);
         }
+        if (!settings.readOnly()) {
+            // DuckDB makes its database as the umask lets it; it holds the product's catalog and whatever tables
+            // the product's SQL makes there: its owner's alone.
+            try {
+                PrivateFiles.restrict(catalog);
+                PrivateFiles.restrict(catalog.resolveSibling(CATALOG_FILE + ".wal"));
+            } catch (IOException e) {
+                closeQuietly(c);
+                throw MongoLatestException.external("cannot make " + catalog + " private: " + e.getMessage(), e);
+            }
+        }
         DuckDbSession session = new DuckDbSession(c, false, settings.memoryLimit(), spillFolder(settings, c));
         try {
             configure(session, settings);

@@ -172,7 +172,7 @@ final class DuckDbSession implements EngineSession, RowSources {
                 + " (FORMAT parquet, COMPRESSION zstd, COMPRESSION_LEVEL 1, ROW_GROUP_SIZE 122880, ROW_GROUP_SIZE_BYTES "
                 + literal(rowGroupBytes / 1024 + "KiB") + ")";
         try {
-            return copy(copy);
+            return madePrivate(directory, copy(copy));
         } catch (SQLException e) {
             long threads = threads();
             if (!String.valueOf(e.getMessage()).startsWith("Out of Memory Error") || threads <= 1) {
@@ -183,13 +183,26 @@ final class DuckDbSession implements EngineSession, RowSources {
             LOG.info("writing {} ran out of memory on {} threads: writing it again on one", directory, threads);
             execute("SET threads = 1");
             try {
-                return copy(copy);
+                return madePrivate(directory, copy(copy));
             } catch (SQLException again) {
                 throw failure(again);
             } finally {
                 execute("SET threads = " + threads);
             }
         }
+    }
+
+    /**
+     * DuckDB makes its files as the umask lets it (0644, or 0666): they hold documents, and are made the owner's
+     * alone before a commit makes them visible. Returns {@code rows}.
+     */
+    private static long madePrivate(Path directory, long rows) {
+        try {
+            PrivateFiles.restrictTree(directory);
+        } catch (IOException e) {
+            throw MongoLatestException.external("cannot make " + directory + " private: " + e.getMessage(), e);
+        }
+        return rows;
     }
 
     /** Runs {@code copy}; COPY gives no result set here, only an update count: the rows written. */

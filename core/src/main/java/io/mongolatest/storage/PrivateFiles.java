@@ -73,6 +73,23 @@ public final class PrivateFiles {
         }
     }
 
+    /**
+     * {@link #restrict} of {@code dir} and everything under it, links left alone: for files another program made
+     * (an engine's Parquet files, its database), which the umask let it make readable by others.
+     */
+    public static void restrictTree(Path dir) throws IOException {
+        if (!POSIX) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(dir)) {
+            for (Path p : (Iterable<Path>) walk::iterator) {
+                restrict(p);
+            }
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+    }
+
     private static FileAttribute<?>[] directoryAttributes() {
         return POSIX ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(DIRECTORY)} : new FileAttribute<?>[0];
     }

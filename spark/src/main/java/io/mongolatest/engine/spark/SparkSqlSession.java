@@ -26,6 +26,7 @@ import org.apache.spark.sql.types.StructType;
 import io.mongolatest.MongoLatestException;
 import io.mongolatest.storage.CommitFollower;
 import io.mongolatest.storage.LocalLocation;
+import io.mongolatest.storage.PrivateFiles;
 import io.mongolatest.storage.Location;
 import io.mongolatest.engine.EngineSession;
 import io.mongolatest.engine.QueryResult;
@@ -128,6 +129,7 @@ final class SparkSqlSession implements EngineSession {
             rows.get().write().mode(SaveMode.Append).parquet(location);
             if (directory != null) {
                 removeChecksums(directory);
+                PrivateFiles.restrictTree(directory); // Hadoop makes them as the umask lets it
             }
             return count ? new ParquetFooters(spark).rows(location) : -1L;
         });
