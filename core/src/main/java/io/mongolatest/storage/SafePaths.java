@@ -1,12 +1,43 @@
 package io.mongolatest.storage;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 
 import io.mongolatest.MongoLatestException;
+import io.mongolatest.ShortHash;
 
 /** Paths built from user input (ids, names) that can never leave the folder they are meant for. */
 public final class SafePaths {
+    /** The longest file or folder name Linux (and most file systems) allow, in bytes. */
+    private static final int MAX_NAME_BYTES = 255;
+    /** Between the prefix of a long id and its digest; no id holds it, so a shortened name is no id's own. */
+    private static final char SHORTENED = '~';
+
     private SafePaths() {
+    }
+
+    /**
+     * The file or folder name for {@code id} (a plain segment, see {@link #segment}), fitting any valid id: the
+     * id itself when it fits in a name, else as much of it as fits beside {@code ~} and the {@link ShortHash} of
+     * the whole id. Ids that fit keep the names they always had, so folders written before stay where they were.
+     */
+    public static String idName(String id, String what) {
+        segment(id, what);
+        if (id.getBytes(StandardCharsets.UTF_8).length <= MAX_NAME_BYTES) {
+            return id;
+        }
+        String digest = SHORTENED + ShortHash.of(id);
+        int end = 0;
+        int bytes = digest.length();
+        while (end < id.length()) {
+            int next = id.offsetByCodePoints(end, 1);
+            bytes += id.substring(end, next).getBytes(StandardCharsets.UTF_8).length;
+            if (bytes > MAX_NAME_BYTES) {
+                break;
+            }
+            end = next;
+        }
+        return id.substring(0, end) + digest;
     }
 
     /**

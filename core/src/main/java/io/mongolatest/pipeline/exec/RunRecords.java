@@ -20,7 +20,7 @@ final class RunRecords {
     }
 
     static String inputRecord(String correlationId, String digest) {
-        return FOLDER + "/" + SafePaths.segment(correlationId, "correlation id") + "/input-"
+        return FOLDER + "/" + SafePaths.idName(correlationId, "correlation id") + "/input-"
                 + SafePaths.segment(digest, "input digest") + ".json";
     }
 

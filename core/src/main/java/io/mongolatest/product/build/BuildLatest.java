@@ -73,7 +73,7 @@ public final class BuildLatest implements BuiltinStep {
         input.warnings().forEach(w -> ctx.listener().warning(w));
         ctx.progress("reading " + input.description());
         Warehouse warehouse = ctx.storage().warehouse();
-        String quarantine = QUARANTINE + "/" + SafePaths.segment(params.correlationId(), "correlation id");
+        String quarantine = QUARANTINE + "/" + SafePaths.idName(params.correlationId(), "correlation id");
         warehouse.files().deleteTree(quarantine); // an earlier attempt's bad lines are found again, or not
         Path scratch = ctx.storage().scratch().resolve(SCRATCH);
         PrivateFiles.deleteTree(scratch); // left by a killed build
