@@ -2,6 +2,7 @@ package io.mongolatest.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -161,5 +162,36 @@ class ConfigFileDefaultsTest {
     void anEmptyFileGivesNoDefaults() throws IOException {
         CliRun tune = run(config("# nothing yet\n"), "tune", "--list-types");
         assertThat(tune.exitCode()).as(tune.err()).isZero();
+    }
+
+    private static void assertOneLineUserError(CliRun r, String... expected) {
+        assertThat(r.exitCode()).as(r.err()).isEqualTo(2);
+        assertThat(r.err().strip()).startsWith("error: ").contains(expected).doesNotContain("\n")
+                .doesNotContain("Exception").doesNotContain("Error:");
+        assertThat(r.out()).isEmpty();
+    }
+
+    @Test
+    void aFileNestedThousandsOfLevelsDeepIsOneLine() throws IOException {
+        String lists = "run:\n  memory: " + "[".repeat(5000) + "]".repeat(5000) + "\n";
+        Path config = config(lists);
+        assertOneLineUserError(run(config, "status"), "config file " + config + ":2: ", "nested deeper than");
+        Path mappings = config("run: " + "{a: ".repeat(5000) + "1" + "}".repeat(5000) + "\n");
+        assertOneLineUserError(run(mappings, "status"), "config file " + mappings + ":1: ", "nested deeper than");
+    }
+
+    @Test
+    void anAliasBombIsRefusedQuickly() throws IOException {
+        // "Billion laughs": nine levels of nine aliases each, 9^9 lists if anything expanded them.
+        StringBuilder yaml = new StringBuilder("a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n");
+        String previous = "a";
+        for (String level : new String[] {"b", "c", "d", "e", "f", "g", "h", "i"}) {
+            yaml.append(level).append(": &").append(level).append(" [")
+                    .append(String.join(", ", java.util.Collections.nCopies(9, "*" + previous))).append("]\n");
+            previous = level;
+        }
+        Path config = config(yaml.toString());
+        CliRun r = assertTimeoutPreemptively(java.time.Duration.ofSeconds(60), () -> run(config, "status"));
+        assertOneLineUserError(r, "config file " + config, "aliases");
     }
 }

@@ -12,7 +12,7 @@ import java.util.Set;
 import java.util.TreeSet;
 
 import org.snakeyaml.engine.v2.api.LoadSettings;
-import org.snakeyaml.engine.v2.api.lowlevel.Compose;
+import org.snakeyaml.engine.v2.composer.Composer;
 import org.snakeyaml.engine.v2.exceptions.Mark;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
@@ -21,6 +21,9 @@ import org.snakeyaml.engine.v2.nodes.Node;
 import org.snakeyaml.engine.v2.nodes.NodeTuple;
 import org.snakeyaml.engine.v2.nodes.ScalarNode;
 import org.snakeyaml.engine.v2.nodes.SequenceNode;
+import org.snakeyaml.engine.v2.parser.Parser;
+import org.snakeyaml.engine.v2.parser.ParserImpl;
+import org.snakeyaml.engine.v2.scanner.StreamReader;
 
 import io.mongolatest.MongoLatestException;
 
@@ -30,6 +33,11 @@ import io.mongolatest.MongoLatestException;
  * way this tool reads YAML: product packages, cluster profiles and config files.
  */
 public final class YamlMapping {
+    /** Far deeper than any file of this tool nests, far shallower than what would overflow the stack. */
+    private static final int MAX_DEPTH = 50;
+    /** Aliases of lists and mappings: a handful is a shared setting, more is a "billion laughs" bomb. */
+    private static final int MAX_COLLECTION_ALIASES = 50;
+
     private final String file;
     private final Node owner;
     private final Map<String, Node> values;
@@ -58,8 +66,11 @@ public final class YamlMapping {
         requireNonNull(file, "file is null");
         requireNonNull(text, "text is null");
         try {
-            return new Compose(LoadSettings.builder().setAllowDuplicateKeys(false).setLabel(file).build())
-                    .composeString(text);
+            LoadSettings settings = LoadSettings.builder().setAllowDuplicateKeys(false).setLabel(file)
+                    .setMaxAliasesForCollections(MAX_COLLECTION_ALIASES).setAllowRecursiveKeys(false).build();
+            Parser parser = new DepthLimitedParser(new ParserImpl(settings, new StreamReader(settings, text)), file,
+                    MAX_DEPTH);
+            return new Composer(settings, parser).getSingleNode();
         } catch (MarkedYamlEngineException e) {
             Mark m = e.getProblemMark().orElse(e.getContextMark().orElse(null));
             String line = m == null ? "" : ":" + (m.getLine() + 1);
