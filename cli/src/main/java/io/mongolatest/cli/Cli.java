@@ -18,7 +18,12 @@ public final class Cli {
     }
 
     static CommandLine commandLine(PrintWriter out, PrintWriter err, Logging logging) {
-        CommandLine cl = new CommandLine(new MongoLatestCommand());
+        return commandLine(new MongoLatestCommand(), out, err, logging);
+    }
+
+    /** {@code command}'s tree with this tool's error handling and logging (tests give commands of their own). */
+    static CommandLine commandLine(Object command, PrintWriter out, PrintWriter err, Logging logging) {
+        CommandLine cl = new CommandLine(command);
         cl.setOut(out);
         cl.setErr(err);
         cl.setCaseInsensitiveEnumValuesAllowed(true);
@@ -40,6 +45,8 @@ public final class Cli {
         } catch (MongoLatestException e) {
             err.println("error: " + e.getMessage());
             return e.kind().exitCode();
+        } catch (Error e) {
+            return new FailureHandler(logging).unexpected(e, err);
         }
         return cl.execute(args);
     }
@@ -59,6 +66,11 @@ public final class Cli {
         } catch (MongoLatestException e) {
             throw new ExecutionException(last, e.getMessage(), e);
         }
-        return new RunLast().execute(parseResult);
+        try {
+            return new RunLast().execute(parseResult);
+        } catch (Error e) {
+            // picocli lets an Error through, to be printed with its stack trace: handled like any bug instead.
+            throw new ExecutionException(last, e.toString(), e);
+        }
     }
 }

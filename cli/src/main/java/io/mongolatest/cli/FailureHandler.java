@@ -1,16 +1,19 @@
 package io.mongolatest.cli;
 
+import java.io.PrintWriter;
+
 import org.slf4j.Logger;
 
 import io.mongolatest.ErrorKind;
 import io.mongolatest.MongoLatestException;
 import picocli.CommandLine;
+import picocli.CommandLine.ExecutionException;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.ParseResult;
 
 /**
  * Maps exceptions to exit codes. Errors the tool raised on purpose print their message on one line;
- * anything else is a bug, whose stack trace goes to the log.
+ * anything else is a bug (or the JVM's {@link Error}), whose stack trace goes to the log.
  */
 final class FailureHandler implements IExecutionExceptionHandler {
     private final Logging logging;
@@ -33,9 +36,14 @@ final class FailureHandler implements IExecutionExceptionHandler {
             cl.getErr().println(prefix + mle.getMessage() + logHint(mle.kind()));
             return mle.kind().exitCode();
         }
-        // The terminal gets the one line below; the stack trace goes to the log only.
-        log.error(Logging.LOG_ONLY, "unexpected failure", ex);
-        cl.getErr().println("internal error: " + ex + logHint(ErrorKind.INTERNAL));
+        return unexpected(ex instanceof ExecutionException e && e.getCause() instanceof Error error ? error : ex,
+                cl.getErr());
+    }
+
+    /** A bug, or the JVM giving up (a stack overflow, out of memory): one line; the stack trace goes to the log only. */
+    int unexpected(Throwable t, PrintWriter err) {
+        log.error(Logging.LOG_ONLY, "unexpected failure", t);
+        err.println("internal error: " + t + logHint(ErrorKind.INTERNAL));
         return ErrorKind.INTERNAL.exitCode();
     }
 

@@ -21,6 +21,7 @@ import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.util.LogbackMDCAdapter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 
 /**
  * The terminal gets one line per problem, the log file everything, in the folder of the command at hand. On a
@@ -123,6 +124,37 @@ class LoggingTest {
                 + file + ")" + System.lineSeparator());
         assertThat(terminal()).as("nothing beyond the one line").isEmpty();
         assertThat(read(file)).contains("unexpected failure", "java.lang.IllegalStateException: boom", "\tat ");
+    }
+
+    @Command(name = "overflowing")
+    static final class Overflowing implements Callable<Integer> {
+        @Mixin(name = "common")
+        CommonOptions common;
+
+        @Override
+        public Integer call() {
+            return depth(0);
+        }
+
+        private static int depth(int n) {
+            return depth(n + 1) + 1;
+        }
+    }
+
+    @Test
+    void anErrorOfTheJvmIsOneLineWithTheStackTraceInTheLog() throws IOException {
+        logging.install();
+        StringWriter err = new StringWriter();
+        StringWriter out = new StringWriter();
+        CommandLine cl = Cli.commandLine(new Overflowing(), new PrintWriter(out, true), new PrintWriter(err, true),
+                logging);
+        assertThat(cl.execute("--state-dir", dir.resolve("state").toString())).isEqualTo(1);
+        Path file = dir.resolve("state/logs/mongo-latest.log");
+        assertThat(err.toString()).isEqualTo("internal error: java.lang.StackOverflowError (stack trace in " + file
+                + ")" + System.lineSeparator());
+        assertThat(out.toString()).isEmpty();
+        assertThat(terminal()).as("nothing beyond the one line").isEmpty();
+        assertThat(read(file)).contains("unexpected failure", "java.lang.StackOverflowError", "\tat ");
     }
 
     @Test
