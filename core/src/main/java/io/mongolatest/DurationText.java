@@ -41,4 +41,20 @@ public final class DurationText {
             throw MongoLatestException.user("'" + text + "' is not a duration (e.g. 90s, 5m, 1h)");
         }
     }
+
+    /** {@code duration} as an option would give it, in the largest unit that says it exactly: 90s, 5m, 500ms. */
+    public static String format(Duration duration) {
+        long ms = duration.toMillis();
+        if (ms % 1000 != 0) {
+            return ms + "ms";
+        }
+        long s = ms / 1000;
+        if (s % 86_400 == 0 && s > 0) {
+            return s / 86_400 + "d";
+        }
+        if (s % 3600 == 0 && s > 0) {
+            return s / 3600 + "h";
+        }
+        return s % 60 == 0 && s > 0 ? s / 60 + "m" : s + "s";
+    }
 }

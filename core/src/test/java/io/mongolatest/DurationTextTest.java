@@ -27,4 +27,11 @@ class DurationTextTest {
         assertThatThrownBy(() -> DurationText.parse("99999999999999999999s")).hasMessageContaining("too long");
         assertThatThrownBy(() -> DurationText.parse("-5s")).isInstanceOf(MongoLatestException.class);
     }
+
+    @Test
+    void writesADurationAsItIsTyped() {
+        for (String text : new String[] {"0s", "1s", "90s", "5m", "1h", "7d", "500ms", "36h"}) {
+            assertThat(DurationText.format(DurationText.parse(text))).isEqualTo(text);
+        }
+    }
 }

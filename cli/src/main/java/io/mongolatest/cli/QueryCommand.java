@@ -2,6 +2,7 @@ package io.mongolatest.cli;
 
 import java.nio.file.Files;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.concurrent.Callable;
 
 import io.mongolatest.DataSize;
@@ -12,6 +13,7 @@ import io.mongolatest.engine.EngineSession;
 import io.mongolatest.engine.EngineSettings;
 import io.mongolatest.engine.QueryResult;
 import io.mongolatest.engine.SqlEngine;
+import io.mongolatest.engine.TimedQuery;
 import io.mongolatest.engine.WarehouseReader;
 import io.mongolatest.product.build.LatestState;
 import io.mongolatest.storage.Location;
@@ -54,11 +56,17 @@ final class QueryCommand implements Callable<Integer> {
             description = "Memory for the query before it spills to disk, e.g. 4GiB. Default: ${DEFAULT-VALUE}.")
     String memory;
 
+    @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "5m", converter = DurationConverter.class,
+            description = "How long the query may run before it is stopped (one line, exit 2), e.g. 90s, 10m."
+                    + " Default: ${DEFAULT-VALUE}.")
+    Duration timeout;
+
     @Parameters(index = "0", paramLabel = "SQL", description = "A single SELECT (or DESCRIBE, SUMMARIZE) statement.")
     String sql;
 
     @Override
     public Integer call() {
+        TimedQuery limit = new TimedQuery(timeout);
         Location location = Locations.parse(warehouse, "--warehouse");
         if (location instanceof LocalLocation local && !Files.isDirectory(local.path())) {
             throw MongoLatestException.user("no warehouse at " + local);
@@ -73,7 +81,7 @@ final class QueryCommand implements Callable<Integer> {
                     common.stateDir().resolve("tmp"), 0, true);
             try (EngineSession session = WarehouseReader.open(duckdb, settings, wh.warehouse(),
                     LatestState::published)) {
-                result = session.query(sql);
+                result = limit.run(session, sql);
             }
         }
         format.print(result, spec.commandLine().getOut());

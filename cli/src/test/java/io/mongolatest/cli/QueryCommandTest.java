@@ -1,9 +1,11 @@
 package io.mongolatest.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -161,5 +163,21 @@ class QueryCommandTest {
         try (java.util.stream.Stream<Path> left = java.nio.file.Files.list(state.resolve("tmp"))) {
             assertThat(left).as("a query leaves no folder of its own behind").containsExactly(scratch);
         }
+    }
+
+    @Test
+    void aRunawayQueryStopsAtItsTimeoutWithOneLine() {
+        String runaway = "WITH RECURSIVE t(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM t) SELECT count(*) FROM t";
+        // Bounded generously: without --timeout the query runs until it is killed.
+        CliRun r = assertTimeoutPreemptively(Duration.ofSeconds(90), () -> query("--timeout", "1s", runaway));
+        assertThat(r.exitCode()).as(r.err()).isEqualTo(2);
+        assertThat(r.err().lines()).containsExactly("error: query stopped after 1s: --timeout reached");
+        assertThat(r.out()).isEmpty();
+        CliRun quick = query("--timeout", "30s", "SELECT count(*) AS n FROM ucs_latest_redacted.people");
+        assertThat(quick.exitCode()).as(quick.err()).isZero();
+        assertThat(quick.out().lines()).containsExactly("n", "-", "2", "(1 row)");
+        CliRun zero = query("--timeout", "0s", "SELECT 1");
+        assertThat(zero.exitCode()).isEqualTo(2);
+        assertThat(zero.err().lines()).singleElement().asString().contains("--timeout must be more than 0");
     }
 }
