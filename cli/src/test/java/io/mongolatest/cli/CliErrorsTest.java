@@ -56,6 +56,24 @@ class CliErrorsTest {
     }
 
     @Test
+    void aUserErrorLeavesNoWarehouseFolderBehind() throws Exception {
+        Path input = Files.createDirectories(dir.resolve("input"));
+        Path warehouse = dir.resolve("out").resolve("warehouse");
+        assertOneLineUserError(run("run", "--correlation-id", "c", "--input", dir.resolve("nope").toString(),
+                "--warehouse", warehouse.toString()), "input folder " + dir.resolve("nope") + " does not exist");
+        assertThat(dir.resolve("out")).doesNotExist();
+        assertOneLineUserError(run("run", "--correlation-id", "c", "--input", input.toString(), "--warehouse",
+                warehouse.toString(), "--export-date", "2021-02-30"), "invalid export date '2021-02-30'");
+        assertThat(dir.resolve("out")).doesNotExist();
+        assertOneLineUserError(run("step", "--correlation-id", "c", "--input", input.toString(), "--warehouse",
+                warehouse.toString(), "--export-date", "2026-11-20", "mongo-latest-build"), "no run c/MONGO_LATEST has begun");
+        assertThat(dir.resolve("out")).doesNotExist();
+        assertOneLineUserError(run("run", "--correlation-id", "c", "--input", input.toString(), "--warehouse",
+                warehouse.toString(), "--export-date", "2026-11-20"), "no snapshot");
+        assertThat(dir.resolve("out")).doesNotExist();
+    }
+
+    @Test
     void sparkSettingsAreRefusedByDuckDb() {
         assertOneLineUserError(run("run", "--correlation-id", "c", "--input", dir.toString(), "--spark-master",
                 "local[2]"), "the duckdb engine has no setting 'spark.master'");

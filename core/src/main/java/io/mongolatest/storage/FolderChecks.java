@@ -41,14 +41,27 @@ public final class FolderChecks {
     }
 
     /**
-     * Makes sure the run can write {@code dir}: creates it (private) when missing and writes and removes a
-     * probe file, so that a read-only or foreign folder is refused up front, not after the ledger says
-     * IN_PROGRESS.
+     * Makes sure the run can write {@code dir}: writes and removes a probe file in it, or, when it is missing, a
+     * probe folder where it would be created (in its nearest existing parent), so that a read-only or foreign
+     * folder is refused up front, not after the ledger says IN_PROGRESS. A missing folder is left to the run to
+     * create when it writes: a run refused after this check (no snapshot, say) leaves no empty warehouse behind.
      */
     public static void checkWritable(Path dir, String option) {
+        Path abs = dir.toAbsolutePath().normalize();
+        Path existing = abs;
+        while (!Files.exists(existing)) {
+            existing = existing.getParent();
+        }
+        if (!Files.isDirectory(existing)) {
+            throw MongoLatestException.user(option + " " + dir + " cannot be written: " + existing
+                    + " is not a folder");
+        }
         try {
-            PrivateFiles.createDirectories(dir);
-            Files.delete(Files.createTempFile(dir, ".write-probe-", ""));
+            if (existing.equals(abs)) {
+                Files.delete(Files.createTempFile(abs, ".write-probe-", ""));
+            } else {
+                Files.delete(Files.createTempDirectory(existing, ".write-probe-"));
+            }
         } catch (IOException e) {
             throw MongoLatestException.user(option + " " + dir + " cannot be written: " + StorageErrors.reason(e), e);
         }
