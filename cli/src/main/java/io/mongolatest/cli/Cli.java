@@ -59,9 +59,10 @@ public final class Cli {
         boolean helpOnly = last.isUsageHelpRequested() || last.isVersionHelpRequested();
         try {
             if (common instanceof CommonOptions c) {
-                logging.forCommand(helpOnly ? null : c.stateDir(), c.verbose);
+                logging.forCommand(helpOnly ? null : c.stateDir(), c.verbose,
+                        last.getCommandSpec().userObject() instanceof ReadCommand);
             } else {
-                logging.forCommand(null, false);
+                logging.forCommand(null, false, false);
             }
         } catch (MongoLatestException e) {
             throw new ExecutionException(last, e.getMessage(), e);

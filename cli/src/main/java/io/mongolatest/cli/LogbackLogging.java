@@ -3,8 +3,12 @@ package io.mongolatest.cli;
 import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.Optional;
 
@@ -57,10 +61,11 @@ final class LogbackLogging implements Logging {
 
     /**
      * Per command: the log goes into {@code stateDir} from now on (null: into no file), and the terminal, when
-     * installed, shows what {@code verbose} asks for.
+     * installed, shows what {@code verbose} asks for. A log that cannot be written refuses the command, unless it
+     * {@code onlyReads}: then the terminal is its only log, with a warning saying so.
      */
     @Override
-    public void forCommand(Path stateDir, boolean verbose) {
+    public void forCommand(Path stateDir, boolean verbose, boolean onlyReads) {
         if (root().getAppender(TERMINAL) != null) {
             attachTerminal(verbose);
         }
@@ -69,7 +74,18 @@ final class LogbackLogging implements Logging {
             return;
         }
         detach(FILE);
-        log.ifPresent(this::attachFile);
+        if (log.isEmpty()) {
+            return;
+        }
+        try {
+            attachFile(log.get());
+        } catch (IOException e) {
+            String problem = "cannot write the log " + log.get() + ": " + reason(e);
+            if (!onlyReads) {
+                throw MongoLatestException.user(problem, e);
+            }
+            logger(LogbackLogging.class).warn("{}; this command logs to the terminal only", problem);
+        }
     }
 
     /** A logger of this logging's context. */
@@ -110,15 +126,14 @@ final class LogbackLogging implements Logging {
         root().addAppender(a);
     }
 
-    private void attachFile(Path log) {
+    private void attachFile(Path log) throws IOException {
         // The log holds input locations and error details: the state folder and the log are the owner's only.
-        try {
-            PrivateFiles.createDirectories(log.getParent());
-            if (!Files.exists(log)) {
-                PrivateFiles.newOutputStream(log).close();
-            }
-        } catch (IOException e) {
-            throw MongoLatestException.user("cannot write the log " + log + ": " + e.getMessage(), e);
+        PrivateFiles.createDirectories(log.getParent());
+        if (!Files.exists(log)) {
+            PrivateFiles.newOutputStream(log).close();
+        } else {
+            // The appender would fail without a word (a folder in the log's place, no right to write it).
+            Files.newOutputStream(log, StandardOpenOption.APPEND).close();
         }
         FileAppender<ILoggingEvent> file = new FileAppender<>();
         file.setContext(context);
@@ -129,6 +144,16 @@ final class LogbackLogging implements Logging {
         file.setEncoder(encoder(FILE_PATTERN));
         file.start();
         root().addAppender(file);
+    }
+
+    private static String reason(IOException e) {
+        if (e instanceof FileAlreadyExistsException f) {
+            return f.getFile() + " is in the way: it is not a folder";
+        }
+        if (e instanceof AccessDeniedException) {
+            return "permission denied";
+        }
+        return e instanceof FileSystemException f && f.getReason() != null ? f.getReason() : e.getMessage();
     }
 
     private PatternLayoutEncoder encoder(String pattern) {

@@ -20,8 +20,11 @@ interface Logging {
     /** Once per process: this tool's terminal and levels. */
     void install();
 
-    /** Per command: the log goes into {@code stateDir} from now on (null: into no file). */
-    void forCommand(Path stateDir, boolean verbose);
+    /**
+     * Per command: the log goes into {@code stateDir} from now on (null: into no file). When the log cannot be
+     * written there, a command that {@code onlyReads} logs to the terminal alone; any other is refused.
+     */
+    void forCommand(Path stateDir, boolean verbose, boolean onlyReads);
 
     org.slf4j.Logger logger(Class<?> owner);
 
@@ -44,7 +47,7 @@ interface Logging {
         }
 
         @Override
-        public void forCommand(Path stateDir, boolean verbose) {
+        public void forCommand(Path stateDir, boolean verbose, boolean onlyReads) {
         }
 
         @Override

@@ -32,7 +32,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "query", mixinStandardHelpOptions = true,
         description = {"Runs one read-only SQL query over the warehouse's published tables (database.table, e.g. "
                 + "ucs_latest_redacted.statement_fact_v). Works while a run is in progress."})
-final class QueryCommand implements Callable<Integer> {
+final class QueryCommand implements Callable<Integer>, ReadCommand {
     @Mixin(name = "common")
     CommonOptions common;
 

@@ -27,7 +27,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "report", mixinStandardHelpOptions = true,
         description = "Prints the report of a run: its steps with times, rows and errors, the input accounting,"
                 + " and its earlier attempts.")
-final class ReportCommand implements Callable<Integer> {
+final class ReportCommand implements Callable<Integer>, ReadCommand {
     enum Format { text, json }
 
     @Mixin(name = "common")

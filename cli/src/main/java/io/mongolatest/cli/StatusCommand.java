@@ -23,7 +23,7 @@ import io.mongolatest.pipeline.plan.RunPlanner;
 
 @Command(name = "status", mixinStandardHelpOptions = true,
         description = "Shows the ledger rows of the data product: one run with --correlation-id, else all of them.")
-final class StatusCommand implements Callable<Integer> {
+final class StatusCommand implements Callable<Integer>, ReadCommand {
     @Mixin(name = "common")
     CommonOptions common;
 

@@ -1,6 +1,7 @@
 package io.mongolatest.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -19,6 +20,7 @@ import org.slf4j.LoggerFactory;
 
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.util.LogbackMDCAdapter;
+import io.mongolatest.MongoLatestException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -57,7 +59,7 @@ class LoggingTest {
     @Test
     void theTerminalGetsOneLinePerProblemAndTheLogEverything() throws IOException {
         logging.install();
-        logging.forCommand(dir.resolve("state"), false);
+        logging.forCommand(dir.resolve("state"), false, false);
         org.slf4j.Logger log = logging.logger(LoggingTest.class);
         log.info("started");
         log.warn("cannot push metrics", new IllegalStateException("connection refused"));
@@ -75,12 +77,12 @@ class LoggingTest {
     @Test
     void verboseShowsEverythingForThatCommandOnly() {
         logging.install();
-        logging.forCommand(dir.resolve("state"), true);
+        logging.forCommand(dir.resolve("state"), true, false);
         org.slf4j.Logger log = logging.logger(LoggingTest.class);
         log.debug("details", new IllegalStateException("boom"));
         assertThat(terminal()).contains("DEBUG: details", "java.lang.IllegalStateException: boom", "\tat ");
         terminal.reset();
-        logging.forCommand(dir.resolve("state"), false);
+        logging.forCommand(dir.resolve("state"), false, false);
         log.debug("quiet again");
         log.warn("one line", new IllegalStateException("boom"));
         assertThat(terminal()).isEqualTo("WARN: one line" + System.lineSeparator());
@@ -89,17 +91,38 @@ class LoggingTest {
     @Test
     void eachCommandLogsIntoItsOwnStateFolder() throws IOException {
         org.slf4j.Logger log = logging.logger(LoggingTest.class);
-        logging.forCommand(dir.resolve("a"), false);
+        logging.forCommand(dir.resolve("a"), false, false);
         log.warn("for a");
-        logging.forCommand(dir.resolve("b"), false);
+        logging.forCommand(dir.resolve("b"), false, false);
         log.warn("for b");
         assertThat(read(dir.resolve("a/logs/mongo-latest.log"))).contains("for a").doesNotContain("for b");
         assertThat(read(dir.resolve("b/logs/mongo-latest.log"))).contains("for b").doesNotContain("for a");
-        logging.forCommand(null, false);
+        logging.forCommand(null, false, false);
         log.warn("for nobody");
         assertThat(logging.logFile()).isEmpty();
         assertThat(read(dir.resolve("b/logs/mongo-latest.log"))).doesNotContain("for nobody");
         assertThat(terminal()).as("not installed: the terminal is left as it was").isEmpty();
+    }
+
+    @Test
+    void aLogThatCannotBeWrittenLeavesAReaderOnTheTerminalAndRefusesAWriter() throws IOException {
+        logging.install();
+        Path state = Files.createDirectories(dir.resolve("state"));
+        // Not chmod: the tests run as root, whom a read-only folder does not stop.
+        Files.writeString(state.resolve("logs"), "a file where the log's folder should be");
+        assertThatThrownBy(() -> logging.forCommand(state, false, false)).isInstanceOf(MongoLatestException.class)
+                .hasMessageStartingWith("cannot write the log " + state.resolve("logs/mongo-latest.log"));
+        logging.forCommand(state, false, true);
+        assertThat(logging.logFile()).isEmpty();
+        logging.logger(LoggingTest.class).warn("still told");
+        assertThat(terminal().lines()).hasSize(2).last().isEqualTo("WARN: still told");
+        assertThat(terminal()).startsWith("WARN: cannot write the log " + state.resolve("logs/mongo-latest.log"))
+                .contains("this command logs to the terminal only");
+
+        Files.delete(state.resolve("logs"));
+        Files.createDirectories(state.resolve("logs/mongo-latest.log"));
+        assertThatThrownBy(() -> logging.forCommand(state, false, false)).as("a folder in the log's place")
+                .isInstanceOf(MongoLatestException.class).hasMessageContaining("cannot write the log");
     }
 
     @Command(name = "failing")
@@ -113,7 +136,7 @@ class LoggingTest {
     @Test
     void anUnexpectedFailureIsOneLineWithTheStackTraceInTheLog() throws IOException {
         logging.install();
-        logging.forCommand(dir.resolve("state"), false);
+        logging.forCommand(dir.resolve("state"), false, false);
         StringWriter err = new StringWriter();
         CommandLine cl = new CommandLine(new Failing());
         cl.setErr(new PrintWriter(err, true));
