@@ -13,7 +13,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * A state folder whose log cannot be written (read-only, or, as here, with a file where the log's folder should
  * be: chmod would not stop the tests' root user) still lets the commands that only read work: status, report and
- * query log to the terminal instead. A run still refuses to start without its log.
+ * query log to the terminal instead, and query runs without a spill folder. A run still refuses to start without
+ * its log.
  */
 class UnwritableLogTest {
     @TempDir
@@ -41,6 +42,7 @@ class UnwritableLogTest {
         assertThat(run.exitCode()).as(run.err()).isZero();
         Files.createDirectories(broken);
         Files.writeString(broken.resolve("logs"), "a file where the log's folder should be");
+        Files.writeString(broken.resolve("tmp"), "a file where query's spill folder should be");
     }
 
     private static String[] runArgs(Path stateDir) {

@@ -138,7 +138,7 @@ public final class DuckDbEngine implements SqlEngine, ReadOnlySessions {
         } catch (SQLException e) {
             throw MongoLatestException.external("cannot start DuckDB: " + e.getMessage(), e);
         }
-        DuckDbSession session = new DuckDbSession(c, false, settings.memoryLimit(), spillFolder(settings, c));
+        DuckDbSession session = new DuckDbSession(c, false, settings.memoryLimit(), readerSpillFolder(settings));
         try {
             configure(session, settings);
             for (String f : DuckDbFunctions.definitions(false)) {
@@ -162,11 +162,29 @@ public final class DuckDbEngine implements SqlEngine, ReadOnlySessions {
      */
     private static Path spillFolder(EngineSettings settings, Connection c) {
         try {
-            return PrivateFiles.createTempDirectory(settings.tempDir(), "duckdb-");
+            return newSpillFolder(settings);
         } catch (IOException e) {
             closeQuietly(c);
             throw MongoLatestException.user("cannot create a folder in " + settings.tempDir() + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * A reader's spill folder, as {@link #spillFolder}'s; none (null) where the state folder cannot be written (a
+     * read-only one): reading works all the same, within the memory limit.
+     */
+    private static Path readerSpillFolder(EngineSettings settings) {
+        try {
+            return newSpillFolder(settings);
+        } catch (IOException e) {
+            LOG.warn("cannot create a folder in {}: the query runs without spilling to disk beyond --memory",
+                    settings.tempDir());
+            return null;
+        }
+    }
+
+    private static Path newSpillFolder(EngineSettings settings) throws IOException {
+        return PrivateFiles.createTempDirectory(settings.tempDir(), "duckdb-");
     }
 
     private static void closeQuietly(Connection c) {
@@ -203,7 +221,9 @@ public final class DuckDbEngine implements SqlEngine, ReadOnlySessions {
     private static void configure(DuckDbSession session, EngineSettings settings) {
         warnOnLargeHeap(settings.memoryLimit());
         session.execute("SET memory_limit = " + DuckDbSql.literal(duckDbLimit(settings.memoryLimit()).mebibytes() + "MiB"));
-        session.execute("SET temp_directory = " + DuckDbSql.literal(session.spillDir().toString()));
+        // No spill folder: DuckDB keeps within its memory limit and spills nothing.
+        session.execute("SET temp_directory = " + DuckDbSql.literal(session.spillDir() == null ? ""
+                : session.spillDir().toString()));
         // Order of rows within a table is not part of the contract; dropping it saves memory.
         session.execute("SET preserve_insertion_order = false");
         // Timestamps are instants in UTC (SPEC §7); the session shows and casts them so.

@@ -43,7 +43,8 @@ final class DuckDbSession implements EngineSession, RowSources {
     /**
      * @param memoryLimit the engine's memory limit: Parquet row groups are kept to a small part of it, so
      *                    that writing wide rows (whole documents) never runs out of memory
-     * @param spillDir    where DuckDB spills, named when a disk fills up: the session's own, deleted when it closes
+     * @param spillDir    where DuckDB spills, named when a disk fills up: the session's own, deleted when it closes;
+     *                    null for a reader that may not spill (a read-only state folder)
      */
     DuckDbSession(Connection connection, boolean readOnly, DataSize memoryLimit, Path spillDir) {
         this.connection = connection;
@@ -319,7 +320,9 @@ final class DuckDbSession implements EngineSession, RowSources {
         } catch (SQLException e) {
             throw new SqlFailure("cannot close the DuckDB connection: " + e.getMessage(), false, e);
         } finally {
-            PrivateFiles.deleteTree(spillDir);
+            if (spillDir != null) {
+                PrivateFiles.deleteTree(spillDir);
+            }
         }
     }
 

@@ -32,9 +32,11 @@ public sealed interface LedgerLocation {
 
         @Override
         public RunLedger openExisting(Path stateDir, URI dynamoDbEndpointOrNull) {
-            Path f = file(stateDir);
+            Path f = file(stateDir).toAbsolutePath().normalize();
             if (java.nio.file.Files.exists(f)) {
-                return open(stateDir, dynamoDbEndpointOrNull);
+                // A read-only state folder can still be looked at (status, report).
+                return java.nio.file.Files.isWritable(f.getParent()) ? open(stateDir, dynamoDbEndpointOrNull)
+                        : SqliteLedger.openReadOnly(f);
             }
             if (file != null) {
                 throw MongoLatestException.user("no ledger at " + f.toAbsolutePath().normalize() + " (check --ledger)");

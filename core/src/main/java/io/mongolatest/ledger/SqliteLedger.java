@@ -72,6 +72,21 @@ public final class SqliteLedger implements RunLedger {
         }
     }
 
+    /**
+     * Opens an existing ledger file to read only, for a folder that cannot be written (a read-only state folder):
+     * SQLite cannot read a WAL file without creating its shared-memory file beside it, so the file is read as
+     * immutable, as it stands (a run holding the folder with more rights meanwhile may be seen half-way), and
+     * any write fails.
+     */
+    public static SqliteLedger openReadOnly(Path file) {
+        Path abs = requireNonNull(file, "file is null").toAbsolutePath().normalize();
+        try {
+            return new SqliteLedger(abs, DriverManager.getConnection("jdbc:sqlite:" + abs.toUri() + "?immutable=1"));
+        } catch (SQLException e) {
+            throw MongoLatestException.external("cannot open the ledger " + abs + ": " + e.getMessage(), e);
+        }
+    }
+
     @Override
     public synchronized void init() {
         try (Statement s = connection.createStatement()) {

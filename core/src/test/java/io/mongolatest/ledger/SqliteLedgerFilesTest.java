@@ -11,6 +11,7 @@ import java.sql.DriverManager;
 import java.sql.Statement;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -45,6 +46,27 @@ class SqliteLedgerFilesTest {
         assertThatThrownBy(() -> typo.openExisting(dir.resolve("state"), null))
                 .hasMessage("no ledger at " + dir.resolve("typo/x.db") + " (check --ledger)");
         assertThat(dir.resolve("typo")).doesNotExist();
+    }
+
+    @Test
+    void aLedgerOpenedToReadOnlyReadsItsRunsAndChangesNothing() throws Exception {
+        Path file = dir.resolve("state/ledger.db");
+        LedgerRow row = RunLedgerContract.sampleRow("kept", 1);
+        try (SqliteLedger ledger = SqliteLedger.open(file)) {
+            ledger.insert(row);
+        }
+        byte[] before = Files.readAllBytes(file);
+        try (SqliteLedger ledger = SqliteLedger.openReadOnly(file)) {
+            assertThat(ledger.read(row.key())).contains(row);
+            assertThat(ledger.list(row.key().dataProduct())).containsExactly(row);
+            assertThatThrownBy(() -> ledger.insert(RunLedgerContract.sampleRow("new", 1)))
+                    .hasMessageContaining("readonly");
+        }
+        assertThat(Files.readAllBytes(file)).isEqualTo(before);
+        try (Stream<Path> files = Files.list(file.getParent())) {
+            assertThat(files.map(p -> p.getFileName().toString())).as("no journal beside it")
+                    .containsExactly("ledger.db");
+        }
     }
 
     @Test
