@@ -88,8 +88,7 @@ public final class RecordParser {
                 }
                 if (field != 0) {
                     if ((seen & field) != 0 && duplicate == null) {
-                        duplicate = "field " + new String(b, i + 1, keyEnd - i - 2,
-                                java.nio.charset.StandardCharsets.UTF_8) + " appears twice";
+                        duplicate = "field " + name(field) + " appears twice";
                     }
                     seen |= field;
                     switch (field) {
@@ -142,8 +141,12 @@ public final class RecordParser {
     /** Which of the fields the rules read the key token {@code b[i..j)} names, or 0. */
     private static int field(byte[] b, int i, int j) {
         int len = j - i - 2;
-        if (len < 3 || len > 21 || (b[i + 1] != '_' && b[i + 1] != 'c' && b[i + 1] != '@' && b[i + 1] != '\\')) {
+        if (len < 3 || (b[i + 1] != '_' && b[i + 1] != 'c' && b[i + 1] != '@' && b[i + 1] != '\\')) {
             return 0;
+        }
+        if (len > 21) {
+            // longer than every name, unless escapes make it so (six bytes at most for each character)
+            return len <= 6 * 21 && !JsonStrings.isPlain(b, i, j) ? escapedField(b, i, j) : 0;
         }
         if (!JsonStrings.isPlain(b, i, j)) {
             return escapedField(b, i, j);
@@ -178,6 +181,18 @@ public final class RecordParser {
             return REMOVED;
         }
         return JsonStrings.textEquals(b, i, j, "@type") ? TYPE : 0;
+    }
+
+    /** The name of a field the rules read, as the rules know it, however the line spelt it. */
+    private static String name(int field) {
+        return switch (field) {
+            case ID -> "_id";
+            case MODIFIED -> "_lastModifiedDateTime";
+            case CREATED -> "createdDateTime";
+            case REMOVED_AT -> "_removedDateTime";
+            case REMOVED -> "_removed";
+            default -> "@type";
+        };
     }
 
     private void notJson(byte[] b, int off, int at) {
