@@ -49,10 +49,11 @@ final class LatestTableBuilder {
 
     /**
      * Writes the table of {@code input} as Parquet into {@code directory} and its winners into {@code state};
-     * returns its accounting. {@code scratch} is a folder for temporary files, deleted before this returns.
+     * returns its accounting. {@code scratch} is a folder for temporary files, deleted before this returns;
+     * {@code versionsRead} is told when pass 1 is over.
      */
     CollectionReport build(CollectionInput input, Optional<LatestBuildJob.Kept> kept, Quarantine quarantine,
-                           Location directory, Location state, Path scratch) {
+                           Location directory, Location state, Path scratch, Runnable versionsRead) {
         LineTally tally = new LineTally();
         int first = kept.map(LatestBuildJob.Kept::files).orElse(0);
         long boundary = (long) first << InputLines.LINE_BITS;
@@ -71,6 +72,7 @@ final class LatestTableBuilder {
             long removed = ((Number) counts.get(1)).longValue();
             long[] latest = rows.queryLongs("SELECT pos FROM " + WINNERS + " WHERE NOT removed AND pos >= " + boundary
                     + " ORDER BY pos");
+            versionsRead.run();
             rows.registerSource(LATEST_LINES, new LatestLineSource(store, input, first, latest, spill));
             String output = kept.isEmpty() ? OUTPUT_SQL : OUTPUT_SQL + " UNION ALL SELECT o.id, o.last_modified,"
                     + " o.created, o.snapshot_type, o.snapshot_id, o.val FROM " + parquet(kept.get().latest())
