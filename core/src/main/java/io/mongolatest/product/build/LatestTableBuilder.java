@@ -70,10 +70,11 @@ final class LatestTableBuilder {
             List<Object> counts = engine.query(LatestSql.COUNTS_SQL).rows().get(0);
             long ids = ((Number) counts.get(0)).longValue();
             long removed = ((Number) counts.get(1)).longValue();
-            long[] latest = rows.queryLongs("SELECT pos FROM " + WINNERS + " WHERE NOT removed AND pos >= " + boundary
-                    + " ORDER BY pos");
+            String chosen = " FROM " + WINNERS + " WHERE NOT removed AND pos >= " + boundary + " ORDER BY pos";
+            long[] latest = rows.queryLongs("SELECT pos" + chosen);
+            long[] latestIds = rows.queryLongs("SELECT " + IdDigest.SQL + chosen);
             versionsRead.run();
-            rows.registerSource(LATEST_LINES, new LatestLineSource(store, input, first, latest, spill));
+            rows.registerSource(LATEST_LINES, new LatestLineSource(store, input, first, latest, latestIds, spill));
             String output = kept.isEmpty() ? OUTPUT_SQL : OUTPUT_SQL + " UNION ALL SELECT o.id, o.last_modified,"
                     + " o.created, o.snapshot_type, o.snapshot_id, o.val FROM " + parquet(kept.get().latest())
                     + " o ANTI JOIN (SELECT id FROM " + WINNERS + " WHERE pos >= " + boundary + ") n ON o.id = n.id";

@@ -12,6 +12,7 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 import io.mongolatest.MongoLatestException;
@@ -56,8 +57,7 @@ public final class LocalInputStore implements InputStore {
                 }
                 BasicFileAttributes a = Files.readAttributes(p, BasicFileAttributes.class);
                 if (a.isRegularFile()) {
-                    out.add(new StoredObject(real.relativize(p).toString().replace('\\', '/'), a.size(),
-                            a.size() + "@" + a.lastModifiedTime().toMillis()));
+                    out.add(listed(real.relativize(p).toString().replace('\\', '/'), a));
                 }
             }
         } catch (IOException | java.io.UncheckedIOException e) {
@@ -75,6 +75,24 @@ public final class LocalInputStore implements InputStore {
         } catch (NoSuchFileException e) {
             throw MongoLatestException.user("input file " + object.relativePath() + " disappeared during the run", e);
         }
+    }
+
+    @Override
+    public Optional<StoredObject> stat(StoredObject object) {
+        try {
+            BasicFileAttributes a = Files.readAttributes(root.resolve(object.relativePath()).path(),
+                    BasicFileAttributes.class);
+            return Optional.of(listed(object.relativePath(), a));
+        } catch (NoSuchFileException e) {
+            return Optional.empty();
+        } catch (IOException e) {
+            throw MongoLatestException.user("cannot read input file " + object.relativePath() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** A file as listed: its identity is its size and modification time. */
+    private static StoredObject listed(String relativePath, BasicFileAttributes a) {
+        return new StoredObject(relativePath, a.size(), a.size() + "@" + a.lastModifiedTime().toMillis());
     }
 
     private static Path realPath(Path p) {
