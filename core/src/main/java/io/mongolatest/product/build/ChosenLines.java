@@ -11,13 +11,13 @@ import io.mongolatest.product.input.InputFile;
 import io.mongolatest.product.records.InputLines;
 import io.mongolatest.product.records.LineReader;
 import io.mongolatest.product.records.RecordParser;
-import io.mongolatest.product.records.Utf8;
 
 /**
  * Pass 2 over one input file: the text of the lines chosen as latest, asked for in ascending order and read
- * without the rest, the same code whatever engine builds. Each line read must still be a record with the id
- * pass 1 chose for it: a line that is not means the file changed during the build, a user error naming it
- * (the file's size and time can stay the same when it is rewritten in place).
+ * without the rest, the same code whatever engine builds. Each line read must still carry the id pass 1 chose
+ * for it (read only as far as its {@code _id}, to stay cheap): a line that does not means the file changed
+ * during the build, a user error naming it (the file's size and time can stay the same when it is rewritten
+ * in place).
  */
 public final class ChosenLines implements Closeable {
     private final InputFile file;
@@ -97,13 +97,9 @@ public final class ChosenLines implements Closeable {
         return Arrays.copyOfRange(b, off, end);
     }
 
-    /** The canonical id of the record {@code text}, or null when it is no record (any more). */
+    /** The canonical id {@code text} carries, or null when it carries none (any more). */
     private byte[] idOf(byte[] text) {
-        if (!Utf8.isValid(text, 0, text.length)) {
-            return null;
-        }
-        parser.parse(text, 0, text.length);
-        return parser.id;
+        return parser.idOf(text, 0, text.length);
     }
 
     private MongoLatestException notTheSame(String where) {

@@ -119,6 +119,22 @@ class RecordParserTest {
     }
 
     @Test
+    void theIdOfALineReadNoFurtherThanItsIdIsTheIdOfTheRecord() {
+        for (String line : new String[] {"{\"_id\": {\"b\": 2, \"a\": 1}, \"x\": [1]}",
+            " {\"v\": {\"_id\": 9}, \"\\u005fid\": \"k\"}  ", "{\"_lastModifiedDateTime\": \"2021-03-01T10:00:00Z\", \"_id\": 42}"}) {
+            byte[] b = line.getBytes(StandardCharsets.UTF_8);
+            assertThat(parser.idOf(b, 0, b.length)).as(line).isEqualTo(id(line).getBytes(StandardCharsets.UTF_8));
+        }
+        for (String notAnId : new String[] {"{\"x\": 1}", "{\"_id\": null}", "[{\"_id\": 1}]", "{\"x\": tru, \"_id\": 1}",
+            "{\"_id\": {\"k\": 1, \"k\": 2}}", "{\"_id\"", "garbage"}) {
+            byte[] b = notAnId.getBytes(StandardCharsets.UTF_8);
+            assertThat(parser.idOf(b, 0, b.length)).as(notAnId).isNull();
+        }
+        byte[] b = "{\"_id\": \"a\", \"rest\": not even JSON".getBytes(StandardCharsets.UTF_8);
+        assertThat(parser.idOf(b, 0, b.length)).as("what follows the id is not read").isEqualTo("\"a\"".getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Test
     void badRecordsByKind() {
         assertBad("{\"_id\": 1", BadReason.NOT_JSON);
         assertBad("{\"_id\": 1} trailing", BadReason.NOT_JSON);
