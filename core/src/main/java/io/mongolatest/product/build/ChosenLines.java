@@ -8,6 +8,7 @@ import java.util.Arrays;
 
 import io.mongolatest.MongoLatestException;
 import io.mongolatest.product.input.InputFile;
+import io.mongolatest.product.records.IdDigest;
 import io.mongolatest.product.records.InputLines;
 import io.mongolatest.product.records.LineReader;
 import io.mongolatest.product.records.RecordParser;
@@ -23,7 +24,6 @@ public final class ChosenLines implements Closeable {
     private final InputFile file;
     private final LineReader lines;
     private final RecordParser parser = new RecordParser();
-    private IdDigest digest;
 
     public ChosenLines(InputFile file, LineReader lines) {
         this.file = requireNonNull(file, "file is null");
@@ -67,11 +67,8 @@ public final class ChosenLines implements Closeable {
             throw InputLines.unreadable(file, e);
         }
         byte[] text = current(where);
-        if (digest == null) {
-            digest = new IdDigest();
-        }
         byte[] id = idOf(text);
-        if (id == null || digest.of(id) != idDigest) {
+        if (id == null || IdDigest.of(id) != idDigest) {
             throw notTheSame(where);
         }
         return text;

@@ -33,7 +33,7 @@ final class LatestLineSource extends CollectionSource {
 
     /**
      * @param positions the chosen lines' positions ({@link InputLines#offsetPosition}), ascending
-     * @param ids       their winners' ids, each as its {@link IdDigest}
+     * @param ids       their winners' ids, each as its {@link io.mongolatest.product.records.IdDigest}
      * @param spill     plain copies of gzip files, read instead of inflating them again
      */
     LatestLineSource(InputStore store, CollectionInput input, int first, long[] positions, long[] ids, Spill spill) {

@@ -60,9 +60,9 @@ final class LatestTableBuilder {
         try (Spill spill = new Spill(scratch)) {
             rows.registerSource(VERSIONS, new VersionSource(store, input, first, quarantine, tally, spill));
             if (kept.isPresent()) {
-                rows.createTempTable(WINNERS, LatestSql.winnersOf("(SELECT " + COLUMNS + " FROM "
-                        + parquet(kept.get().state()) + " UNION ALL SELECT " + COLUMNS + " FROM " + VERSIONS
-                        + ") kept_and_new"));
+                rows.createTempTable(WINNERS, LatestSql.winnersOf("(SELECT " + COLUMNS
+                        + ", CAST(NULL AS BIGINT) AS id_digest FROM " + parquet(kept.get().state()) + " UNION ALL SELECT "
+                        + COLUMNS + ", id_digest FROM " + VERSIONS + ") kept_and_new"));
             } else {
                 rows.createTempTable(WINNERS, LatestSql.DUCKDB_WINNERS_SQL);
             }
@@ -72,7 +72,7 @@ final class LatestTableBuilder {
             long removed = ((Number) counts.get(1)).longValue();
             String chosen = " FROM " + WINNERS + " WHERE NOT removed AND pos >= " + boundary + " ORDER BY pos";
             long[] latest = rows.queryLongs("SELECT pos" + chosen);
-            long[] latestIds = rows.queryLongs("SELECT " + IdDigest.SQL + chosen);
+            long[] latestIds = rows.queryLongs("SELECT id_digest" + chosen);
             versionsRead.run();
             rows.registerSource(LATEST_LINES, new LatestLineSource(store, input, first, latest, latestIds, spill));
             String output = kept.isEmpty() ? OUTPUT_SQL : OUTPUT_SQL + " UNION ALL SELECT o.id, o.last_modified,"

@@ -10,6 +10,7 @@ import io.mongolatest.engine.RowBatch;
 import io.mongolatest.engine.SourceColumn;
 import io.mongolatest.product.input.CollectionInput;
 import io.mongolatest.product.input.InputFile;
+import io.mongolatest.product.records.IdDigest;
 import io.mongolatest.product.records.InputLines;
 import io.mongolatest.storage.InputStore;
 
@@ -22,7 +23,7 @@ final class VersionSource extends CollectionSource {
     static final List<SourceColumn> COLUMNS = List.of(new SourceColumn("pos", ColumnType.BIGINT),
             new SourceColumn("id", ColumnType.VARCHAR), new SourceColumn("ts", ColumnType.TIMESTAMP),
             new SourceColumn("ts_nanos", ColumnType.INTEGER), new SourceColumn("created", ColumnType.TIMESTAMP),
-            new SourceColumn("removed", ColumnType.BOOLEAN));
+            new SourceColumn("removed", ColumnType.BOOLEAN), new SourceColumn("id_digest", ColumnType.BIGINT));
 
     private final Quarantine quarantine;
     private final LineTally tally;
@@ -73,6 +74,7 @@ final class VersionSource extends CollectionSource {
                     batch.setNull(4, n);
                 }
                 batch.setBoolean(5, n, versions.removed());
+                batch.setLong(6, n, IdDigest.of(versions.id()));
                 n++;
             }
             return n;
