@@ -41,12 +41,24 @@ final class ChildRun {
 
     static ChildRun start(Path dir, String name, List<String> jvmOptions, Map<String, String> environment,
                           String... args) throws IOException {
+        return start(dir, name, List.of(), jvmOptions, environment, args);
+    }
+
+    /** Under {@code umask} (e.g. {@code 000}), set by a shell that then becomes the JVM, as a caller's shell would. */
+    static ChildRun startUnderUmask(Path dir, String name, String umask, String... args) throws IOException {
+        return start(dir, name, List.of("sh", "-c", "umask " + umask + " && exec \"$@\"", "sh"), List.of("-Xmx512m"),
+                Map.of(), args);
+    }
+
+    private static ChildRun start(Path dir, String name, List<String> shell, List<String> jvmOptions,
+                                  Map<String, String> environment, String... args) throws IOException {
         String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
         // Lean and quick to start: C1 only, one GC thread, the JDK's class-data archive. Its own temporary
         // folder, inside the test's, so that what a killed child leaves there (DuckDB unpacks its 70 MB
         // native library per process) goes away with the test's folder.
         Path tmp = Files.createDirectories(dir.resolve(name + ".tmp"));
-        List<String> cmd = new ArrayList<>(List.of(javaBinary()));
+        List<String> cmd = new ArrayList<>(shell);
+        cmd.add(javaBinary());
         cmd.addAll(jvmOptions);
         cmd.addAll(List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xshare:auto", "-Djava.io.tmpdir=" + tmp,
                 "-cp", classpath, Main.class.getName()));

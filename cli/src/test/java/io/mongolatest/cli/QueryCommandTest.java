@@ -122,4 +122,44 @@ class QueryCommandTest {
         assertThat(ok.exitCode()).as(ok.err()).isZero();
         assertThat(ok.out().lines()).containsExactly("n", "-", "2", "(1 row)");
     }
+
+    /**
+     * DuckDB lets a session read its temp folder whatever else it refuses: the state folder's scratch files (the
+     * input a step decompressed), spill files, ledger and log, and the warehouse's quarantine and run records,
+     * are as out of reach as any file of the host, by every function that reads or lists files.
+     */
+    @Test
+    void theStateFolderAndTheFilesBesideTheTablesAreNotReadable() throws Exception {
+        Path state = dir.resolve("state");
+        Path scratch = java.nio.file.Files.createDirectories(state.resolve("tmp/build-1"));
+        java.nio.file.Files.writeString(scratch.resolve("input.json"), "{\"_id\":\"secret\"}\n");
+        java.nio.file.Files.createDirectories(state.resolve("spill"));
+        java.nio.file.Files.writeString(state.resolve("spill/duckdb_temp_storage-0.tmp"), "spilled");
+        java.nio.file.Files.writeString(state.resolve("ledger.db"), "ledger");
+        java.nio.file.Files.createDirectories(warehouse.resolve("quarantine/core/claimant"));
+        java.nio.file.Files.writeString(warehouse.resolve("quarantine/core/claimant/bad.json"), "{\"nino\":1}\n");
+        java.nio.file.Files.createDirectories(warehouse.resolve(".runs"));
+        java.nio.file.Files.writeString(warehouse.resolve(".runs/run-1.json"), "{}");
+        assertThat(query("SELECT 1 AS one").exitCode()).isZero(); // the log file exists from here on
+        java.util.List<String> files = java.util.List.of(scratch.resolve("input.json").toString(),
+                state.resolve("tmp").toString() + "/*", state.resolve("tmp").toString() + "/**",
+                state.resolve("spill/duckdb_temp_storage-0.tmp").toString(), state.resolve("ledger.db").toString(),
+                state.resolve("logs/mongo-latest.log").toString(),
+                warehouse.resolve("quarantine/core/claimant/bad.json").toString(),
+                warehouse.resolve(".runs/run-1.json").toString(), "/etc/hostname");
+        for (String file : files) {
+            for (String function : new String[] {"read_text", "glob", "read_csv", "read_parquet", "read_json"}) {
+                String sql = "SELECT * FROM " + function + "('" + file + "')";
+                CliRun r = query(sql);
+                assertThat(r.exitCode()).as(sql + ": " + r.out() + r.err()).isEqualTo(2);
+                assertThat(r.err().lines()).as(sql).singleElement().asString()
+                        .startsWith("error: only the warehouse's published tables can be read here");
+            }
+        }
+        CliRun ok = query("SELECT count(*) AS n FROM ucs_latest_redacted.people");
+        assertThat(ok.out().lines()).containsExactly("n", "-", "2", "(1 row)");
+        try (java.util.stream.Stream<Path> left = java.nio.file.Files.list(state.resolve("tmp"))) {
+            assertThat(left).as("a query leaves no folder of its own behind").containsExactly(scratch);
+        }
+    }
 }

@@ -1,7 +1,6 @@
 package io.mongolatest.engine;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -17,7 +16,6 @@ import io.mongolatest.DataSize;
 import io.mongolatest.MongoLatestException;
 import io.mongolatest.storage.LocalLocation;
 import io.mongolatest.storage.Location;
-import io.mongolatest.storage.Locations;
 import io.mongolatest.storage.PrivateFiles;
 
 /**
@@ -88,7 +86,6 @@ public final class DuckDbEngine implements SqlEngine, ReadOnlySessions {
         checkWarehouse(new LocalLocation(settings.warehouse()));
         Path catalog = settings.warehouse().resolve(CATALOG_FILE);
         try {
-            PrivateFiles.createDirectories(settings.tempDir());
             if (!settings.readOnly()) {
                 PrivateFiles.createDirectories(settings.warehouse());
             }
@@ -105,7 +102,18 @@ public final class DuckDbEngine implements SqlEngine, ReadOnlySessions {
         } catch (SQLException e) {
             throw opening(catalog, e);
         }
-        DuckDbSession session = new DuckDbSession(c, false, settings.memoryLimit(), settings.tempDir());
+        if (!settings.readOnly()) {
+            // DuckDB makes its database as the umask lets it; it holds the product's catalog and whatever tables
+            // the product's SQL makes there: its owner's alone.
+            try {
+                PrivateFiles.restrict(catalog);
+                PrivateFiles.restrict(catalog.resolveSibling(CATALOG_FILE + ".wal"));
+            } catch (IOException e) {
+                closeQuietly(c);
+                throw MongoLatestException.external("cannot make " + catalog + " private: " + e.getMessage(), e);
+            }
+        }
+        DuckDbSession session = new DuckDbSession(c, false, settings.memoryLimit(), spillFolder(settings, c));
         try {
             configure(session, settings);
             for (String f : DuckDbFunctions.definitions(!settings.readOnly())) {
@@ -124,18 +132,13 @@ public final class DuckDbEngine implements SqlEngine, ReadOnlySessions {
      */
     @Override
     public EngineSession openReader(EngineSettings settings, List<ParquetTable> tables) {
-        try {
-            PrivateFiles.createDirectories(settings.tempDir());
-        } catch (IOException e) {
-            throw MongoLatestException.user("cannot create " + settings.tempDir() + ": " + e.getMessage(), e);
-        }
         Connection c;
         try {
             c = DriverManager.getConnection("jdbc:duckdb:");
         } catch (SQLException e) {
             throw MongoLatestException.external("cannot start DuckDB: " + e.getMessage(), e);
         }
-        DuckDbSession session = new DuckDbSession(c, false, settings.memoryLimit(), settings.tempDir());
+        DuckDbSession session = new DuckDbSession(c, false, settings.memoryLimit(), spillFolder(settings, c));
         try {
             configure(session, settings);
             for (String f : DuckDbFunctions.definitions(false)) {
@@ -144,7 +147,7 @@ public final class DuckDbEngine implements SqlEngine, ReadOnlySessions {
             for (ParquetTable t : tables) {
                 session.registerParquetTable(t.schema(), t.name(), t.directory());
             }
-            confine(session, tables);
+            session.confine(tables.stream().map(ParquetTable::directory).toList());
         } catch (RuntimeException e) {
             session.close();
             throw e;
@@ -153,26 +156,25 @@ public final class DuckDbEngine implements SqlEngine, ReadOnlySessions {
     }
 
     /**
-     * Lets the session read the current versions of {@code tables} and nothing else: no other file, glob
-     * or URL on the host, no extension loaded or downloaded, and no setting changed back afterwards.
+     * A new folder of {@code settings}' temp folder, for one session's spill files only: DuckDB lets a session
+     * read its temp folder whatever else it is refused, so a shared one would show a confined session the files
+     * of others (a query the scratch copies of a run's input). The session deletes it when it closes.
      */
-    private static void confine(DuckDbSession session, List<ParquetTable> tables) {
-        StringBuilder allowed = new StringBuilder();
-        for (ParquetTable t : tables) {
-            // DuckDB checks a file's real path, so the folders are given as the links resolve now.
-            Path dir;
-            try {
-                dir = Locations.localPath(t.directory(), "the duckdb engine").toRealPath();
-            } catch (IOException e) {
-                continue; // gone since it was listed: nothing to allow
-            }
-            allowed.append(allowed.length() == 0 ? "" : ", ").append(DuckDbSql.literal(dir + "/"));
+    private static Path spillFolder(EngineSettings settings, Connection c) {
+        try {
+            return PrivateFiles.createTempDirectory(settings.tempDir(), "duckdb-");
+        } catch (IOException e) {
+            closeQuietly(c);
+            throw MongoLatestException.user("cannot create a folder in " + settings.tempDir() + ": " + e.getMessage(), e);
         }
-        session.execute("SET allowed_directories = [" + allowed + "]");
-        session.execute("SET enable_external_access = false");
-        session.execute("SET autoload_known_extensions = false");
-        session.execute("SET autoinstall_known_extensions = false");
-        session.execute("SET lock_configuration = true");
+    }
+
+    private static void closeQuietly(Connection c) {
+        try {
+            c.close();
+        } catch (SQLException ignored) {
+            // the connection was never used: nothing to lose
+        }
     }
 
     /**
@@ -201,7 +203,7 @@ public final class DuckDbEngine implements SqlEngine, ReadOnlySessions {
     private static void configure(DuckDbSession session, EngineSettings settings) {
         warnOnLargeHeap(settings.memoryLimit());
         session.execute("SET memory_limit = " + DuckDbSql.literal(duckDbLimit(settings.memoryLimit()).mebibytes() + "MiB"));
-        session.execute("SET temp_directory = " + DuckDbSql.literal(settings.tempDir().toString()));
+        session.execute("SET temp_directory = " + DuckDbSql.literal(session.spillDir().toString()));
         // Order of rows within a table is not part of the contract; dropping it saves memory.
         session.execute("SET preserve_insertion_order = false");
         // Timestamps are instants in UTC (SPEC §7); the session shows and casts them so.

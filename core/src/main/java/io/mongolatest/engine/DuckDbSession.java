@@ -4,6 +4,7 @@ import static io.mongolatest.engine.DuckDbMessages.firstLine;
 import static io.mongolatest.engine.DuckDbSql.identifier;
 import static io.mongolatest.engine.DuckDbSql.literal;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -13,6 +14,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -23,6 +25,7 @@ import io.mongolatest.DataSize;
 import io.mongolatest.MongoLatestException;
 import io.mongolatest.storage.Location;
 import io.mongolatest.storage.Locations;
+import io.mongolatest.storage.PrivateFiles;
 import io.mongolatest.storage.StorageErrors;
 
 final class DuckDbSession implements EngineSession, RowSources {
@@ -33,19 +36,50 @@ final class DuckDbSession implements EngineSession, RowSources {
     private volatile Statement running;
     private volatile boolean cancelled;
     private boolean readOnly;
+    private boolean confined;
     private final long rowGroupBytes;
     private final Path spillDir;
 
     /**
      * @param memoryLimit the engine's memory limit: Parquet row groups are kept to a small part of it, so
      *                    that writing wide rows (whole documents) never runs out of memory
-     * @param spillDir    where DuckDB spills, named when a disk fills up
+     * @param spillDir    where DuckDB spills, named when a disk fills up: the session's own, deleted when it closes
      */
     DuckDbSession(Connection connection, boolean readOnly, DataSize memoryLimit, Path spillDir) {
         this.connection = connection;
         this.readOnly = readOnly;
         this.spillDir = spillDir;
         this.rowGroupBytes = Math.max(8L << 20, Math.min(128L << 20, memoryLimit.bytes() / 32));
+    }
+
+    Path spillDir() {
+        return spillDir;
+    }
+
+    /**
+     * Lets the session reach the files of {@code readable} (folders), its database and its spill folder, and
+     * nothing else: no other file, glob or URL of the host, no extension loaded or downloaded, no setting
+     * changed (this one included: it holds until the session closes).
+     */
+    @Override
+    public void confine(List<Location> readable) {
+        StringBuilder allowed = new StringBuilder();
+        for (Location l : readable) {
+            // DuckDB checks a file's real path, so the folders are given as the links resolve now.
+            Path dir;
+            try {
+                dir = Locations.localPath(l, "the duckdb engine").toRealPath();
+            } catch (IOException e) {
+                continue; // gone since it was listed: nothing to allow
+            }
+            allowed.append(allowed.length() == 0 ? "" : ", ").append(literal(dir + "/"));
+        }
+        execute("SET allowed_directories = [" + allowed + "]");
+        execute("SET enable_external_access = false");
+        execute("SET autoload_known_extensions = false");
+        execute("SET autoinstall_known_extensions = false");
+        execute("SET lock_configuration = true");
+        confined = true;
     }
 
     /** From now on, only single queries are accepted. */
@@ -138,7 +172,7 @@ final class DuckDbSession implements EngineSession, RowSources {
                 + " (FORMAT parquet, COMPRESSION zstd, COMPRESSION_LEVEL 1, ROW_GROUP_SIZE 122880, ROW_GROUP_SIZE_BYTES "
                 + literal(rowGroupBytes / 1024 + "KiB") + ")";
         try {
-            return copy(copy);
+            return madePrivate(directory, copy(copy));
         } catch (SQLException e) {
             long threads = threads();
             if (!String.valueOf(e.getMessage()).startsWith("Out of Memory Error") || threads <= 1) {
@@ -149,13 +183,26 @@ final class DuckDbSession implements EngineSession, RowSources {
             LOG.info("writing {} ran out of memory on {} threads: writing it again on one", directory, threads);
             execute("SET threads = 1");
             try {
-                return copy(copy);
+                return madePrivate(directory, copy(copy));
             } catch (SQLException again) {
                 throw failure(again);
             } finally {
                 execute("SET threads = " + threads);
             }
         }
+    }
+
+    /**
+     * DuckDB makes its files as the umask lets it (0644, or 0666): they hold documents, and are made the owner's
+     * alone before a commit makes them visible. Returns {@code rows}.
+     */
+    private static long madePrivate(Path directory, long rows) {
+        try {
+            PrivateFiles.restrictTree(directory);
+        } catch (IOException e) {
+            throw MongoLatestException.external("cannot make " + directory + " private: " + e.getMessage(), e);
+        }
+        return rows;
     }
 
     /** Runs {@code copy}; COPY gives no result set here, only an update count: the rows written. */
@@ -271,6 +318,8 @@ final class DuckDbSession implements EngineSession, RowSources {
             connection.close();
         } catch (SQLException e) {
             throw new SqlFailure("cannot close the DuckDB connection: " + e.getMessage(), false, e);
+        } finally {
+            PrivateFiles.deleteTree(spillDir);
         }
     }
 
@@ -281,8 +330,10 @@ final class DuckDbSession implements EngineSession, RowSources {
         }
     }
 
+    /** What {@code e} means here; its message shown with the data's values masked ({@link QuotedValues}). */
     private MongoLatestException failure(SQLException e) {
-        String msg = e.getMessage() == null ? e.toString() : e.getMessage();
+        String raw = e.getMessage() == null ? e.toString() : e.getMessage();
+        String msg = QuotedValues.masked(raw);
         boolean interrupted = cancelled || msg.contains("INTERRUPT");
         Throwable fromSource = sources.takeFailure();
         if (fromSource != null && !interrupted) {
@@ -290,15 +341,20 @@ final class DuckDbSession implements EngineSession, RowSources {
             return fromSource instanceof MongoLatestException m ? m
                     : MongoLatestException.external("reading input failed: " + fromSource.getMessage(), fromSource);
         }
-        if (StorageErrors.isDiskFull(msg)) {
+        if (StorageErrors.isDiskFull(raw)) {
             // DuckDB says so inside a JSON blob; name the file (or the folders it writes) instead.
-            Matcher file = WRITTEN_FILE.matcher(msg);
+            Matcher file = WRITTEN_FILE.matcher(raw);
             return StorageErrors.diskFull(file.find() ? Path.of(file.group(1)) : spillDir, e);
         }
         if (readOnly && msg.contains("Permission Error")) {
             // A reader's query tried to reach something outside the published tables.
             return MongoLatestException.user("only the warehouse's published tables can be read here: "
                     + firstLine(msg).replace(" - file system operations are disabled by configuration", ""), e);
+        }
+        Optional<String> outside = confined && !readOnly ? DuckDbMessages.outsideConfinement(msg) : Optional.empty();
+        if (outside.isPresent()) {
+            // The product's SQL tried to reach beyond its tables: said in one line, without DuckDB's wording.
+            return new SqlFailure(outside.get(), false, e);
         }
         if (readOnly && !interrupted && DuckDbMessages.inTheStatement(msg)) {
             // The reader's own query is wrong (a table it does not have, a typo): theirs to mend.

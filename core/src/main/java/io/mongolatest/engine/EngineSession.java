@@ -43,6 +43,13 @@ public interface EngineSession extends AutoCloseable {
     /** {@code value} as a string literal of this engine's SQL (quoting rules differ between engines). */
     String literal(String value);
 
+    /**
+     * From now on the session reads only the files of {@code readable} (table folders) besides its own, writes
+     * none elsewhere, loads no extension and changes no setting, for good: how the product's SQL runs. A statement
+     * that tries fails with a {@link SqlFailure} saying what it tried.
+     */
+    void confine(List<Location> readable);
+
     /** Interrupts the running statement, if any; it then fails with a {@link SqlFailure} marked cancelled. */
     void cancel();
 

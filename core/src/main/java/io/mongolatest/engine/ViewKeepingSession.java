@@ -69,6 +69,11 @@ final class ViewKeepingSession implements EngineSession {
     }
 
     @Override
+    public void confine(List<Location> readable) {
+        session.confine(readable);
+    }
+
+    @Override
     public String literal(String value) {
         return session.literal(value);
     }

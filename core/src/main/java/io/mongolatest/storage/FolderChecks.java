@@ -50,7 +50,7 @@ public final class FolderChecks {
             PrivateFiles.createDirectories(dir);
             Files.delete(Files.createTempFile(dir, ".write-probe-", ""));
         } catch (IOException e) {
-            throw MongoLatestException.user(option + " " + dir + " cannot be written: " + reason(e), e);
+            throw MongoLatestException.user(option + " " + dir + " cannot be written: " + StorageErrors.reason(e), e);
         }
     }
 
@@ -71,13 +71,4 @@ public final class FolderChecks {
         }
     }
 
-    private static String reason(IOException e) {
-        if (e instanceof java.nio.file.AccessDeniedException) {
-            return "permission denied";
-        }
-        if (e instanceof java.nio.file.FileSystemException f && f.getReason() != null) {
-            return f.getReason();
-        }
-        return String.valueOf(e.getMessage());
-    }
 }

@@ -51,6 +51,11 @@ public final class PrivateFiles {
         return abs;
     }
 
+    /** A new folder of a unique name in {@code parent} (created if missing), mode 0700. */
+    public static Path createTempDirectory(Path parent, String prefix) throws IOException {
+        return Files.createTempDirectory(createDirectories(parent), prefix, directoryAttributes());
+    }
+
     /** A new or truncated file with mode 0600. */
     public static OutputStream newOutputStream(Path file) throws IOException {
         if (POSIX && !Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
@@ -65,6 +70,23 @@ public final class PrivateFiles {
     public static void restrict(Path p) throws IOException {
         if (POSIX && Files.exists(p, LinkOption.NOFOLLOW_LINKS) && !Files.isSymbolicLink(p)) {
             Files.setPosixFilePermissions(p, Files.isDirectory(p) ? DIRECTORY : FILE);
+        }
+    }
+
+    /**
+     * {@link #restrict} of {@code dir} and everything under it, links left alone: for files another program made
+     * (an engine's Parquet files, its database), which the umask let it make readable by others.
+     */
+    public static void restrictTree(Path dir) throws IOException {
+        if (!POSIX) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(dir)) {
+            for (Path p : (Iterable<Path>) walk::iterator) {
+                restrict(p);
+            }
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
         }
     }
 

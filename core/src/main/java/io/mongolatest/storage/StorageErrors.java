@@ -57,7 +57,14 @@ public final class StorageErrors {
         }
     }
 
-    private static String reason(IOException e) {
+    /**
+     * Why a file operation failed, for a message that already names the file: Java's message of a refused
+     * permission is the bare path, so that one says "permission denied".
+     */
+    public static String reason(IOException e) {
+        if (e instanceof AccessDeniedException) {
+            return "permission denied";
+        }
         if (e instanceof FileSystemException f && f.getReason() != null) {
             return f.getReason();
         }

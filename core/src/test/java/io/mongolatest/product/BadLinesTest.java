@@ -52,6 +52,20 @@ class BadLinesTest extends HarnessTest {
         return out;
     }
 
+    private static byte[] gzip(String text) throws IOException {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        try (var gz = new java.util.zip.GZIPOutputStream(out)) {
+            gz.write(utf8(text));
+        }
+        return out.toByteArray();
+    }
+
+    private static byte[] concat(byte[] a, byte[] b) {
+        byte[] out = Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
+    }
+
     private static byte[] utf8(String s) {
         return s.getBytes(StandardCharsets.UTF_8);
     }
@@ -137,7 +151,49 @@ class BadLinesTest extends HarnessTest {
         assertThat(h.build().totals().lines()).as("an empty gzip file has no lines").isEqualTo(1);
         Files.write(h.input.resolve(FULL + "c.json.gz"), utf8("{\"_id\": 2}\n"));
         assertThatThrownBy(h::build).isInstanceOf(MongoLatestException.class)
-                .hasMessage("cannot read input file " + FULL + "c.json.gz: Not in GZIP format");
+                .hasMessage("cannot read input file " + FULL
+                        + "c.json.gz: bad gzip data at byte 0: not gzip (bad magic number)");
+    }
+
+    @Test
+    void aGzipFileWithACorruptLaterMemberFailsTheBuildAndPublishesNothing() throws Exception {
+        in.file(FULL + "a.json", "{\"_id\": \"before\"}");
+        h.build();
+        byte[] first = gzip("{\"_id\": 1}\n");
+        byte[] second = gzip("{\"_id\": 2}\n");
+        second[3] = (byte) 0x20; // a reserved flag bit: a bad header
+        Files.write(h.input.resolve(FULL + "b.json.gz"), concat(first, second));
+        in.file(FULL + "a.json", "{\"_id\": \"after\"}");
+        assertThatThrownBy(h::build).isInstanceOf(MongoLatestException.class)
+                .hasMessage("cannot read input file " + FULL + "b.json.gz: bad gzip data at byte " + (first.length + 3)
+                        + ": gzip member 2 has reserved flag bits set (0x20)");
+        assertThat(h.query("SELECT id FROM uc_mongo_latest.core_contract").rows())
+                .as("the table published before is unchanged").containsExactly(List.of("\"before\""));
+
+        Files.write(h.input.resolve(FULL + "b.json.gz"), concat(first, utf8("trailing\n")));
+        assertThatThrownBy(h::build).isInstanceOf(MongoLatestException.class)
+                .hasMessageStartingWith("cannot read input file " + FULL + "b.json.gz: bad gzip data at byte "
+                        + first.length + ": ");
+        Files.write(h.input.resolve(FULL + "b.json.gz"), concat(first, gzip("{\"_id\": 2}\n")));
+        h.build();
+        assertThat(h.query("SELECT id FROM uc_mongo_latest.core_contract ORDER BY id").rows())
+                .as("every member is read").containsExactly(List.of("\"after\""), List.of("1"), List.of("2"));
+    }
+
+    @Test
+    void nestingPastTheLimitIsQuarantinedSayingSo() throws Exception {
+        h.maxBadFraction = 1;
+        // The document itself is the first level: 999 arrays in it reach the limit, 1000 pass it.
+        in.file(FULL + "a.json", "{\"_id\": 1, \"x\": " + "[".repeat(999) + "]".repeat(999) + "}",
+                "{\"_id\": 2, \"x\": " + "[".repeat(1000) + "]".repeat(1000) + "}");
+        BuildReport r = h.build();
+        assertThat(r.totals().loaded()).as("nesting exactly at the limit is fine").isEqualTo(1);
+        List<JsonNode> q = quarantine();
+        assertThat(q).singleElement().satisfies(n -> {
+            assertThat(n.get("reason").asText()).isEqualTo("not_json");
+            assertThat(n.get("problem").asText())
+                    .isEqualTo("arrays and objects nested deeper than the limit of 1000, at byte 1016");
+        });
     }
 
     @Test

@@ -133,6 +133,12 @@ public final class OpenRun implements AutoCloseable {
                 earlier.fingerprint(), null);
         session.write(r -> (moveCurrent ? r.withCurrentStep(step.name()) : r).withStep(running));
         listener.stepStarted(step, index, steps.size());
+        // The product's SQL confines its session for good (SqlStepRunner): it gets one of its own, and the
+        // builtins after it another.
+        boolean ownSession = step.isSql();
+        if (ownSession) {
+            closeEngine();
+        }
         StepContext ctx = new StepContext(step, spec.params(), spec.product(), engines(), parts.storage(),
                 parts.metrics(), labels, cancellation, () -> parts.ledger().list(spec.product().pipeline().dataProduct()),
                 listener, spec.options(), row().status(), this::recordedInput);
@@ -155,6 +161,10 @@ public final class OpenRun implements AutoCloseable {
             done = new StepRecord(step.name(), cancelled ? StepStatus.CANCELLED : StepStatus.FAILED, start,
                     parts.clock().instant(), null, cancelled ? "cancelled: " + reason() : error,
                     earlier.fingerprint(), null);
+        } finally {
+            if (ownSession) {
+                closeEngine();
+            }
         }
         StepRecord finished = done;
         session.write(r -> r.withStep(finished));
@@ -186,6 +196,18 @@ public final class OpenRun implements AutoCloseable {
             }
             return engine;
         };
+    }
+
+    private void closeEngine() {
+        if (engineCancel != null) {
+            engineCancel.close();
+            engineCancel = null;
+        }
+        if (engine != null) {
+            EngineSession open = engine;
+            engine = null;
+            open.close();
+        }
     }
 
     private String reason() {
@@ -256,12 +278,7 @@ public final class OpenRun implements AutoCloseable {
     /** Closes the engine session; after the attempt's end, the product brings the warehouse up to date. */
     @Override
     public void close() {
-        if (engineCancel != null) {
-            engineCancel.close();
-        }
-        if (engine != null) {
-            engine.close();
-        }
+        closeEngine();
         session.close();
         if (ended) {
             runEnded();

@@ -1,20 +1,29 @@
 package io.mongolatest.pipeline.sql;
 
+import io.mongolatest.engine.EngineSession;
 import io.mongolatest.engine.SqlFailure;
 import io.mongolatest.pipeline.BuiltinStep;
 import io.mongolatest.pipeline.StepContext;
 import io.mongolatest.pipeline.StepOutcome;
+import io.mongolatest.storage.Warehouse;
 
-/** Runs a SQL step: its files in lexical order, each statement on its own, placeholders as literals. */
+/**
+ * Runs a SQL step: its files in lexical order, each statement on its own, placeholders as literals, in a session
+ * confined to the warehouse's tables ({@link EngineSession#confine}): the product's SQL reads and writes no other
+ * file, loads no extension and changes no setting.
+ */
 public final class SqlStepRunner implements BuiltinStep {
     @Override
     public StepOutcome run(StepContext ctx) {
         var values = SqlTemplate.valuesOf(ctx.params());
+        EngineSession engine = ctx.engine();
+        Warehouse warehouse = ctx.storage().warehouse();
+        engine.confine(warehouse.tables().stream().map(warehouse::tableLocation).toList());
         for (SqlScript script : ctx.product().scriptsOf(ctx.step().name())) {
-            String sql = SqlTemplate.render(script, values, ctx.engine()::literal);
+            String sql = SqlTemplate.render(script, values, engine::literal);
             for (SqlStatement statement : SqlSplitter.split(script.file(), sql)) {
                 try {
-                    ctx.engine().execute(statement.sql());
+                    engine.execute(statement.sql());
                 } catch (SqlFailure e) {
                     throw new SqlFailure(statement.where() + ": " + e.getMessage(), e.interrupted(), e);
                 }

@@ -5,11 +5,11 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.util.function.UnaryOperator;
-import java.util.zip.GZIPInputStream;
 
 import io.mongolatest.MongoLatestException;
 import io.mongolatest.product.input.InputFile;
 import io.mongolatest.storage.InputStore;
+import io.mongolatest.storage.StorageErrors;
 import io.mongolatest.storage.StoredObject;
 
 /** Opening input files and addressing their lines. */
@@ -54,7 +54,7 @@ public final class InputLines {
             InputStream in = store.open(file.object());
             // An empty .gz file is no gzip stream, but exporters write them for empty partitions: no lines.
             boolean gzip = file.gzip() && file.size() > 0;
-            return gzip ? new GZIPInputStream(in, 1 << 16) : in;
+            return gzip ? new StrictGzipInputStream(in, 1 << 16) : in;
         } catch (NoSuchFileException e) {
             throw disappeared(file, e);
         } catch (IOException e) {
@@ -96,7 +96,8 @@ public final class InputLines {
     }
 
     public static MongoLatestException unreadable(InputFile file, IOException e) {
-        return MongoLatestException.user("cannot read input file " + file.relativePath() + ": " + e.getMessage(), e);
+        return MongoLatestException.user("cannot read input file " + file.relativePath() + ": "
+                + StorageErrors.reason(e), e);
     }
 
     /** Only JSON whitespace (space, tab, carriage return): a blank line, ignored. */

@@ -35,6 +35,33 @@ final class JsonSyntax {
         return i;
     }
 
+    /**
+     * Whether text {@code b[from..end)} that is not JSON at {@code at} failed there for nesting past
+     * {@link #MAX_DEPTH}: a bracket that opens one container too many. What lies before {@code at} was
+     * read as JSON, so counting brackets outside strings gives the depth.
+     */
+    static boolean tooDeepAt(byte[] b, int from, int end, int at) {
+        if (at >= end || (b[at] != '{' && b[at] != '[')) {
+            return false;
+        }
+        int depth = 0;
+        for (int i = from; i < at; i++) {
+            byte c = b[i];
+            if (c == '"') {
+                int after = skipString(b, i, at);
+                if (after < 0) {
+                    return false;
+                }
+                i = after - 1;
+            } else if (c == '{' || c == '[') {
+                depth++;
+            } else if (c == '}' || c == ']') {
+                depth--;
+            }
+        }
+        return depth >= MAX_DEPTH;
+    }
+
     /** A value starting at {@code i} (no whitespace before it); {@code depth} counts enclosing containers. */
     static int skipValue(byte[] b, int i, int end, int depth) {
         if (i >= end) {

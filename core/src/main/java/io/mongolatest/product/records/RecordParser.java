@@ -23,6 +23,8 @@ public final class RecordParser {
     private final MongoDates.DateValue modified = new MongoDates.DateValue();
     private final MongoDates.DateValue created = new MongoDates.DateValue();
     private final CanonicalId canonical = new CanonicalId();
+    /** Where the line being parsed ends. */
+    private int lineEnd;
 
     /** The reason the line is bad, or null when it is a record. */
     public BadReason bad;
@@ -37,6 +39,7 @@ public final class RecordParser {
     public long createdMicros;
 
     public void parse(byte[] b, int off, int len) {
+        lineEnd = off + len;
         bad = null;
         problem = null;
         id = null;
@@ -232,7 +235,8 @@ public final class RecordParser {
     }
 
     private void notJson(byte[] b, int off, int at) {
-        fail(BadReason.NOT_JSON, "not valid JSON at byte " + (at - off + 1));
+        fail(BadReason.NOT_JSON, (JsonSyntax.tooDeepAt(b, off, lineEnd, at) ? "arrays and objects nested deeper than"
+                + " the limit of " + JsonSyntax.MAX_DEPTH + ", at byte " : "not valid JSON at byte ") + (at - off + 1));
     }
 
     private void fail(BadReason reason, String why) {

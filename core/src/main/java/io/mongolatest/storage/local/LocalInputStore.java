@@ -18,6 +18,7 @@ import java.util.stream.Stream;
 import io.mongolatest.MongoLatestException;
 import io.mongolatest.storage.InputStore;
 import io.mongolatest.storage.LocalLocation;
+import io.mongolatest.storage.StorageErrors;
 import io.mongolatest.storage.StoredObject;
 
 /**
@@ -58,10 +59,17 @@ public final class LocalInputStore implements InputStore {
                 BasicFileAttributes a = Files.readAttributes(p, BasicFileAttributes.class);
                 if (a.isRegularFile()) {
                     out.add(listed(real.relativize(p).toString().replace('\\', '/'), a));
+                } else if (a.isOther()) {
+                    // Refused like a folder named x.json, rather than left out; never opened (a FIFO would block).
+                    throw MongoLatestException.user("input " + real.relativize(p) + " is " + special(p)
+                            + ", not a file: an input folder holds only folders and files");
                 }
             }
-        } catch (IOException | java.io.UncheckedIOException e) {
-            throw MongoLatestException.user("cannot list the input folder " + real + ": " + e.getMessage(), e);
+        } catch (IOException e) {
+            throw MongoLatestException.user("cannot list the input folder " + real + ": " + StorageErrors.reason(e), e);
+        } catch (java.io.UncheckedIOException e) {
+            throw MongoLatestException.user("cannot list the input folder " + real + ": "
+                    + StorageErrors.reason(e.getCause()), e);
         }
         out.sort(Comparator.comparing(StoredObject::relativePath));
         return out;
@@ -86,7 +94,8 @@ public final class LocalInputStore implements InputStore {
         } catch (NoSuchFileException e) {
             return Optional.empty();
         } catch (IOException e) {
-            throw MongoLatestException.user("cannot read input file " + object.relativePath() + ": " + e.getMessage(), e);
+            throw MongoLatestException.user("cannot read input file " + object.relativePath() + ": "
+                    + StorageErrors.reason(e), e);
         }
     }
 
@@ -95,11 +104,25 @@ public final class LocalInputStore implements InputStore {
         return new StoredObject(relativePath, a.size(), a.size() + "@" + a.lastModifiedTime().toMillis());
     }
 
+    /** What a path that is neither a file, a folder nor a link is, from its mode alone. */
+    private static String special(Path p) {
+        try {
+            return switch ((Integer) Files.getAttribute(p, "unix:mode") & 0170000) {
+                case 0010000 -> "a FIFO";
+                case 0140000 -> "a socket";
+                case 0020000, 0060000 -> "a device";
+                default -> "a special file";
+            };
+        } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {
+            return "a special file";
+        }
+    }
+
     private static Path realPath(Path p) {
         try {
             return p.toRealPath();
         } catch (IOException e) {
-            throw MongoLatestException.user("cannot read " + p + ": " + e.getMessage(), e);
+            throw MongoLatestException.user("cannot read " + p + ": " + StorageErrors.reason(e), e);
         }
     }
 }

@@ -2,10 +2,15 @@ package io.mongolatest.product.input;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import java.io.IOException;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.channels.ServerSocketChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -168,6 +173,28 @@ class SnapshotDiscoveryTest {
         Files.delete(link);
         Files.createSymbolicLink(link, input.resolve("full/2024-03-01_00-00-00/core/contract/a.json"));
         assertThat(files(select(SnapshotType.FULL))).as("a link inside the input is fine").hasSize(2);
+    }
+
+    @Test
+    void refusesAFifoOrSocketNamedLikeADataFileWithoutOpeningIt() throws Exception {
+        fixture().file("full/2024-03-01_00-00-00/core/contract/a.json", "{}");
+        Path fifo = input.resolve("full/2024-03-01_00-00-00/core/contract/x.json");
+        Process mkfifo = new ProcessBuilder("mkfifo", fifo.toString()).inheritIO().start();
+        assertThat(mkfifo.waitFor()).isZero();
+        // Opening a FIFO blocks until a writer comes: the listing must only look at it.
+        assertTimeoutPreemptively(Duration.ofSeconds(20), () -> assertUserError(SnapshotType.FULL,
+                "input full/2024-03-01_00-00-00/core/contract/x.json is a FIFO, not a file"));
+        Files.delete(fifo);
+        Path socket = input.resolve("full/2024-03-01_00-00-00/core/contract/y.jsonl");
+        try (ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
+            server.bind(UnixDomainSocketAddress.of(socket));
+            assertUserError(SnapshotType.FULL,
+                    "input full/2024-03-01_00-00-00/core/contract/y.jsonl is a socket, not a file");
+        }
+        Files.delete(socket);
+        Files.createDirectories(input.resolve("full/2024-03-01_00-00-00/core/contract/z.json"));
+        Files.writeString(input.resolve("full/2024-03-01_00-00-00/core/contract/z.json/a.json"), "{}");
+        assertUserError(SnapshotType.FULL, "unexpected folder full/2024-03-01_00-00-00/core/contract/z.json");
     }
 
     @Test

@@ -177,4 +177,20 @@ class RecordParserTest {
         parse("[1]");
         assertThat(parser.problem).isEqualTo("the line is a JSON array, not an object");
     }
+
+    @Test
+    void namesNestingPastTheLimit() {
+        String tooDeep = "{\"_id\": 1, \"x\": " + "{\"a\": ".repeat(999) + "[]" + "}".repeat(999) + "}";
+        parse(tooDeep);
+        assertThat(parser.bad).isEqualTo(BadReason.NOT_JSON);
+        assertThat(parser.problem).isEqualTo("arrays and objects nested deeper than the limit of 1000, at byte "
+                + (tooDeep.indexOf('[') + 1));
+        parse("[".repeat(1001) + "]".repeat(1001));
+        assertThat(parser.problem).isEqualTo("arrays and objects nested deeper than the limit of 1000, at byte 1001");
+        parse("{\"_id\": 1, \"x\": {{}}");
+        assertThat(parser.problem).as("a brace where a key belongs is no nesting")
+                .isEqualTo("not valid JSON at byte 18");
+        parse("[" + "\"[[[\", ".repeat(1000) + "1]");
+        assertThat(parser.bad).as("brackets in strings do not nest").isEqualTo(BadReason.NOT_AN_OBJECT);
+    }
 }

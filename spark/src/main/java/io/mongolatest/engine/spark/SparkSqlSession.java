@@ -26,9 +26,11 @@ import org.apache.spark.sql.types.StructType;
 import io.mongolatest.MongoLatestException;
 import io.mongolatest.storage.CommitFollower;
 import io.mongolatest.storage.LocalLocation;
+import io.mongolatest.storage.PrivateFiles;
 import io.mongolatest.storage.Location;
 import io.mongolatest.engine.EngineSession;
 import io.mongolatest.engine.QueryResult;
+import io.mongolatest.engine.QuotedValues;
 import io.mongolatest.engine.SqlFailure;
 import io.mongolatest.product.build.LatestBuild;
 
@@ -42,6 +44,7 @@ final class SparkSqlSession implements EngineSession {
     private final SparkSession spark;
     private final String jobGroup = "mongo-latest-" + UUID.randomUUID();
     private volatile boolean cancelled;
+    private boolean confined;
     private CommitFollower.Following following;
 
     SparkSqlSession(SparkSession spark) {
@@ -57,8 +60,28 @@ final class SparkSqlSession implements EngineSession {
         this.following = registration;
     }
 
+    /**
+     * Spark cannot keep a session to some folders: the statements themselves are checked from now on
+     * ({@link ConfinedStatements}), and a table named by a file's path is not read ({@code spark.sql.runSQLOnFiles}).
+     * The tables' locations are the catalog's, which the checked statements cannot change.
+     */
+    @Override
+    public void confine(List<Location> readable) {
+        spark.conf().set("spark.sql.runSQLOnFiles", "false");
+        confined = true;
+    }
+
+    private void checkConfined(String sql) {
+        if (confined) {
+            ConfinedStatements.refusal(spark, sql).ifPresent(why -> {
+                throw new SqlFailure(why, false, null);
+            });
+        }
+    }
+
     @Override
     public void execute(String sql) {
+        checkConfined(sql);
         run(sql, () -> {
             Dataset<Row> result = spark.sql(sql);
             // Spark runs commands (DDL, INSERT) when parsing them; a query runs only when read, here into nothing.
@@ -71,6 +94,7 @@ final class SparkSqlSession implements EngineSession {
 
     @Override
     public QueryResult query(String sql) {
+        checkConfined(sql);
         return run(sql, () -> {
             Dataset<Row> result = spark.sql(sql);
             return SparkValues.result(result.schema(), result.collectAsList());
@@ -105,6 +129,7 @@ final class SparkSqlSession implements EngineSession {
             rows.get().write().mode(SaveMode.Append).parquet(location);
             if (directory != null) {
                 removeChecksums(directory);
+                PrivateFiles.restrictTree(directory); // Hadoop makes them as the umask lets it
             }
             return count ? new ParquetFooters(spark).rows(location) : -1L;
         });
@@ -229,8 +254,9 @@ final class SparkSqlSession implements EngineSession {
         return null;
     }
 
+    /** {@code e} as the statement's failure, its message with the data's values masked ({@link QuotedValues}). */
     private SqlFailure failure(Exception e) {
-        String message = message(e);
+        String message = QuotedValues.masked(message(e));
         return cancelled ? new SqlFailure("interrupted: " + message, true, e) : new SqlFailure(message, false, e);
     }
 
