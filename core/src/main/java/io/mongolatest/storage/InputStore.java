@@ -3,6 +3,7 @@ package io.mongolatest.storage;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Read access to an export: what it holds, and each object's bytes as a stream. Implementations: local
@@ -24,6 +25,12 @@ public interface InputStore {
      * fails the same way or streams the new bytes (a caller that must notice compares what it reads).
      */
     InputStream open(StoredObject object) throws IOException;
+
+    /**
+     * The object at {@code object}'s path as {@link #list()} would give it now (size and identity), or empty
+     * when it is gone: how a build checks that an input file is still the one it reads.
+     */
+    Optional<StoredObject> stat(StoredObject object);
 
     /** Where {@code object} is, for messages and reports. */
     default Location locationOf(StoredObject object) {

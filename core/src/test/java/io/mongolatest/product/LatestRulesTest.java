@@ -134,6 +134,28 @@ class LatestRulesTest extends HarnessTest {
     }
 
     @Test
+    void keysWrittenWithEscapesAreTheKeysTheyName() throws Exception {
+        String older = "{\"_id\": \"w1\", \"_lastModifiedDateTime\": \"2026-11-18T10:00:00Z\", \"v\": \"older\"}";
+        String newer = "{\"_id\": \"w1\", \"\\u005flastModifiedDateTime\": \"2026-11-19T10:00:00Z\", \"v\": \"newer\"}";
+        String created = "{\"_id\": \"c\", \"\\u0063reatedDateTime\": {\"\\u0024date\": {\"\\u0024numberLong\": \"1795082400000\"}}}";
+        String createdOlder = "{\"_id\": \"c\", \"createdDateTime\": \"2026-11-18T10:00:00Z\", \"v\": \"older\"}";
+        String gone = "{\"_id\": \"r\", \"_lastModifiedDateTim\\u0065\": {\"d_d\\u0061te\": \"2026-11-19T10:00:00Z\"},"
+                + " \"\\u005fremovedDateTime\": \"2026-11-19T10:00:00Z\"}";
+        String twice = "{\"_id\": \"d\", \"_lastModifiedDateTime\": \"2026-11-18T10:00:00Z\","
+                + " \"\\u005flastModifiedDateTime\": \"2026-11-19T10:00:00Z\"}";
+        in.file(FULL + "a.json", doc("\"r\"", "\"2026-11-18T10:00:00Z\"", ""), createdOlder)
+                .file(INC1 + "a.json", newer, older, created, gone, twice);
+        h.maxBadFraction = 1;
+        BuildReport r = h.build();
+        assertThat(rows("core_contract")).containsExactly(
+                "\"c\" | 2026-11-19T10:00:00.000000Z | 2026-11-19T10:00:00.000000Z | incremental | 2024-03-02_00-00-00 | "
+                        + created,
+                "\"w1\" | 2026-11-19T10:00:00.000000Z | NULL | incremental | 2024-03-02_00-00-00 | " + newer);
+        assertThat(r.totals().quarantinedByReason()).containsExactly(java.util.Map.entry("duplicate_field", 1L));
+        assertThat(r.totals().removed()).isEqualTo(1);
+    }
+
+    @Test
     void aRecordWhoseLatestVersionIsARemovalIsAbsent() throws Exception {
         String t1 = at("2024-01-01T00:00:00.000+0000");
         String t2 = at("2024-01-02T00:00:00.000+0000");

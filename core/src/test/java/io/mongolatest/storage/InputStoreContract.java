@@ -75,6 +75,21 @@ public abstract class InputStoreContract {
     }
 
     @Test
+    void statGivesAnObjectAsAListingWouldNowOrNothingOnceItIsGone() throws IOException {
+        put("d/x.json", "{\"a\":1}".getBytes(UTF_8));
+        StoredObject listed = store().list().get(0);
+        assertThat(store().stat(listed)).contains(listed);
+
+        put("d/x.json", "{\"a\":1000}".getBytes(UTF_8));
+        StoredObject now = store().stat(listed).orElseThrow();
+        assertThat(now).isEqualTo(store().list().get(0)).isNotEqualTo(listed);
+        assertThat(now.size()).isEqualTo(10);
+
+        delete("d/x.json");
+        assertThat(store().stat(listed)).isEmpty();
+    }
+
+    @Test
     void opensAnObjectAsAStreamOfItsBytes() throws IOException {
         byte[] body = new byte[3 * 1024 * 1024 + 5];
         new Random(7).nextBytes(body);

@@ -93,7 +93,17 @@ public final class BuildLatest implements BuiltinStep {
             }
             List<CollectionReport> reports = build.build(new LatestBuildJob(store, ctx.storage().roots(),
                     input.collections(), written, states, mode.kept().orElse(Map.of()), warehouse.files(), quarantine,
-                    scratch, ctx.cancellation(), r -> ctx.progress(progressLine(r))));
+                    scratch, ctx.cancellation(), new BuildProgress() {
+                        @Override
+                        public void versionsRead(CollectionInput collection) {
+                            ctx.progress(collection.key().table().table() + ": versions read, reading the latest lines");
+                        }
+
+                        @Override
+                        public void done(CollectionReport report) {
+                            ctx.progress(progressLine(report));
+                        }
+                    }));
             InputCounts totals = reports.stream().map(CollectionReport::counts).reduce(InputCounts.ZERO, InputCounts::plus);
             checkBadLines(totals, ctx.options().maxBadFraction(), warehouse.files().location(quarantine));
             List<String> dropped = commit(ctx, warehouse, written);

@@ -8,61 +8,80 @@ import java.util.Arrays;
 
 import io.mongolatest.MongoLatestException;
 import io.mongolatest.product.input.InputFile;
+import io.mongolatest.product.records.IdDigest;
 import io.mongolatest.product.records.InputLines;
 import io.mongolatest.product.records.LineReader;
+import io.mongolatest.product.records.RecordParser;
 
 /**
  * Pass 2 over one input file: the text of the lines chosen as latest, asked for in ascending order and read
- * without parsing, the same code whatever engine builds. A line that is no longer the document pass 1 read
- * means the file changed during the build: a user error naming it.
+ * without the rest, the same code whatever engine builds. Each line read must still carry the id pass 1 chose
+ * for it (read only as far as its {@code _id}, to stay cheap): a line that does not means the file changed
+ * during the build, a user error naming it (the file's size and time can stay the same when it is rewritten
+ * in place).
  */
 public final class ChosenLines implements Closeable {
     private final InputFile file;
     private final LineReader lines;
+    private final RecordParser parser = new RecordParser();
 
     public ChosenLines(InputFile file, LineReader lines) {
         this.file = requireNonNull(file, "file is null");
         this.lines = requireNonNull(lines, "lines is null");
     }
 
-    /** The text of line {@code number} (1-based, after any asked for before), without the whitespace around it. */
-    public byte[] text(long number) {
+    /**
+     * The text of line {@code number} (1-based, after any asked for before), without the whitespace around it,
+     * which must be a record with the canonical id {@code id}.
+     */
+    public byte[] text(long number, byte[] id) {
         try {
             while (lines.lineNumber() < number) {
                 if (!lines.next()) {
-                    throw changed(file, "it has fewer lines than before");
+                    throw InputLines.changed(file, "it has fewer lines than before");
                 }
             }
         } catch (IOException e) {
             throw InputLines.unreadable(file, e);
         }
-        if (lines.isTooLong()) {
-            throw changed(file, "line " + number + " is no longer the document read before");
+        String where = "line " + number;
+        byte[] text = current(where);
+        if (!Arrays.equals(idOf(text), id)) {
+            throw notTheSame(where);
         }
-        return trimmed(file, lines.buffer(), lines.start(), lines.start() + lines.length(), "line " + number);
+        return text;
     }
 
     /**
      * The text of the line at byte {@code offset} ({@link InputLines#offsetPosition}, after any asked for
-     * before), without the whitespace around it; the lines between are skipped, not read.
+     * before), without the whitespace around it, which must be a record whose id has the digest {@code idDigest};
+     * the lines between are skipped, not read.
      */
-    public byte[] textAt(long offset) {
+    byte[] textAt(long offset, long idDigest) {
         String where = "the line at byte " + offset;
         try {
             if (!lines.skipTo(offset) || !lines.next()) {
-                throw changed(file, "it is shorter than before");
+                throw InputLines.changed(file, "it is shorter than before");
             }
         } catch (IOException e) {
             throw InputLines.unreadable(file, e);
         }
-        if (lines.isTooLong()) {
-            throw changed(file, where + " is no longer the document read before");
+        byte[] text = current(where);
+        byte[] id = idOf(text);
+        if (id == null || IdDigest.of(id) != idDigest) {
+            throw notTheSame(where);
         }
-        return trimmed(file, lines.buffer(), lines.start(), lines.start() + lines.length(), where);
+        return text;
     }
 
-    /** {@code b[off..end)} without the whitespace around it; none left means the file changed ({@code where}). */
-    private static byte[] trimmed(InputFile file, byte[] b, int off, int end, String where) {
+    /** The line just read without the whitespace around it; none left means the file changed. */
+    private byte[] current(String where) {
+        if (lines.isTooLong()) {
+            throw notTheSame(where);
+        }
+        byte[] b = lines.buffer();
+        int off = lines.start();
+        int end = off + lines.length();
         while (off < end && isSpace(b[off])) {
             off++;
         }
@@ -70,13 +89,18 @@ public final class ChosenLines implements Closeable {
             end--;
         }
         if (off == end) {
-            throw changed(file, where + " is no longer the document read before");
+            throw notTheSame(where);
         }
         return Arrays.copyOfRange(b, off, end);
     }
 
-    private static MongoLatestException changed(InputFile file, String why) {
-        return MongoLatestException.user("input file " + file.relativePath() + " changed during the build: " + why);
+    /** The canonical id {@code text} carries, or null when it carries none (any more). */
+    private byte[] idOf(byte[] text) {
+        return parser.idOf(text, 0, text.length);
+    }
+
+    private MongoLatestException notTheSame(String where) {
+        return InputLines.changed(file, where + " is no longer the document read before");
     }
 
     private static boolean isSpace(byte c) {

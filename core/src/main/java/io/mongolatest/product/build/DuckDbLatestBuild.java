@@ -37,10 +37,11 @@ final class DuckDbLatestBuild implements LatestBuild {
             CollectionReport r;
             try (Quarantine q = new Quarantine(json, job.files(), job.quarantineFile(c))) {
                 r = builder.build(c, Optional.ofNullable(job.kept().get(table)), q, job.versions().get(table).location(),
-                        job.states().get(table).location(), job.scratch().resolve(table));
+                        job.states().get(table).location(), job.scratch().resolve(table),
+                        () -> job.progress().versionsRead(c));
             }
             reports.add(r);
-            job.done().accept(r);
+            job.progress().done(r);
         }
         return reports;
     }

@@ -5,7 +5,6 @@ import static java.util.Objects.requireNonNull;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Consumer;
 
 import io.mongolatest.pipeline.Cancellation;
 import io.mongolatest.product.input.CollectionInput;
@@ -27,12 +26,12 @@ import io.mongolatest.storage.TableVersion;
  *                   empty for a build from scratch
  * @param quarantine the quarantine folder's path in {@code files}
  * @param scratch    a local folder for temporary files, deleted by the caller
- * @param done       told each collection's report as it is done, for progress
+ * @param progress   told when each collection's versions are read, and its report when it is done
  */
 public record LatestBuildJob(InputStore store, StorageRoots roots, List<CollectionInput> collections,
                              Map<String, TableVersion> versions, Map<String, TableVersion> states,
                              Map<String, Kept> kept, FileArea files, String quarantine, Path scratch,
-                             Cancellation cancellation, Consumer<CollectionReport> done) {
+                             Cancellation cancellation, BuildProgress progress) {
     public LatestBuildJob {
         requireNonNull(store, "store is null");
         requireNonNull(roots, "roots is null");
@@ -44,7 +43,7 @@ public record LatestBuildJob(InputStore store, StorageRoots roots, List<Collecti
         requireNonNull(quarantine, "quarantine is null");
         requireNonNull(scratch, "scratch is null");
         requireNonNull(cancellation, "cancellation is null");
-        requireNonNull(done, "done is null");
+        requireNonNull(progress, "progress is null");
     }
 
     /**

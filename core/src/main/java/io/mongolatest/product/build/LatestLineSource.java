@@ -17,8 +17,10 @@ import io.mongolatest.storage.InputStore;
 
 /**
  * Pass 2 of a collection: the text of the lines chosen as latest, with their snapshot. Reads each chosen
- * line again at its byte offset (the position pass 1 gave it), skipping the rest, without parsing; files
- * with no chosen line are not opened.
+ * line again at its byte offset (the position pass 1 gave it), skipping the rest, and checks that it still
+ * carries its winner's id ({@link ChosenLines}); files with no chosen line are not opened. A file read is
+ * checked to be as listed before and after ({@link InputLines#checkUnchanged}), even when the plain copy of
+ * a gzip file is read instead.
  */
 final class LatestLineSource extends CollectionSource {
     static final List<SourceColumn> COLUMNS = List.of(new SourceColumn("pos", ColumnType.BIGINT),
@@ -26,15 +28,21 @@ final class LatestLineSource extends CollectionSource {
             new SourceColumn("val", ColumnType.VARCHAR));
 
     private final long[] positions;
+    private final long[] ids;
     private final Spill spill;
 
     /**
      * @param positions the chosen lines' positions ({@link InputLines#offsetPosition}), ascending
+     * @param ids       their winners' ids, each as its {@link io.mongolatest.product.records.IdDigest}
      * @param spill     plain copies of gzip files, read instead of inflating them again
      */
-    LatestLineSource(InputStore store, CollectionInput input, int first, long[] positions, Spill spill) {
+    LatestLineSource(InputStore store, CollectionInput input, int first, long[] positions, long[] ids, Spill spill) {
         super(store, input, first, COLUMNS);
         this.positions = requireNonNull(positions, "positions is null");
+        this.ids = requireNonNull(ids, "ids is null");
+        if (ids.length != positions.length) {
+            throw new IllegalArgumentException(ids.length + " ids for " + positions.length + " positions");
+        }
         this.spill = requireNonNull(spill, "spill is null");
     }
 
@@ -58,6 +66,7 @@ final class LatestLineSource extends CollectionSource {
     }
 
     private final class Reader implements SplitReader {
+        private final InputFile file;
         private final int to;
         private final ChosenLines chosen;
         private final byte[] type;
@@ -65,8 +74,12 @@ final class LatestLineSource extends CollectionSource {
         private int next;
 
         Reader(InputFile file, java.nio.file.Path plainCopy, int from, int to) {
+            this.file = file;
             this.next = from;
             this.to = to;
+            if (from < to) {
+                InputLines.checkUnchanged(store, file);
+            }
             this.chosen = from >= to ? null : new ChosenLines(file, plainCopy != null
                     ? InputLines.openCopy(file, plainCopy) : InputLines.open(store, file));
             this.type = file.snapshot().type().label().getBytes(StandardCharsets.UTF_8);
@@ -80,9 +93,12 @@ final class LatestLineSource extends CollectionSource {
                 batch.setLong(0, n, positions[next]);
                 batch.setText(1, n, type);
                 batch.setText(2, n, id);
-                batch.setText(3, n, chosen.textAt(positions[next] & InputLines.LINE_MASK));
+                batch.setText(3, n, chosen.textAt(positions[next] & InputLines.LINE_MASK, ids[next]));
                 n++;
                 next++;
+                if (next == to) {
+                    InputLines.checkUnchanged(store, file);
+                }
             }
             return n;
         }

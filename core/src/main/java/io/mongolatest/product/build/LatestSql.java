@@ -28,14 +28,16 @@ public final class LatestSql {
     public static final String DUCKDB_WINNERS_SQL = winnersOf(VERSIONS);
 
     /**
-     * The winners of {@code versions} (a table, or a subquery with an alias, of the columns of {@link #VERSIONS}).
-     * The winner of a union of version sets is the winner of their winners, which is how a delta build merges
-     * the kept winners of an earlier build with the new versions.
+     * The winners of {@code versions} (a table, or a subquery with an alias, of the columns of {@link #VERSIONS}
+     * and {@code id_digest}, the digest of the id pass 2 checks the lines it reads again against, null for a
+     * kept winner). The winner of a union of version sets is the winner of their winners, which is how a delta
+     * build merges the kept winners of an earlier build with the new versions.
      */
     public static String winnersOf(String versions) {
-        return "SELECT w.pos AS pos, id, w.ts AS ts, w.ts_nanos AS ts_nanos, w.created AS created, w.removed AS removed"
-                + " FROM (SELECT id, max({'ts': ts, 'ts_nanos': ts_nanos, 'pos': pos, 'removed': removed,"
-                + " 'created': created}) AS w FROM " + versions + " GROUP BY id) winners";
+        return "SELECT w.pos AS pos, id, w.ts AS ts, w.ts_nanos AS ts_nanos, w.created AS created, w.removed AS removed,"
+                + " w.id_digest AS id_digest FROM (SELECT id, max({'ts': ts, 'ts_nanos': ts_nanos, 'pos': pos,"
+                + " 'removed': removed, 'created': created, 'id_digest': id_digest}) AS w FROM " + versions
+                + " GROUP BY id) winners";
     }
 
     /** How many ids there are, and how many of them end in a removal. */

@@ -49,19 +49,20 @@ final class LatestTableBuilder {
 
     /**
      * Writes the table of {@code input} as Parquet into {@code directory} and its winners into {@code state};
-     * returns its accounting. {@code scratch} is a folder for temporary files, deleted before this returns.
+     * returns its accounting. {@code scratch} is a folder for temporary files, deleted before this returns;
+     * {@code versionsRead} is told when pass 1 is over.
      */
     CollectionReport build(CollectionInput input, Optional<LatestBuildJob.Kept> kept, Quarantine quarantine,
-                           Location directory, Location state, Path scratch) {
+                           Location directory, Location state, Path scratch, Runnable versionsRead) {
         LineTally tally = new LineTally();
         int first = kept.map(LatestBuildJob.Kept::files).orElse(0);
         long boundary = (long) first << InputLines.LINE_BITS;
         try (Spill spill = new Spill(scratch)) {
             rows.registerSource(VERSIONS, new VersionSource(store, input, first, quarantine, tally, spill));
             if (kept.isPresent()) {
-                rows.createTempTable(WINNERS, LatestSql.winnersOf("(SELECT " + COLUMNS + " FROM "
-                        + parquet(kept.get().state()) + " UNION ALL SELECT " + COLUMNS + " FROM " + VERSIONS
-                        + ") kept_and_new"));
+                rows.createTempTable(WINNERS, LatestSql.winnersOf("(SELECT " + COLUMNS
+                        + ", CAST(NULL AS BIGINT) AS id_digest FROM " + parquet(kept.get().state()) + " UNION ALL SELECT "
+                        + COLUMNS + ", id_digest FROM " + VERSIONS + ") kept_and_new"));
             } else {
                 rows.createTempTable(WINNERS, LatestSql.DUCKDB_WINNERS_SQL);
             }
@@ -69,9 +70,11 @@ final class LatestTableBuilder {
             List<Object> counts = engine.query(LatestSql.COUNTS_SQL).rows().get(0);
             long ids = ((Number) counts.get(0)).longValue();
             long removed = ((Number) counts.get(1)).longValue();
-            long[] latest = rows.queryLongs("SELECT pos FROM " + WINNERS + " WHERE NOT removed AND pos >= " + boundary
-                    + " ORDER BY pos");
-            rows.registerSource(LATEST_LINES, new LatestLineSource(store, input, first, latest, spill));
+            String chosen = " FROM " + WINNERS + " WHERE NOT removed AND pos >= " + boundary + " ORDER BY pos";
+            long[] latest = rows.queryLongs("SELECT pos" + chosen);
+            long[] latestIds = rows.queryLongs("SELECT id_digest" + chosen);
+            versionsRead.run();
+            rows.registerSource(LATEST_LINES, new LatestLineSource(store, input, first, latest, latestIds, spill));
             String output = kept.isEmpty() ? OUTPUT_SQL : OUTPUT_SQL + " UNION ALL SELECT o.id, o.last_modified,"
                     + " o.created, o.snapshot_type, o.snapshot_id, o.val FROM " + parquet(kept.get().latest())
                     + " o ANTI JOIN (SELECT id FROM " + WINNERS + " WHERE pos >= " + boundary + ") n ON o.id = n.id";

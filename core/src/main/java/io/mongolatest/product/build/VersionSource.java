@@ -10,18 +10,20 @@ import io.mongolatest.engine.RowBatch;
 import io.mongolatest.engine.SourceColumn;
 import io.mongolatest.product.input.CollectionInput;
 import io.mongolatest.product.input.InputFile;
+import io.mongolatest.product.records.IdDigest;
 import io.mongolatest.product.records.InputLines;
 import io.mongolatest.storage.InputStore;
 
 /**
  * Pass 1 of a collection: every version of every document, as small rows without the document text.
- * Blank lines are counted; bad lines are counted and quarantined. One split per input file.
+ * Blank lines are counted; bad lines are counted and quarantined. One split per input file, checked to be as
+ * the run's input listed it before and after it is read ({@link InputLines#checkUnchanged}).
  */
 final class VersionSource extends CollectionSource {
     static final List<SourceColumn> COLUMNS = List.of(new SourceColumn("pos", ColumnType.BIGINT),
             new SourceColumn("id", ColumnType.VARCHAR), new SourceColumn("ts", ColumnType.TIMESTAMP),
             new SourceColumn("ts_nanos", ColumnType.INTEGER), new SourceColumn("created", ColumnType.TIMESTAMP),
-            new SourceColumn("removed", ColumnType.BOOLEAN));
+            new SourceColumn("removed", ColumnType.BOOLEAN), new SourceColumn("id_digest", ColumnType.BIGINT));
 
     private final Quarantine quarantine;
     private final LineTally tally;
@@ -41,9 +43,13 @@ final class VersionSource extends CollectionSource {
     }
 
     private final class Reader implements SplitReader {
+        private final InputFile file;
         private final FileVersions versions;
+        private boolean read;
 
         Reader(int fileIndex, InputFile file) {
+            this.file = file;
+            InputLines.checkUnchanged(store, file);
             this.versions = new FileVersions(InputLines.open(store, file, in -> spill.tee(fileIndex, file, in)),
                     fileIndex, file, quarantine);
         }
@@ -51,7 +57,13 @@ final class VersionSource extends CollectionSource {
         @Override
         public int read(RowBatch batch) {
             int n = 0;
-            while (n < batch.capacity() && versions.next()) {
+            while (n < batch.capacity() && !read) {
+                if (!versions.next()) {
+                    read = true;
+                    // what was read is the file as listed only if the file is still so at the end
+                    InputLines.checkUnchanged(store, file);
+                    break;
+                }
                 batch.setLong(0, n, versions.offsetPosition());
                 batch.setText(1, n, versions.id());
                 batch.setLong(2, n, versions.versionMicros());
@@ -62,6 +74,7 @@ final class VersionSource extends CollectionSource {
                     batch.setNull(4, n);
                 }
                 batch.setBoolean(5, n, versions.removed());
+                batch.setLong(6, n, IdDigest.of(versions.id()));
                 n++;
             }
             return n;

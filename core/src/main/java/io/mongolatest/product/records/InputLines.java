@@ -10,6 +10,7 @@ import io.mongolatest.MongoLatestException;
 import io.mongolatest.product.input.InputFile;
 import io.mongolatest.storage.InputStore;
 import io.mongolatest.storage.StorageErrors;
+import io.mongolatest.storage.StoredObject;
 
 /** Opening input files and addressing their lines. */
 public final class InputLines {
@@ -55,10 +56,14 @@ public final class InputLines {
             boolean gzip = file.gzip() && file.size() > 0;
             return gzip ? new StrictGzipInputStream(in, 1 << 16) : in;
         } catch (NoSuchFileException e) {
-            throw MongoLatestException.user("input file " + file.relativePath() + " disappeared during the run", e);
+            throw disappeared(file, e);
         } catch (IOException e) {
             throw unreadable(file, e);
         }
+    }
+
+    private static MongoLatestException disappeared(InputFile file, Throwable cause) {
+        return MongoLatestException.user("input file " + file.relativePath() + " disappeared during the run", cause);
     }
 
     /** Opens a plain file that holds the same bytes as {@code file} (decompressed). */
@@ -68,6 +73,26 @@ public final class InputLines {
         } catch (IOException e) {
             throw unreadable(file, e);
         }
+    }
+
+    /**
+     * Fails with one line unless {@code file} is still the object the run's input listed: the same size and
+     * identity (size and modification time, or the ETag on S3). A build asks before and after each pass over
+     * a file, so that it never mixes what it read of one file's bytes with another's.
+     */
+    public static void checkUnchanged(InputStore store, InputFile file) {
+        StoredObject listed = file.object();
+        StoredObject now = store.stat(listed).orElseThrow(() -> disappeared(file, null));
+        if (!now.equals(listed)) {
+            throw changed(file, "it is no longer as the run's input listed it (" + listed.size() + " bytes, "
+                    + listed.identity() + "; now " + now.size() + " bytes, " + now.identity() + ")");
+        }
+    }
+
+    /** The error of an input file that changed while the build read it: {@code why} says how it shows. */
+    public static MongoLatestException changed(InputFile file, String why) {
+        return MongoLatestException.user("input file " + file.relativePath() + " changed during the build: " + why
+                + "; run again once the export is written");
     }
 
     public static MongoLatestException unreadable(InputFile file, IOException e) {

@@ -91,8 +91,7 @@ public final class RecordParser {
                 }
                 if (field != 0) {
                     if ((seen & field) != 0 && duplicate == null) {
-                        duplicate = "field " + new String(b, i + 1, keyEnd - i - 2,
-                                java.nio.charset.StandardCharsets.UTF_8) + " appears twice";
+                        duplicate = "field " + name(field) + " appears twice";
                     }
                     seen |= field;
                     switch (field) {
@@ -142,11 +141,51 @@ public final class RecordParser {
         }
     }
 
+    /**
+     * The canonical id of the line {@code b[off..off+len)}, read no further than its top-level {@code _id}: null
+     * when the line is no JSON object as far as that, or has no {@code _id} (or a null one, or a key repeated in
+     * it). Much cheaper than {@link #parse} when {@code _id} comes first: for checking that a line read again
+     * still carries the id it had.
+     */
+    public byte[] idOf(byte[] b, int off, int len) {
+        int end = off + len;
+        int i = JsonSyntax.skipWhitespace(b, off, end);
+        if (i >= end || b[i] != '{') {
+            return null;
+        }
+        i = JsonSyntax.skipWhitespace(b, i + 1, end);
+        while (i < end && b[i] == '"') {
+            int keyEnd = JsonSyntax.skipString(b, i, end);
+            int colon = keyEnd < 0 ? end : JsonSyntax.skipWhitespace(b, keyEnd, end);
+            if (colon >= end || b[colon] != ':') {
+                return null;
+            }
+            int v = JsonSyntax.skipWhitespace(b, colon + 1, end);
+            int vEnd = JsonSyntax.skipValue(b, v, end, 1);
+            if (vEnd < 0) {
+                return null;
+            }
+            if (field(b, i, keyEnd) == ID) {
+                return b[v] == 'n' ? null : canonical.of(b, v, vEnd);
+            }
+            i = JsonSyntax.skipWhitespace(b, vEnd, end);
+            if (i >= end || b[i] != ',') {
+                return null;
+            }
+            i = JsonSyntax.skipWhitespace(b, i + 1, end);
+        }
+        return null;
+    }
+
     /** Which of the fields the rules read the key token {@code b[i..j)} names, or 0. */
     private static int field(byte[] b, int i, int j) {
         int len = j - i - 2;
-        if (len < 3 || len > 21 || (b[i + 1] != '_' && b[i + 1] != 'c' && b[i + 1] != '@' && b[i + 1] != '\\')) {
+        if (len < 3 || (b[i + 1] != '_' && b[i + 1] != 'c' && b[i + 1] != '@' && b[i + 1] != '\\')) {
             return 0;
+        }
+        if (len > 21) {
+            // longer than every name, unless escapes make it so (six bytes at most for each character)
+            return len <= 6 * 21 && !JsonStrings.isPlain(b, i, j) ? escapedField(b, i, j) : 0;
         }
         if (!JsonStrings.isPlain(b, i, j)) {
             return escapedField(b, i, j);
@@ -181,6 +220,18 @@ public final class RecordParser {
             return REMOVED;
         }
         return JsonStrings.textEquals(b, i, j, "@type") ? TYPE : 0;
+    }
+
+    /** The name of a field the rules read, as the rules know it, however the line spelt it. */
+    private static String name(int field) {
+        return switch (field) {
+            case ID -> "_id";
+            case MODIFIED -> "_lastModifiedDateTime";
+            case CREATED -> "createdDateTime";
+            case REMOVED_AT -> "_removedDateTime";
+            case REMOVED -> "_removed";
+            default -> "@type";
+        };
     }
 
     private void notJson(byte[] b, int off, int at) {

@@ -12,6 +12,7 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 import io.mongolatest.MongoLatestException;
@@ -57,8 +58,7 @@ public final class LocalInputStore implements InputStore {
                 }
                 BasicFileAttributes a = Files.readAttributes(p, BasicFileAttributes.class);
                 if (a.isRegularFile()) {
-                    out.add(new StoredObject(real.relativize(p).toString().replace('\\', '/'), a.size(),
-                            a.size() + "@" + a.lastModifiedTime().toMillis()));
+                    out.add(listed(real.relativize(p).toString().replace('\\', '/'), a));
                 } else if (a.isOther()) {
                     // Refused like a folder named x.json, rather than left out; never opened (a FIFO would block).
                     throw MongoLatestException.user("input " + real.relativize(p) + " is " + special(p)
@@ -83,6 +83,25 @@ public final class LocalInputStore implements InputStore {
         } catch (NoSuchFileException e) {
             throw MongoLatestException.user("input file " + object.relativePath() + " disappeared during the run", e);
         }
+    }
+
+    @Override
+    public Optional<StoredObject> stat(StoredObject object) {
+        try {
+            BasicFileAttributes a = Files.readAttributes(root.resolve(object.relativePath()).path(),
+                    BasicFileAttributes.class);
+            return Optional.of(listed(object.relativePath(), a));
+        } catch (NoSuchFileException e) {
+            return Optional.empty();
+        } catch (IOException e) {
+            throw MongoLatestException.user("cannot read input file " + object.relativePath() + ": "
+                    + StorageErrors.reason(e), e);
+        }
+    }
+
+    /** A file as listed: its identity is its size and modification time. */
+    private static StoredObject listed(String relativePath, BasicFileAttributes a) {
+        return new StoredObject(relativePath, a.size(), a.size() + "@" + a.lastModifiedTime().toMillis());
     }
 
     /** What a path that is neither a file, a folder nor a link is, from its mode alone. */

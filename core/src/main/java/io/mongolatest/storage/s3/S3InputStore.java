@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 
 import io.mongolatest.MongoLatestException;
 import io.mongolatest.storage.InputStore;
@@ -61,6 +62,12 @@ public final class S3InputStore implements InputStore {
         // S3 sorts keys by their UTF-8 bytes; the contract sorts by the path as text.
         out.sort(Comparator.comparing(StoredObject::relativePath));
         return out;
+    }
+
+    @Override
+    public Optional<StoredObject> stat(StoredObject object) {
+        return objects.head(root.resolve(object.relativePath()))
+                .map(o -> new StoredObject(object.relativePath(), o.size(), o.etag()));
     }
 
     @Override

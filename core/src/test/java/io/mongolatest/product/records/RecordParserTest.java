@@ -81,6 +81,60 @@ class RecordParserTest {
     }
 
     @Test
+    void everyKeyTheRulesReadIsTheSameKeyHoweverItIsEscaped() {
+        assertThat(id("{\"_id\": \"w1\", \"\\u005flastModifiedDateTime\": \"2021-03-02T10:00:00Z\"}")).isEqualTo("\"w1\"");
+        assertThat(parser.versionMicros).as("the version time of an escaped _lastModifiedDateTime").isEqualTo(T2);
+        id("{\"_id\": 1, \"\\u005F\\u006C\\u0061\\u0073\\u0074\\u004D\\u006F\\u0064\\u0069\\u0066\\u0069\\u0065\\u0064"
+                + "\\u0044\\u0061\\u0074\\u0065\\u0054\\u0069\\u006D\\u0065\": \"2021-03-02T10:00:00Z\"}");
+        assertThat(parser.versionMicros).as("every character escaped").isEqualTo(T2);
+        id("{\"_id\": 1, \"\\u0063reatedDateTime\": {\"\\u0024date\": \"2021-03-01T10:00:00Z\"}}");
+        assertThat(parser.hasCreated).isTrue();
+        assertThat(parser.versionMicros).isEqualTo(T1);
+        id("{\"_id\": 1, \"_lastModifiedDateTim\\u0065\": {\"d_d\\u0061te\": {\"\\u0024numberLong\": \"1614592800000\"}}}");
+        assertThat(parser.versionMicros).isEqualTo(T1);
+        id("{\"_id\": 1, \"\\u005fremovedDateTime\": \"2021-03-01T10:00:00Z\"}");
+        assertThat(parser.removed).isTrue();
+        id("{\"_id\": 1, \"_re\\u006doved\": true}");
+        assertThat(parser.removed).isTrue();
+        id("{\"_id\": 1, \"\\u0040\\u0074ype\": \"MONGO_DELETE\"}");
+        assertThat(parser.removed).isTrue();
+        assertThat(id("{\"\\u005f\\u0069\\u0064\": {\"\\u0024oid\": \"5c1b\"}}")).isEqualTo("{\"d_oid\":\"5c1b\"}");
+        assertThat(id("{\"_id\": 1, \"_lastModifiedDateTime\\u0020\": 2, \"\\u005fid2\": 3}")).as("other keys stay other keys")
+                .isEqualTo("1");
+        assertThat(parser.versionMicros).isEqualTo(RecordParser.FALLBACK_MICROS);
+    }
+
+    @Test
+    void aPlainAndAnEscapedSpellingOfOneKeyAreADuplicate() {
+        assertBad("{\"_id\": 1, \"_lastModifiedDateTime\": \"2021-03-01T10:00:00Z\","
+                + " \"\\u005flastModifiedDateTime\": \"2021-03-02T10:00:00Z\"}", BadReason.DUPLICATE_FIELD);
+        assertThat(parser.problem).isEqualTo("field _lastModifiedDateTime appears twice");
+        assertBad("{\"_id\": 1, \"createdDateTime\": null, \"\\u0063\\u0072\\u0065\\u0061\\u0074\\u0065\\u0064DateTime\": null}",
+                BadReason.DUPLICATE_FIELD);
+        assertBad("{\"_id\": 1, \"\\u005fremovedDateTime\": null, \"_removedDateTime\": null}", BadReason.DUPLICATE_FIELD);
+        assertBad("{\"_id\": 1, \"@type\": null, \"\\u0040type\": null}", BadReason.DUPLICATE_FIELD);
+        assertBad("{\"_id\": {\"k\": 1, \"\\u006b\": 2}}", BadReason.DUPLICATE_FIELD);
+        assertBad("{\"_id\": {\"$oid\": 1, \"d_oid\": 2}}", BadReason.DUPLICATE_FIELD);
+        assertBad("{\"_id\": 1, \"createdDateTime\": {\"$date\": 1, \"\\u0024date\": 2}}", BadReason.BAD_DATE);
+    }
+
+    @Test
+    void theIdOfALineReadNoFurtherThanItsIdIsTheIdOfTheRecord() {
+        for (String line : new String[] {"{\"_id\": {\"b\": 2, \"a\": 1}, \"x\": [1]}",
+            " {\"v\": {\"_id\": 9}, \"\\u005fid\": \"k\"}  ", "{\"_lastModifiedDateTime\": \"2021-03-01T10:00:00Z\", \"_id\": 42}"}) {
+            byte[] b = line.getBytes(StandardCharsets.UTF_8);
+            assertThat(parser.idOf(b, 0, b.length)).as(line).isEqualTo(id(line).getBytes(StandardCharsets.UTF_8));
+        }
+        for (String notAnId : new String[] {"{\"x\": 1}", "{\"_id\": null}", "[{\"_id\": 1}]", "{\"x\": tru, \"_id\": 1}",
+            "{\"_id\": {\"k\": 1, \"k\": 2}}", "{\"_id\"", "garbage"}) {
+            byte[] b = notAnId.getBytes(StandardCharsets.UTF_8);
+            assertThat(parser.idOf(b, 0, b.length)).as(notAnId).isNull();
+        }
+        byte[] b = "{\"_id\": \"a\", \"rest\": not even JSON".getBytes(StandardCharsets.UTF_8);
+        assertThat(parser.idOf(b, 0, b.length)).as("what follows the id is not read").isEqualTo("\"a\"".getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Test
     void badRecordsByKind() {
         assertBad("{\"_id\": 1", BadReason.NOT_JSON);
         assertBad("{\"_id\": 1} trailing", BadReason.NOT_JSON);

@@ -24,7 +24,8 @@ import scala.Tuple2;
 /**
  * Pass 2 of the build in a task: partition {@code i} holds the winners from file {@code i} that are not
  * removals, in line order. The task reads the file again, up to its last chosen line ({@link ChosenLines}, as
- * on DuckDB), and gives each its document text and snapshot ({@link SparkLatestBuild#LINES}).
+ * on DuckDB: each must still carry its winner's id), and gives each its document text and snapshot
+ * ({@link SparkLatestBuild#LINES}). The file is checked to be as the run's input listed it before and after.
  */
 final class ChosenLinesTask implements Function2<Integer, Iterator<Tuple2<Long, ChosenVersion>>, Iterator<Row>> {
     private static final long serialVersionUID = 1L;
@@ -67,6 +68,9 @@ final class ChosenLinesTask implements Function2<Integer, Iterator<Tuple2<Long, 
                     next = chosen.next();
                 } else {
                     done = true;
+                    if (lines != null) {
+                        InputLines.checkUnchanged(stores.input(), file);
+                    }
                     close();
                 }
             }
@@ -82,9 +86,10 @@ final class ChosenLinesTask implements Function2<Integer, Iterator<Tuple2<Long, 
             next = null;
             if (lines == null) {
                 stores = roots.open();
+                InputLines.checkUnchanged(stores.input(), file);
                 lines = new ChosenLines(file, InputLines.open(stores.input(), file));
             }
-            byte[] text = lines.text(c._1() & InputLines.LINE_MASK);
+            byte[] text = lines.text(c._1() & InputLines.LINE_MASK, c._2().id());
             return RowFactory.create(c._2().id(), c._2().ts(), c._2().created(), file.snapshot().type().label(),
                     file.snapshot().id(), text);
         }

@@ -77,7 +77,7 @@ final class SparkLatestBuild implements LatestBuild {
                 }
                 CollectionReport r = build(job, c);
                 reports.add(r);
-                job.done().accept(r);
+                job.progress().done(r);
             }
             return reports;
         } finally {
@@ -121,6 +121,7 @@ final class SparkLatestBuild implements LatestBuild {
             Row found = winners.selectExpr("count(*)", "count_if(removed)").first();
             long ids = found.getLong(0);
             long removed = found.getLong(1);
+            job.progress().versionsRead(c);
             long rows = session.writeParquet("the build of " + c.key(), () -> {
                 JavaRDD<Row> lines = winners.where("pos >= " + boundary + " AND NOT removed").javaRDD()
                         .mapToPair(ChosenVersion::of)

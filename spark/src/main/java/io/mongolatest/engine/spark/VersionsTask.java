@@ -26,7 +26,7 @@ import io.mongolatest.storage.StorageRoots;
  * Pass 1 of the build in a task: one input file, opened where the task runs, read with the record rules
  * ({@link FileVersions}, as on DuckDB), every version as a small row ({@link SparkLatestBuild#VERSIONS}).
  * Bad lines go to the file's own part of the quarantine; the line counts, once the file is read to its end,
- * to {@link PerFile}.
+ * to {@link PerFile}. The file is checked to be as the run's input listed it before and after it is read.
  */
 final class VersionsTask implements FlatMapFunction<Iterator<FileToRead>, Row> {
     private static final long serialVersionUID = 1L;
@@ -63,6 +63,7 @@ final class VersionsTask implements FlatMapFunction<Iterator<FileToRead>, Row> {
         Rows(FileToRead file) {
             this.file = file;
             this.stores = roots.open();
+            InputLines.checkUnchanged(stores.input(), file.file());
             this.quarantine = new Quarantine(new JsonFactory(), stores.files(), file.badLines());
             this.versions = new FileVersions(InputLines.open(stores.input(), file.file()), file.index(), file.file(),
                     quarantine);
@@ -78,6 +79,7 @@ final class VersionsTask implements FlatMapFunction<Iterator<FileToRead>, Row> {
                 ready = versions.next();
                 if (!ready) {
                     done = true;
+                    InputLines.checkUnchanged(stores.input(), file.file());
                     close();
                     tallies.add(file.index(), versions.tally());
                 }
