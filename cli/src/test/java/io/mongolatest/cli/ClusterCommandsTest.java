@@ -65,9 +65,7 @@ class ClusterCommandsTest {
         s3 = s3Server;
         credentials = S3TestSetup.credentialsOf(s3);
         Path local = shared.resolve("input");
-        CliRun gen = CliRun.of("generate", "--out", local.toString(), "--docs", "50", "--seed", "3",
-                "--export-date", "2026-11-20", "--state-dir", shared.resolve("gen").toString());
-        assertThat(gen.exitCode()).as(gen.err()).isZero();
+        CliRun.generate(local, 50, 3, shared.resolve("gen"));
         S3Location bucket = s3.createBucket();
         input = bucket.resolve("exports");
         warehouse = bucket.resolve("published");

@@ -38,9 +38,7 @@ class CrashRecoveryTest {
 
     @BeforeAll
     static void generateAndRunOnce() throws Exception {
-        CliRun gen = CliRun.of("generate", "--out", shared.resolve("input").toString(), "--docs", "3000", "--seed",
-                "11", "--export-date", "2026-11-20", "--state-dir", shared.resolve("gen-state").toString());
-        assertThat(gen.exitCode()).as(gen.err()).isZero();
+        CliRun.generate(shared.resolve("input"), 3000, 11, shared.resolve("gen-state"));
         CliRun clean = CliRun.of(runArgs(shared.resolve("ref")));
         assertThat(clean.exitCode()).as(clean.err()).isZero();
         reference = WarehouseContents.read(shared.resolve("ref").resolve("warehouse"));

@@ -31,9 +31,7 @@ class MetricsEndToEndTest {
 
     @BeforeAll
     static void start() {
-        CliRun gen = CliRun.of("generate", "--out", shared.resolve("input").toString(), "--docs", "300", "--seed", "3",
-                "--export-date", "2026-11-20", "--state-dir", shared.resolve("gen").toString());
-        assertThat(gen.exitCode()).as(gen.err()).isZero();
+        CliRun.generate(shared.resolve("input"), 300, 3, shared.resolve("gen"));
         pushgateway = PushgatewayProcess.start();
     }
 

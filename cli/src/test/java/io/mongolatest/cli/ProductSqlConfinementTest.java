@@ -29,9 +29,7 @@ class ProductSqlConfinementTest {
 
     @BeforeAll
     static void generate() {
-        CliRun gen = CliRun.of("generate", "--out", shared.resolve("input").toString(), "--docs", "60", "--seed",
-                "20", "--export-date", "2026-11-20", "--state-dir", shared.resolve("gen-state").toString());
-        assertThat(gen.exitCode()).as(gen.err()).isZero();
+        CliRun.generate(shared.resolve("input"), 60, 20, shared.resolve("gen-state"));
     }
 
     static Stream<Arguments> statements() {

@@ -48,9 +48,7 @@ class RetryAcceptanceTest {
 
     @BeforeAll
     static void generateInput(DynaliteServer server) {
-        CliRun gen = CliRun.of("generate", "--out", shared.resolve("input").toString(), "--docs", "300", "--seed", "7",
-                "--export-date", "2026-11-20", "--state-dir", shared.resolve("state").toString());
-        assertThat(gen.exitCode()).as(gen.err()).isZero();
+        CliRun.generate(shared.resolve("input"), 300, 7, shared.resolve("state"));
         dynalite = server.endpoint();
     }
 

@@ -50,9 +50,7 @@ class SafetyTest {
         input = shared.resolve("input");
         warehouse = shared.resolve("warehouse");
         state = shared.resolve("state");
-        CliRun gen = CliRun.of("generate", "--out", input.toString(), "--docs", "3000", "--seed", "5",
-                "--export-date", "2026-11-20", "--bad-fraction", "0.002", "--state-dir", state.toString());
-        assertThat(gen.exitCode()).as(gen.err()).isZero();
+        CliRun.generate(input, 3000, 5, state, "--bad-fraction", "0.002");
         ChildRun run = ChildRun.start(shared, "safe-1", runArgs("safe-1", "--max-bad-fraction", "0.01"));
         assertThat(run.await(120)).as(run.err()).isZero();
     }

@@ -42,9 +42,7 @@ class StepSequenceTest {
 
     @BeforeAll
     static void generate() {
-        CliRun gen = CliRun.of("generate", "--out", shared.resolve("input").toString(), "--docs", "2000", "--seed",
-                "13", "--export-date", "2026-11-20", "--state-dir", shared.resolve("gen-state").toString());
-        assertThat(gen.exitCode()).as(gen.err()).isZero();
+        CliRun.generate(shared.resolve("input"), 2000, 13, shared.resolve("gen-state"));
     }
 
     private String[] args(String command, Path base, String... extra) {

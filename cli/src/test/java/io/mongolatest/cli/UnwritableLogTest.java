@@ -35,9 +35,7 @@ class UnwritableLogTest {
         broken = dir.resolve("broken");
         ledger = "sqlite:" + state.resolve("ledger.db");
         warehouse = dir.resolve("warehouse");
-        CliRun gen = CliRun.of("generate", "--out", dir.resolve("input").toString(), "--docs", "200", "--seed", "3",
-                "--export-date", "2026-11-20", "--state-dir", state.toString());
-        assertThat(gen.exitCode()).as(gen.err()).isZero();
+        CliRun.generate(dir.resolve("input"), 200, 3, state);
         CliRun run = CliRun.of(runArgs(state));
         assertThat(run.exitCode()).as(run.err()).isZero();
         Files.createDirectories(broken);
