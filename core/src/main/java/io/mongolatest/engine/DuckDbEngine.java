@@ -158,7 +158,8 @@ public final class DuckDbEngine implements SqlEngine, ReadOnlySessions {
     /**
      * A new folder of {@code settings}' temp folder, for one session's spill files only: DuckDB lets a session
      * read its temp folder whatever else it is refused, so a shared one would show a confined session the files
-     * of others (a query the scratch copies of a run's input). The session deletes it when it closes.
+     * of others (a query the scratch copies of a run's input). The session deletes it when it closes
+     * ({@link SpillFolders}).
      */
     private static Path spillFolder(EngineSettings settings, Connection c) {
         try {
@@ -184,7 +185,7 @@ public final class DuckDbEngine implements SqlEngine, ReadOnlySessions {
     }
 
     private static Path newSpillFolder(EngineSettings settings) throws IOException {
-        return PrivateFiles.createTempDirectory(settings.tempDir(), "duckdb-");
+        return SpillFolders.create(settings.tempDir());
     }
 
     private static void closeQuietly(Connection c) {
