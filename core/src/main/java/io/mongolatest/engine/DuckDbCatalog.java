@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-import io.mongolatest.storage.Warehouse;
+import io.mongolatest.tables.TableStore;
 
 /**
  * DuckDB's catalog for a warehouse it does not hold ({@code catalog.duckdb} in the state folder, the tables on
@@ -21,7 +21,7 @@ final class DuckDbCatalog {
     private DuckDbCatalog() {
     }
 
-    static EngineSession restore(DuckDbSession session, Warehouse warehouse) {
+    static EngineSession restore(DuckDbSession session, TableStore warehouse) {
         requireNonNull(warehouse, "warehouse is null");
         for (List<Object> row : session.query("SELECT schema_name FROM duckdb_schemas() WHERE database_name ="
                 + " current_database() AND NOT internal AND schema_name <> 'main'").rows()) {

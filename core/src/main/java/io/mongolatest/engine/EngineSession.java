@@ -3,12 +3,12 @@ package io.mongolatest.engine;
 import java.util.List;
 import java.util.Optional;
 
-import io.mongolatest.storage.LocalLocation;
-import io.mongolatest.storage.Location;
+import io.mongolatest.storage.TableName;
+import io.mongolatest.tables.TableChange;
 
 /**
  * An open connection of an engine to a warehouse: what every engine does for the product (its SQL, its
- * tables as Parquet). Statements run one at a time; {@link #cancel()} may be called from any thread to
+ * tables as Iceberg data files). Statements run one at a time; {@link #cancel()} may be called from any thread to
  * interrupt the one running. What only some engines can do is a capability ({@link #capability}), which
  * the engine lists ({@link SqlEngine#capabilities()}) so that a run is refused when it is planned.
  *
@@ -25,14 +25,17 @@ public interface EngineSession extends AutoCloseable {
     void createSchema(String schema);
 
     /**
-     * Writes the result of {@code selectSql} as Parquet files into {@code directory}, which must exist
-     * and be empty; returns the number of rows written. Always writes at least one file, so that an empty
-     * table still has a schema.
+     * Writes the rows of {@code selectSql} as the new content of {@code table}: Parquet data files carrying the
+     * field ids of its columns, which nobody reads until the returned change is committed
+     * ({@link io.mongolatest.tables.TableStore#commit}).
      */
-    long writeParquet(String selectSql, Location directory);
+    TableChange writeTable(TableName table, String selectSql);
 
-    /** Makes {@code schema.name} readable as the Parquet files under {@code directory}. */
-    void registerParquetTable(String schema, String name, Location directory);
+    /** Makes {@code table} readable as {@code database.table}: the table at {@code snapshotId}. */
+    void registerTable(TableName table, long snapshotId);
+
+    /** SQL that reads {@code table} at {@code snapshotId}, to be put after a {@code FROM}, with an alias. */
+    String tableAt(TableName table, long snapshotId);
 
     /** The tables and views of {@code schema}, in name order; empty when the schema does not exist. */
     List<String> relations(String schema);
@@ -44,11 +47,11 @@ public interface EngineSession extends AutoCloseable {
     String literal(String value);
 
     /**
-     * From now on the session reads only the files of {@code readable} (table folders) besides its own, writes
-     * none elsewhere, loads no extension and changes no setting, for good: how the product's SQL runs. A statement
-     * that tries fails with a {@link SqlFailure} saying what it tried.
+     * From now on the session reads only the files of the tables {@code readable} besides its own, writes none
+     * elsewhere, loads no extension and changes no setting, for good: how the product's SQL runs. A statement that
+     * tries fails with a {@link SqlFailure} saying what it tried.
      */
-    void confine(List<Location> readable);
+    void confine(List<TableName> readable);
 
     /** Interrupts the running statement, if any; it then fails with a {@link SqlFailure} marked cancelled. */
     void cancel();
@@ -61,13 +64,4 @@ public interface EngineSession extends AutoCloseable {
         return type.isInstance(this) ? Optional.of(type.cast(this)) : Optional.empty();
     }
 
-    /** {@link #writeParquet(String, Location)} into a local folder. */
-    default long writeParquet(String selectSql, java.nio.file.Path directory) {
-        return writeParquet(selectSql, LocalLocation.of(directory));
-    }
-
-    /** {@link #registerParquetTable(String, String, Location)} of a local folder. */
-    default void registerParquetTable(String schema, String name, java.nio.file.Path directory) {
-        registerParquetTable(schema, name, LocalLocation.of(directory));
-    }
 }

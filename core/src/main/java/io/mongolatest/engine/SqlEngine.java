@@ -6,6 +6,7 @@ import java.util.Set;
 
 import io.mongolatest.MongoLatestException;
 import io.mongolatest.storage.Location;
+import io.mongolatest.tables.TableStore;
 
 /**
  * A SQL engine that runs the product's SQL over a warehouse: a plugin found by name ({@link Engines}), with a
@@ -17,27 +18,22 @@ public interface SqlEngine {
     String name();
 
     /**
-     * Whether the engine reads and writes locations of {@code scheme} itself ({@code file}, {@code s3}). A
-     * warehouse of a scheme it does not reach is staged for it in local folders
-     * ({@link io.mongolatest.storage.MirroredWarehouse}); its input is always streamed to it by the core.
+     * Whether the engine reads and writes files of locations of {@code scheme} itself ({@code file}, {@code s3}).
+     * For a warehouse of a scheme it does not reach, it writes its data files locally (the table store copies
+     * them) and reads local copies; its input is always streamed to it by the core.
      */
     default boolean reaches(String scheme) {
         return io.mongolatest.storage.LocalLocation.SCHEME.equals(scheme);
     }
 
-    /** A session on the local warehouse folder {@link EngineSettings#warehouse()}. */
-    EngineSession open(EngineSettings settings);
-
     /**
-     * A session on {@code warehouse}, a run's warehouse as this engine works in it (the store itself, or a
-     * {@link io.mongolatest.storage.MirroredWarehouse} over it), for a process that may know nothing of the ones
-     * before it (a step process on a fresh node, a fresh state folder): an engine whose catalog does not live in
-     * the warehouse makes it the warehouse's here (its current tables, and the views kept beside them, see
-     * {@link WarehouseCatalog}). By default, {@link #open(EngineSettings)}.
+     * A session on the tables of {@code tables}, for a process that may know nothing of the ones before it (a step
+     * process on a fresh node, a fresh state folder): an engine whose catalog does not live in the warehouse makes
+     * it the warehouse's here (each table at the snapshot readers read, see
+     * {@link io.mongolatest.tables.Publications}, and the views kept beside the tables, see
+     * {@link WarehouseCatalog}). {@link EngineSettings#warehouse()} is a local folder for the engine's own files.
      */
-    default EngineSession open(EngineSettings settings, io.mongolatest.storage.Warehouse warehouse) {
-        return open(settings);
-    }
+    EngineSession open(EngineSettings settings, TableStore tables);
 
     /**
      * What this engine and its sessions can do beyond the product's SQL (e.g. {@link RowSources},

@@ -6,7 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import io.mongolatest.storage.Location;
+import io.mongolatest.storage.TableName;
+import io.mongolatest.tables.TableChange;
 
 /**
  * A session whose statements' views are kept in a {@link WarehouseCatalog}: after each statement (and each drop)
@@ -54,13 +55,18 @@ final class ViewKeepingSession implements EngineSession {
     }
 
     @Override
-    public long writeParquet(String selectSql, Location directory) {
-        return session.writeParquet(selectSql, directory);
+    public TableChange writeTable(TableName table, String selectSql) {
+        return session.writeTable(table, selectSql);
     }
 
     @Override
-    public void registerParquetTable(String schema, String name, Location directory) {
-        session.registerParquetTable(schema, name, directory);
+    public void registerTable(TableName table, long snapshotId) {
+        session.registerTable(table, snapshotId);
+    }
+
+    @Override
+    public String tableAt(TableName table, long snapshotId) {
+        return session.tableAt(table, snapshotId);
     }
 
     @Override
@@ -69,7 +75,7 @@ final class ViewKeepingSession implements EngineSession {
     }
 
     @Override
-    public void confine(List<Location> readable) {
+    public void confine(List<TableName> readable) {
         session.confine(readable);
     }
 

@@ -20,8 +20,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.mongolatest.MongoLatestException;
 import io.mongolatest.storage.FileArea;
-import io.mongolatest.storage.TableName;
-import io.mongolatest.storage.Warehouse;
+import io.mongolatest.tables.TableStore;
 
 /**
  * An engine's catalog kept in the warehouse, for an engine whose own catalog does not live there: Spark's is in
@@ -53,28 +52,23 @@ public final class WarehouseCatalog {
         Map<String, String> views();
     }
 
-    private final Warehouse warehouse;
+    private final TableStore warehouse;
     private final String file;
 
-    /** @param file the file of {@link Warehouse#files()} that keeps the views, one per engine */
-    public WarehouseCatalog(Warehouse warehouse, String file) {
+    /** @param file the file of {@link TableStore#files()} that keeps the views, one per engine */
+    public WarehouseCatalog(TableStore warehouse, String file) {
         this.warehouse = requireNonNull(warehouse, "warehouse is null");
         this.file = requireNonNull(file, "file is null");
     }
 
     /**
-     * Registers every current table of the warehouse's {@code databases} at its location in {@code session},
+     * Registers every table of the warehouse's {@code databases} in {@code session}, at the snapshot readers read,
      * then runs again the statements of the kept views, in order. A view that cannot be made (its tables are
      * gone) is left out, with a warning. The caller has first emptied what the session's catalog held of other
      * warehouses.
      */
     public void restore(EngineSession session, Predicate<String> databases) {
-        for (TableName t : warehouse.tables()) {
-            if (!databases.test(t.database())) {
-                continue;
-            }
-            session.registerParquetTable(t.database(), t.table(), warehouse.tableLocation(t));
-        }
+        WarehouseReader.published(warehouse, databases).forEach(session::registerTable);
         for (View v : read()) {
             session.createSchema(v.schema());
             try {

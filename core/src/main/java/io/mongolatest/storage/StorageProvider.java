@@ -1,6 +1,6 @@
 package io.mongolatest.storage;
 
-import java.time.Clock;
+import java.util.Optional;
 
 /**
  * Storage for one location scheme, found by {@link java.util.ServiceLoader} (see {@link Storages}), so that
@@ -13,7 +13,14 @@ public interface StorageProvider extends AutoCloseable {
 
     InputStore input(Location root, StorageSettings settings);
 
-    Warehouse warehouse(Location root, StorageSettings settings, Clock clock);
+    /** The plain files kept beside a warehouse's tables, below {@code root}. */
+    FileArea files(Location root, StorageSettings settings);
+
+    /**
+     * What of the table layout of versions before the Iceberg tables (table-version folders made current by links,
+     * or by manifests) is at {@code root}, if any: such a warehouse is refused, never read as empty.
+     */
+    Optional<String> olderLayout(Location root, StorageSettings settings);
 
     /**
      * Checks, as a user error and before anything is written, that {@code root} can be reached with the

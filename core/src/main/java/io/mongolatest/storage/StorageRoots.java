@@ -3,7 +3,6 @@ package io.mongolatest.storage;
 import static java.util.Objects.requireNonNull;
 
 import java.io.Serializable;
-import java.time.Clock;
 
 /**
  * How to reach a run's input and warehouse again from another process (a distributed engine's tasks): their
@@ -16,8 +15,8 @@ public record StorageRoots(String input, String warehouse, StorageSettings setti
         requireNonNull(settings, "settings is null");
     }
 
-    public static StorageRoots of(InputStore input, Warehouse warehouse, StorageSettings settings) {
-        return new StorageRoots(input.root().toString(), warehouse.root().toString(), settings);
+    public static StorageRoots of(InputStore input, Location warehouse, StorageSettings settings) {
+        return new StorageRoots(input.root().toString(), warehouse.toString(), settings);
     }
 
     /**
@@ -51,7 +50,7 @@ public record StorageRoots(String input, String warehouse, StorageSettings setti
         /** The files kept beside the warehouse's tables. */
         public synchronized FileArea files() {
             if (files == null) {
-                files = storages.warehouse(Locations.parse(roots.warehouse, "--warehouse"), Clock.systemUTC()).files();
+                files = storages.files(Locations.parse(roots.warehouse, "--warehouse"));
             }
             return files;
         }

@@ -3,19 +3,18 @@ package io.mongolatest.storage;
 import static java.util.Objects.requireNonNull;
 
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.Locale;
 import java.util.Map;
 import java.util.ServiceLoader;
 import java.util.TreeMap;
-import java.util.function.Predicate;
+import java.util.Optional;
 
 import io.mongolatest.MongoLatestException;
 import io.mongolatest.ShortHash;
 
 /** The storage providers on the class path, by scheme; closing it closes them. */
 public final class Storages implements AutoCloseable {
-    /** Below the state directory: a folder per warehouse that is not local, for the engine and the mirror. */
+    /** Below the state directory: a folder per warehouse that is not local, for an engine's own files. */
     static final String WAREHOUSES = "warehouses";
 
     private final Map<String, StorageProvider> providers;
@@ -38,27 +37,18 @@ public final class Storages implements AutoCloseable {
         return provider(root, "--input").input(root, settings);
     }
 
-    public Warehouse warehouse(Location root, Clock clock) {
-        return provider(root, "--warehouse").warehouse(root, settings, clock);
+    /** The plain files kept beside the tables of the warehouse at {@code root}. */
+    public FileArea files(Location root) {
+        return provider(root, "--warehouse").files(root, settings);
     }
 
-    /**
-     * The warehouse at {@code root} for an engine that reads and writes the schemes {@code engineReaches}
-     * accepts: the store itself when it reaches the scheme, else the store seen through a local mirror in the
-     * state directory ({@link MirroredWarehouse}), so that the engine only ever sees local folders.
-     */
-    public EngineWarehouse forEngine(Location root, Clock clock, Predicate<String> engineReaches, Path stateDir) {
-        Path folder = engineFolder(root, stateDir);
-        Warehouse store = warehouse(root, clock);
-        if (engineReaches.test(root.scheme())) {
-            return new EngineWarehouse(store, folder);
-        }
-        if (!(store instanceof VersionFiles files)) {
-            throw MongoLatestException.user("--warehouse " + root + ": the engine cannot reach " + root.scheme()
-                    + ":// locations, and they cannot be staged locally in this build");
-        }
-        return new EngineWarehouse(new MirroredWarehouse(store, files, folder.resolve(MirroredWarehouse.MIRROR)),
-                folder);
+    /** What of an earlier version's table layout is at {@code root}, if any ({@link StorageProvider#olderLayout}). */
+    public Optional<String> olderLayout(Location root) {
+        return provider(root, "--warehouse").olderLayout(root, settings);
+    }
+
+    public StorageSettings settings() {
+        return settings;
     }
 
     /**

@@ -43,6 +43,9 @@ public interface TableStore extends AutoCloseable {
     /** The snapshot readers of the catalog see now; empty when the table does not exist or has no snapshot. */
     Optional<TableSnapshot> current(TableName table);
 
+    /** The snapshots that were current, oldest first (Iceberg's snapshot log); empty when there is no table. */
+    List<TableSnapshot> history(TableName table);
+
     /** The snapshot {@code snapshotId} of {@code table}; empty when it has none of that id (expired, or never). */
     Optional<TableSnapshot> snapshot(TableName table, long snapshotId);
 

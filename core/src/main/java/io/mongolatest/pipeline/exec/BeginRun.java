@@ -52,7 +52,7 @@ public final class BeginRun {
         }
         plan.warnings().forEach(listener::warning);
         // Named by its digest: a runner that loses the race below wrote the very same bytes.
-        RunRecords.write(parts.storage().warehouse().files(),
+        RunRecords.write(parts.storage().tables().files(),
                 RunRecords.inputRecord(spec.params().correlationId(), planned.input().digest()),
                 planned.input().record());
         LedgerRow first = firstRow(plan, spec, parts, planned.input().digest());

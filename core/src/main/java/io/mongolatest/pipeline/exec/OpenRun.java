@@ -183,7 +183,7 @@ public final class OpenRun implements AutoCloseable {
     }
 
     private byte[] recordedInput() {
-        return RunRecords.read(parts.storage().warehouse().files(),
+        return RunRecords.read(parts.storage().tables().files(),
                 RunRecords.inputRecord(spec.params().correlationId(), plan.inputDigest()));
     }
 
@@ -191,7 +191,7 @@ public final class OpenRun implements AutoCloseable {
     private Supplier<EngineSession> engines() {
         return () -> {
             if (engine == null) {
-                engine = parts.engine().open(parts.engineSettings(), parts.storage().warehouse());
+                engine = parts.engine().open(parts.engineSettings(), parts.storage().tables());
                 engineCancel = cancellation.onCancel(engine::cancel);
             }
             return engine;
@@ -291,8 +291,9 @@ public final class OpenRun implements AutoCloseable {
         if (hook == RunEndHook.NONE) {
             return;
         }
-        try (EngineSession s = parts.engine().open(parts.engineSettings(), parts.storage().warehouse())) {
-            hook.runEnded(s, parts.storage().warehouse(), parts.ledger().list(spec.product().pipeline().dataProduct()));
+        try (EngineSession s = parts.engine().open(parts.engineSettings(), parts.storage().tables())) {
+            hook.runEnded(s, parts.storage().tables(), spec.params(),
+                    parts.ledger().list(spec.product().pipeline().dataProduct()));
         } catch (RuntimeException e) {
             LOG.info("the end-of-run hook failed", e);
             listener.warning("could not bring the run's final state into the warehouse: " + e.getMessage());

@@ -1,11 +1,13 @@
 package io.mongolatest.pipeline.sql;
 
+import java.util.List;
+
 import io.mongolatest.engine.EngineSession;
 import io.mongolatest.engine.SqlFailure;
 import io.mongolatest.pipeline.BuiltinStep;
 import io.mongolatest.pipeline.StepContext;
 import io.mongolatest.pipeline.StepOutcome;
-import io.mongolatest.storage.Warehouse;
+import io.mongolatest.engine.WarehouseReader;
 
 /**
  * Runs a SQL step: its files in lexical order, each statement on its own, placeholders as literals, in a session
@@ -17,8 +19,7 @@ public final class SqlStepRunner implements BuiltinStep {
     public StepOutcome run(StepContext ctx) {
         var values = SqlTemplate.valuesOf(ctx.params());
         EngineSession engine = ctx.engine();
-        Warehouse warehouse = ctx.storage().warehouse();
-        engine.confine(warehouse.tables().stream().map(warehouse::tableLocation).toList());
+        engine.confine(List.copyOf(WarehouseReader.published(ctx.storage().tables(), database -> true).keySet()));
         for (SqlScript script : ctx.product().scriptsOf(ctx.step().name())) {
             String sql = SqlTemplate.render(script, values, engine::literal);
             for (SqlStatement statement : SqlSplitter.split(script.file(), sql)) {

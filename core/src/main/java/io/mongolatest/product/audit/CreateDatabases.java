@@ -2,18 +2,22 @@ package io.mongolatest.product.audit;
 
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import io.mongolatest.engine.EngineSession;
 import io.mongolatest.ledger.LedgerRow;
 import io.mongolatest.pipeline.BuiltinStep;
 import io.mongolatest.pipeline.RunEndHook;
+import io.mongolatest.pipeline.RunParameters;
 import io.mongolatest.pipeline.StepContext;
 import io.mongolatest.pipeline.StepOutcome;
 import io.mongolatest.product.input.CollectionKey;
 import io.mongolatest.product.publish.Publish;
 import io.mongolatest.storage.TableName;
-import io.mongolatest.storage.TableVersion;
-import io.mongolatest.storage.Warehouse;
+import io.mongolatest.tables.CommittedTable;
+import io.mongolatest.tables.SnapshotInfo;
+import io.mongolatest.tables.TableChange;
+import io.mongolatest.tables.TableStore;
 
 /**
  * {@code create-databases}: creates the product's databases and refreshes
@@ -30,7 +34,7 @@ public final class CreateDatabases implements BuiltinStep {
     public StepOutcome run(StepContext ctx) {
         EngineSession engine = ctx.engine();
         DATABASES.forEach(engine::createSchema);
-        long rows = writeAudit(engine, ctx.storage().warehouse(), ctx.ledgerRows().get());
+        long rows = writeAudit(engine, ctx.storage().tables(), ctx.ledgerRows().get(), audit(ctx));
         ctx.progress(AUDIT + ": " + rows + " ledger rows");
         return StepOutcome.rows(rows);
     }
@@ -40,23 +44,30 @@ public final class CreateDatabases implements BuiltinStep {
      * run's final state as the ledger does; a warehouse that never had the audit table is left alone.
      */
     public static RunEndHook auditRefresh() {
-        return (engine, warehouse, rows) -> {
-            if (warehouse.databases().contains(AUDIT.database())) {
+        return (engine, tables, params, rows) -> {
+            if (tables.databases().contains(AUDIT.database())) {
                 engine.createSchema(AUDIT.database());
-                writeAudit(engine, warehouse, rows);
+                writeAudit(engine, tables, rows, info(params, rows, "run-end"));
             }
         };
     }
 
-    private static long writeAudit(EngineSession engine, Warehouse warehouse, List<LedgerRow> ledgerRows) {
-        TableVersion version = warehouse.newVersion(AUDIT);
-        try {
-            long rows = engine.writeParquet(AuditRows.select(ledgerRows, engine::literal), version.location());
-            warehouse.commit(AUDIT.database(), Map.of(AUDIT.table(), version));
-            engine.registerParquetTable(AUDIT.database(), AUDIT.table(), warehouse.tableLocation(AUDIT));
-            return rows;
-        } finally {
-            warehouse.discardPending();
-        }
+    private static SnapshotInfo audit(StepContext ctx) {
+        return info(ctx.params(), ctx.ledgerRows().get(), ctx.step().name());
+    }
+
+    private static SnapshotInfo info(RunParameters params, List<LedgerRow> rows, String step) {
+        long runId = rows.stream().filter(r -> r.key().correlationId().equals(params.correlationId())).findFirst()
+                .map(LedgerRow::runId).orElse(0L);
+        return new SnapshotInfo(params.correlationId(), runId, params.arguments().date(), step,
+                AUDIT + "/" + params.correlationId() + "/" + runId + "/" + step + "/" + UUID.randomUUID(), 1, Map.of());
+    }
+
+    private static long writeAudit(EngineSession engine, TableStore tables, List<LedgerRow> ledgerRows,
+                                   SnapshotInfo info) {
+        TableChange change = engine.writeTable(AUDIT, AuditRows.select(ledgerRows, engine::literal));
+        CommittedTable done = tables.commit(List.of(change), info).get(0);
+        engine.registerTable(AUDIT, done.snapshotId().getAsLong());
+        return change.rows();
     }
 }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import io.mongolatest.ErrorKind;
 import io.mongolatest.MongoLatestException;
@@ -29,15 +30,15 @@ import io.mongolatest.storage.InputStore;
 import io.mongolatest.storage.Location;
 import io.mongolatest.storage.PrivateFiles;
 import io.mongolatest.storage.SafePaths;
-import io.mongolatest.storage.TableName;
-import io.mongolatest.storage.TableVersion;
-import io.mongolatest.storage.Warehouse;
+import io.mongolatest.tables.TableStore;
+import io.mongolatest.product.DatabaseCommit;
 
 /**
  * {@code build-latest}: builds {@code uc_mongo_latest.<db>_<collection>} for every collection of the
- * selected snapshots (SPEC §7). Every table is written as a new version first; only when all are written
- * and the bad lines are within {@code --max-bad-fraction} are they swapped in, one atomic swap each, and
- * the tables of collections no longer in the input dropped. A failed or cancelled build publishes nothing.
+ * selected snapshots (SPEC §7). Every table's new files are written first; only when all are written and the
+ * bad lines are within {@code --max-bad-fraction} are the tables committed, one Iceberg commit each, as one
+ * publication, and the tables of collections no longer in the input dropped. A failed or cancelled build
+ * publishes nothing.
  */
 public final class BuildLatest implements BuiltinStep {
     public static final String KIND = "build-latest";
@@ -57,7 +58,7 @@ public final class BuildLatest implements BuiltinStep {
         try {
             InputStore store = parts.storage().input();
             InputSet input = InputSetJson.read(selection.record(), store.root());
-            return Optional.of(BuildMode.decide(input, parts.storage().warehouse(), parts.ledger()::read,
+            return Optional.of(BuildMode.decide(input, parts.storage().tables(), parts.ledger()::read,
                     BuildMode.productOf(spec.product(), store.root()), spec.options().fullRebuild()).describe());
         } catch (RuntimeException e) {
             return Optional.of("delta or full rebuild decided when the build runs: " + e.getMessage());
@@ -72,9 +73,9 @@ public final class BuildLatest implements BuiltinStep {
         InputSet input = InputSetJson.read(ctx.recordedInput().get(), store.root());
         input.warnings().forEach(w -> ctx.listener().warning(w));
         ctx.progress("reading " + input.description());
-        Warehouse warehouse = ctx.storage().warehouse();
+        TableStore tables = ctx.storage().tables();
         String quarantine = QUARANTINE + "/" + SafePaths.idName(params.correlationId(), "correlation id");
-        warehouse.files().deleteTree(quarantine); // an earlier attempt's bad lines are found again, or not
+        tables.files().deleteTree(quarantine); // an earlier attempt's bad lines are found again, or not
         Path scratch = ctx.storage().scratch().resolve(SCRATCH);
         PrivateFiles.deleteTree(scratch); // left by a killed build
         ctx.engine().createSchema(CollectionKey.LATEST_DATABASE);
@@ -83,16 +84,9 @@ public final class BuildLatest implements BuiltinStep {
         List<LedgerRow> rows = ctx.ledgerRows().get(); // read once: a scan of the whole ledger on DynamoDB
         BuildMode mode = mode(ctx, input, rows);
         ctx.progress(mode.describe());
-        Map<String, TableVersion> written = new LinkedHashMap<>();
-        Map<String, TableVersion> states = new LinkedHashMap<>();
         try {
-            for (CollectionInput c : input.collections()) {
-                TableName table = c.key().table();
-                written.put(table.table(), warehouse.newVersion(table));
-                states.put(table.table(), warehouse.newVersion(new TableName(LatestState.DATABASE, table.table())));
-            }
-            List<CollectionReport> reports = build.build(new LatestBuildJob(store, ctx.storage().roots(),
-                    input.collections(), written, states, mode.kept().orElse(Map.of()), warehouse.files(), quarantine,
+            List<LatestBuild.BuiltCollection> built = build.build(new LatestBuildJob(store, ctx.storage().roots(),
+                    input.collections(), mode.kept().orElse(Map.of()), tables.files(), quarantine,
                     scratch, ctx.cancellation(), new BuildProgress() {
                         @Override
                         public void versionsRead(CollectionInput collection) {
@@ -104,65 +98,57 @@ public final class BuildLatest implements BuiltinStep {
                             ctx.progress(progressLine(report));
                         }
                     }));
+            List<CollectionReport> reports = built.stream().map(LatestBuild.BuiltCollection::report).toList();
             InputCounts totals = reports.stream().map(CollectionReport::counts).reduce(InputCounts.ZERO, InputCounts::plus);
-            checkBadLines(totals, ctx.options().maxBadFraction(), warehouse.files().location(quarantine));
-            List<String> dropped = commit(ctx, warehouse, written);
-            keep(ctx, warehouse, input, written, states, reports, rows);
+            checkBadLines(totals, ctx.options().maxBadFraction(), tables.files().location(quarantine));
+            DatabaseCommit latest = DatabaseCommit.publish(ctx, CollectionKey.LATEST_DATABASE,
+                    built.stream().map(LatestBuild.BuiltCollection::latest).toList(), Set.of(), Map.of());
+            for (String t : latest.dropped()) {
+                ctx.listener().warning("dropped " + t + ": its collection is not in the input any more");
+            }
+            keep(ctx, input, built, latest, rows);
             BuildReport report = new BuildReport(input.snapshots().stream().map(Snapshot::path).toList(),
                     input.warnings(), quarantine, ctx.options().maxBadFraction(),
-                    totals.badFraction(), totals, reports, dropped, mode.delta() ? "delta" : "full", mode.reason());
+                    totals.badFraction(), totals, reports, latest.dropped(), mode.delta() ? "delta" : "full",
+                    mode.reason());
             return new StepOutcome(totals.rows(), report.toJson());
         } finally {
-            // Versions written but not published (failure, cancel) are of no use to anyone.
-            warehouse.discardPending();
+            // Files written but not committed (a failure, a cancel) are nobody's: removed later, by age.
             PrivateFiles.deleteTree(scratch);
         }
     }
 
-    /**
-     * Delta or full, decided as when the run was planned ({@link BuildMode}); a delta reads the kept tables where
-     * the warehouse has them for this engine (a mirrored warehouse fetches them first).
-     */
+    /** Delta or full, decided as when the run was planned ({@link BuildMode}). */
     static BuildMode mode(StepContext ctx, InputSet input, List<LedgerRow> rows) {
-        Warehouse warehouse = ctx.storage().warehouse();
-        BuildMode mode = BuildMode.decide(input, warehouse, key -> rows.stream().filter(r -> r.key().equals(key)).findFirst(),
+        return BuildMode.decide(input, ctx.storage().tables(),
+                key -> rows.stream().filter(r -> r.key().equals(key)).findFirst(),
                 BuildMode.productOf(ctx.product(), ctx.storage().input().root()), ctx.options().fullRebuild());
-        return mode.kept().map(kept -> {
-            Map<String, LatestBuildJob.Kept> readable = new LinkedHashMap<>();
-            kept.forEach((table, k) -> readable.put(table, new LatestBuildJob.Kept(k.files(), k.counts(),
-                    warehouse.tableLocation(new TableName(LatestState.DATABASE, table)),
-                    warehouse.tableLocation(new TableName(CollectionKey.LATEST_DATABASE, table)))));
-            return new BuildMode(Optional.of(readable), mode.reason());
-        }).orElse(mode);
     }
 
     /**
-     * Commits the winners as the kept state, after the latest tables: its manifest names the tables it goes
-     * with, so that a build killed between the two commits leaves a state that no delta build trusts.
+     * Commits the winners as the kept state, after the latest tables: its manifest, written first, names the
+     * latest tables' snapshots it goes with, so that a build killed between the two commits leaves a state that no
+     * delta build trusts.
      */
-    private static void keep(StepContext ctx, Warehouse warehouse, InputSet input, Map<String, TableVersion> latest,
-                             Map<String, TableVersion> states, List<CollectionReport> reports, List<LedgerRow> rows) {
+    private static void keep(StepContext ctx, InputSet input, List<LatestBuild.BuiltCollection> built,
+                             DatabaseCommit latest, List<LedgerRow> rows) {
+        TableStore tables = ctx.storage().tables();
         Map<String, InputCounts> counts = new LinkedHashMap<>();
-        for (int i = 0; i < reports.size(); i++) {
-            counts.put(input.collections().get(i).key().table().table(), reports.get(i).counts());
+        for (int i = 0; i < built.size(); i++) {
+            counts.put(input.collections().get(i).key().table().table(), built.get(i).report().counts());
         }
-        Map<String, TableVersion> before = warehouse.current(LatestState.DATABASE);
-        RunKey key = new RunKey(ctx.params().correlationId(),
-                ctx.product().pipeline().dataProduct());
+        Optional<LatestState.Current> before = LatestState.current(tables);
+        RunKey key = new RunKey(ctx.params().correlationId(), ctx.product().pipeline().dataProduct());
         long runId = rows.stream().filter(r -> r.key().equals(key)).findFirst()
                 .map(LedgerRow::runId).orElse(0L); // no row: no run can count as completed
-        LatestState.write(warehouse.files(), states, new LatestState.Manifest(key.correlationId(),
-                key.dataProduct(), runId, BuildMode.productOf(ctx.product(),
-                ctx.storage().input().root()), LatestState.text(InputSetJson.write(input)), LatestState.ids(latest), counts));
-        try {
-            warehouse.commit(LatestState.DATABASE, states);
-        } catch (RuntimeException e) {
-            // Not committed, so no state names it. Had the commit taken effect after all, a state without its
-            // manifest is one no delta build trusts: the next build reads everything.
-            LatestState.forget(warehouse.files(), states);
-            throw e;
-        }
-        LatestState.forget(warehouse.files(), before);
+        String path = LatestState.newPath();
+        LatestState.write(tables.files(), path, new LatestState.Manifest(key.correlationId(), key.dataProduct(), runId,
+                BuildMode.productOf(ctx.product(), ctx.storage().input().root()),
+                LatestState.text(InputSetJson.write(input)), latest.snapshots(), counts));
+        // A failure among the state's commits leaves a publication that is not whole: no delta build reads it.
+        DatabaseCommit.publish(ctx, LatestState.DATABASE, built.stream().map(LatestBuild.BuiltCollection::state).toList(),
+                Set.of(), Map.of(LatestState.MANIFEST_KEY, path));
+        before.ifPresent(b -> LatestState.forget(tables.files(), b.path()));
     }
 
     private static void checkBadLines(InputCounts totals, double maxBadFraction, Location quarantineDir) {
@@ -172,29 +158,6 @@ public final class BuildLatest implements BuiltinStep {
                     totals.quarantined(), totals.loaded() + totals.quarantined(), 100 * totals.badFraction(),
                     maxBadFraction, 100 * maxBadFraction, totals.quarantinedByReason(), quarantineDir));
         }
-    }
-
-    /**
-     * Swaps in every new table at once; tables of collections no longer in the input go with the same
-     * swap, so that the product is the input.
-     */
-    private static List<String> commit(StepContext ctx, Warehouse warehouse, Map<String, TableVersion> written) {
-        String db = CollectionKey.LATEST_DATABASE;
-        List<String> dropped = new ArrayList<>();
-        for (String t : warehouse.current(db).keySet()) {
-            if (!written.containsKey(t)) {
-                dropped.add(db + "." + t);
-            }
-        }
-        warehouse.commit(db, written);
-        for (String t : written.keySet()) {
-            ctx.engine().registerParquetTable(db, t, warehouse.tableLocation(new TableName(db, t)));
-        }
-        for (String t : dropped) {
-            ctx.engine().dropRelation(db, t.substring(db.length() + 1));
-            ctx.listener().warning("dropped " + t + ": its collection is not in the input any more");
-        }
-        return dropped;
     }
 
     private static String progressLine(CollectionReport r) {

@@ -23,8 +23,10 @@ import io.mongolatest.product.input.InputSet;
 import io.mongolatest.product.input.InputSetJson;
 import io.mongolatest.product.input.Snapshot;
 import io.mongolatest.storage.Location;
-import io.mongolatest.storage.TableVersion;
-import io.mongolatest.storage.Warehouse;
+import io.mongolatest.storage.TableName;
+import io.mongolatest.tables.Publications;
+import io.mongolatest.tables.TableAt;
+import io.mongolatest.tables.TableStore;
 
 /**
  * Whether a build reads only the new snapshots (delta) or every selected one, and why. Delta when the
@@ -60,16 +62,16 @@ public record BuildMode(Optional<Map<String, LatestBuildJob.Kept>> kept, String 
     /**
      * @param ledger the ledger row of a run key, if any
      */
-    public static BuildMode decide(InputSet input, Warehouse warehouse, Function<RunKey, Optional<LedgerRow>> ledger,
+    public static BuildMode decide(InputSet input, TableStore tables, Function<RunKey, Optional<LedgerRow>> ledger,
                                    String product, boolean fullRebuild) {
         if (fullRebuild) {
             return full("--full-rebuild");
         }
-        Optional<LatestState.Manifest> found = LatestState.current(warehouse);
+        Optional<LatestState.Current> found = LatestState.current(tables);
         if (found.isEmpty()) {
             return full("no state kept by an earlier build");
         }
-        LatestState.Manifest m = found.get();
+        LatestState.Manifest m = found.get().manifest();
         String run = m.correlationId() + " (Run_Id " + m.runId() + ")";
         if (!completed(ledger.apply(new RunKey(m.correlationId(), m.dataProduct())), m.runId())) {
             return full("run " + run + ", which kept the state, did not complete");
@@ -77,8 +79,8 @@ public record BuildMode(Optional<Map<String, LatestBuildJob.Kept>> kept, String 
         if (!m.product().equals(product)) {
             return full("the product changed since run " + run);
         }
-        Map<String, TableVersion> latest = warehouse.current(CollectionKey.LATEST_DATABASE);
-        if (!LatestState.ids(latest).equals(m.latest())) {
+        Map<String, Long> latest = Publications.readable(tables, CollectionKey.LATEST_DATABASE);
+        if (!latest.equals(m.latest())) {
             return full("the latest tables were replaced since run " + run);
         }
         InputSet before;
@@ -91,15 +93,16 @@ public record BuildMode(Optional<Map<String, LatestBuildJob.Kept>> kept, String 
         if (why.isPresent()) {
             return full(why.get() + " since run " + run);
         }
-        Map<String, TableVersion> state = warehouse.current(LatestState.DATABASE);
+        Map<String, Long> state = found.get().tables();
         Map<String, LatestBuildJob.Kept> kept = new LinkedHashMap<>();
         for (CollectionInput c : before.collections()) {
             String table = c.key().table().table();
             if (!state.containsKey(table) || !latest.containsKey(table) || !m.counts().containsKey(table)) {
                 return full("the kept state lacks " + table);
             }
-            kept.put(table, new LatestBuildJob.Kept(c.files().size(), m.counts().get(table), state.get(table).location(),
-                    latest.get(table).location()));
+            kept.put(table, new LatestBuildJob.Kept(c.files().size(), m.counts().get(table),
+                    new TableAt(new TableName(LatestState.DATABASE, table), state.get(table)),
+                    new TableAt(c.key().table(), latest.get(table))));
         }
         int newSnapshots = input.snapshots().size() - before.snapshots().size();
         return new BuildMode(Optional.of(kept), "adds " + newSnapshots + " new incremental snapshot"

@@ -26,22 +26,21 @@ final class DuckDbLatestBuild implements LatestBuild {
     }
 
     @Override
-    public List<CollectionReport> build(LatestBuildJob job) {
+    public List<BuiltCollection> build(LatestBuildJob job) {
         LatestTableBuilder builder = new LatestTableBuilder(session, rows, job.store());
-        List<CollectionReport> reports = new ArrayList<>();
+        List<BuiltCollection> reports = new ArrayList<>();
         for (CollectionInput c : job.collections()) {
             if (job.cancellation().isCancelled()) {
                 throw new MongoLatestException(ErrorKind.CANCELLED, "cancelled before " + c.key());
             }
             String table = c.key().table().table();
-            CollectionReport r;
+            BuiltCollection r;
             try (Quarantine q = new Quarantine(json, job.files(), job.quarantineFile(c))) {
-                r = builder.build(c, Optional.ofNullable(job.kept().get(table)), q, job.versions().get(table).location(),
-                        job.states().get(table).location(), job.scratch().resolve(table),
-                        () -> job.progress().versionsRead(c));
+                r = builder.build(c, Optional.ofNullable(job.kept().get(table)), q, LatestBuildJob.stateTable(c),
+                        job.scratch().resolve(table), () -> job.progress().versionsRead(c));
             }
             reports.add(r);
-            job.progress().done(r);
+            job.progress().done(r.report());
         }
         return reports;
     }

@@ -6,6 +6,7 @@ import java.util.Optional;
 import io.mongolatest.engine.EngineSession;
 import io.mongolatest.engine.RowSources;
 import io.mongolatest.engine.SqlEngine;
+import io.mongolatest.tables.TableChange;
 
 /**
  * How an engine builds the latest tables (SPEC §7): a strategy per engine, over the same record rules
@@ -15,11 +16,20 @@ import io.mongolatest.engine.SqlEngine;
 public interface LatestBuild {
 
     /**
-     * Builds every collection of {@code job} into its version and writes its winners into
-     * {@link LatestBuildJob#states()}; reads only the files after those of {@link LatestBuildJob#kept()} for a
-     * collection an earlier build kept. Returns their reports, in the job's order.
+     * Writes every collection of {@code job} as the new content of its latest table and its winners as that of its
+     * kept state ({@link LatestBuildJob#stateTable}), uncommitted; reads only the files after those of
+     * {@link LatestBuildJob#kept()} for a collection an earlier build kept. Returns them, in the job's order.
      */
-    List<CollectionReport> build(LatestBuildJob job);
+    List<BuiltCollection> build(LatestBuildJob job);
+
+    /** One collection built: its accounting, and the uncommitted new content of its table and of its kept state. */
+    record BuiltCollection(CollectionReport report, TableChange latest, TableChange state) {
+        public BuiltCollection {
+            java.util.Objects.requireNonNull(report, "report is null");
+            java.util.Objects.requireNonNull(latest, "latest is null");
+            java.util.Objects.requireNonNull(state, "state is null");
+        }
+    }
 
     /** The strategy for {@code session}: its own, or the one over row sources. */
     static LatestBuild of(EngineSession session) {

@@ -6,31 +6,33 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
+import java.util.UUID;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 
 import io.mongolatest.MongoLatestException;
-import io.mongolatest.pipeline.plan.Fingerprint;
 import io.mongolatest.storage.FileArea;
-import io.mongolatest.storage.TableVersion;
-import io.mongolatest.storage.Warehouse;
+import io.mongolatest.storage.TableName;
+import io.mongolatest.tables.Publications;
+import io.mongolatest.tables.SnapshotInfo;
+import io.mongolatest.tables.TableStore;
 
 /**
- * The build's kept state, for a later delta build: the database {@value #DATABASE}, a table of winners
- * (removals included, with version time and position) per collection, committed like every database, and
- * its manifest, a file named after the state's table versions, written before they are committed. A
- * committed state therefore always has its manifest, and says which run built it from which input and
- * which latest tables it belongs with.
+ * The build's kept state, for a later delta build: the database {@value #DATABASE}, an Iceberg table of winners
+ * (removals included, with version time and position) per collection, committed after the latest tables, and its
+ * manifest, a file written before the state's commit and named in each state snapshot's summary
+ * ({@value #MANIFEST_KEY}). A committed state therefore always has its manifest, which says which run built it
+ * from which input, and which snapshots of the latest tables it belongs with.
  */
 public final class LatestState {
     public static final String DATABASE = "mongo_latest_state";
     static final String MANIFESTS = "latest-state";
+    /** The snapshot summary key naming the state's manifest in the warehouse's files. */
+    static final String MANIFEST_KEY = SnapshotInfo.PREFIX + "state-manifest";
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     /** Whether readers of the warehouse see {@code database}: the kept state is the build's own, not the product. */
@@ -42,12 +44,12 @@ public final class LatestState {
      * @param correlationId the run whose build kept the state, with its data product and Run_Id
      * @param product       the product's identity ({@link BuildMode#productOf}): another product rebuilds
      * @param input         the input selection the state was built from ({@code InputSetJson})
-     * @param latest        the version id of each latest table it was built with, by table name
+     * @param latest        the snapshot of each latest table it was built with, by table name
      * @param counts        the input accounting of each table, which a delta build adds its new lines to
      */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     public record Manifest(String correlationId, String dataProduct, long runId, String product, String input,
-                           Map<String, String> latest, Map<String, InputCounts> counts) {
+                           Map<String, Long> latest, Map<String, InputCounts> counts) {
         public Manifest {
             requireNonNull(correlationId, "correlationId is null");
             requireNonNull(dataProduct, "dataProduct is null");
@@ -58,31 +60,47 @@ public final class LatestState {
         }
     }
 
+    /**
+     * The state readers see now: its manifest, the manifest's path, and each state table's snapshot.
+     */
+    record Current(Manifest manifest, String path, Map<String, Long> tables) {
+    }
+
     private LatestState() {
     }
 
-    /** The manifest of the state now committed, if there is one and it can be read. */
-    static Optional<Manifest> current(Warehouse warehouse) {
-        Map<String, TableVersion> state = warehouse.current(DATABASE);
-        if (state.isEmpty()) {
+    /** The state now committed, if there is one and its manifest can be read. */
+    static Optional<Current> current(TableStore store) {
+        Map<String, Long> tables = Publications.readable(store, DATABASE);
+        if (tables.isEmpty()) {
+            return Optional.empty();
+        }
+        Map.Entry<String, Long> any = tables.entrySet().iterator().next();
+        String path = store.snapshot(new TableName(DATABASE, any.getKey()), any.getValue())
+                .map(s -> s.summary().get(MANIFEST_KEY)).orElse(null);
+        if (path == null || !path.startsWith(MANIFESTS + "/")) {
             return Optional.empty();
         }
         try {
-            Optional<InputStream> in = warehouse.files().open(path(state));
+            Optional<InputStream> in = store.files().open(path);
             if (in.isEmpty()) {
                 return Optional.empty();
             }
             try (InputStream s = in.get()) {
-                return Optional.of(MAPPER.readValue(s, Manifest.class));
+                return Optional.of(new Current(MAPPER.readValue(s, Manifest.class), path, tables));
             }
         } catch (IOException | RuntimeException e) {
             return Optional.empty(); // unreadable: a build from scratch replaces it
         }
     }
 
-    /** Writes the manifest of {@code state}, to be committed next. */
-    static void write(FileArea files, Map<String, TableVersion> state, Manifest manifest) {
-        String path = path(state);
+    /** A new manifest's path. */
+    static String newPath() {
+        return MANIFESTS + "/" + UUID.randomUUID() + ".json";
+    }
+
+    /** Writes the manifest of a state about to be committed. */
+    static void write(FileArea files, String path, Manifest manifest) {
         try (OutputStream out = files.create(path)) {
             out.write(MAPPER.writeValueAsBytes(manifest));
         } catch (IOException e) {
@@ -91,22 +109,8 @@ public final class LatestState {
     }
 
     /** Deletes the manifest of a state no longer committed. */
-    static void forget(FileArea files, Map<String, TableVersion> state) {
-        if (!state.isEmpty()) {
-            files.deleteTree(path(state));
-        }
-    }
-
-    static Map<String, String> ids(Map<String, TableVersion> versions) {
-        Map<String, String> out = new LinkedHashMap<>();
-        new TreeMap<>(versions).forEach((table, v) -> out.put(table, v.id()));
-        return out;
-    }
-
-    private static String path(Map<String, TableVersion> state) {
-        StringBuilder b = new StringBuilder();
-        ids(state).forEach((table, id) -> b.append(table).append('=').append(id).append('\n'));
-        return MANIFESTS + "/" + Fingerprint.hash(b.toString()) + ".json";
+    static void forget(FileArea files, String path) {
+        files.deleteTree(path);
     }
 
     static String text(byte[] json) {

@@ -6,14 +6,14 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 
-import io.mongolatest.engine.DuckDbSql;
 import io.mongolatest.engine.EngineSession;
 import io.mongolatest.engine.RowSources;
 import io.mongolatest.product.input.CollectionInput;
 import io.mongolatest.product.records.InputLines;
 import io.mongolatest.storage.InputStore;
-import io.mongolatest.storage.Location;
-import io.mongolatest.storage.Locations;
+import io.mongolatest.storage.TableName;
+import io.mongolatest.tables.TableAt;
+import io.mongolatest.tables.TableChange;
 
 /**
  * Builds the latest table of one collection in two passes over its files. Pass 1 reads every version as
@@ -48,12 +48,12 @@ final class LatestTableBuilder {
     }
 
     /**
-     * Writes the table of {@code input} as Parquet into {@code directory} and its winners into {@code state};
-     * returns its accounting. {@code scratch} is a folder for temporary files, deleted before this returns;
+     * Writes the table of {@code input} and its winners as the table {@code state}, uncommitted; returns them
+     * with its accounting. {@code scratch} is a folder for temporary files, deleted before this returns;
      * {@code versionsRead} is told when pass 1 is over.
      */
-    CollectionReport build(CollectionInput input, Optional<LatestBuildJob.Kept> kept, Quarantine quarantine,
-                           Location directory, Location state, Path scratch, Runnable versionsRead) {
+    LatestBuild.BuiltCollection build(CollectionInput input, Optional<LatestBuildJob.Kept> kept, Quarantine quarantine,
+                                      TableName state, Path scratch, Runnable versionsRead) {
         LineTally tally = new LineTally();
         int first = kept.map(LatestBuildJob.Kept::files).orElse(0);
         long boundary = (long) first << InputLines.LINE_BITS;
@@ -61,7 +61,7 @@ final class LatestTableBuilder {
             rows.registerSource(VERSIONS, new VersionSource(store, input, first, quarantine, tally, spill));
             if (kept.isPresent()) {
                 rows.createTempTable(WINNERS, LatestSql.winnersOf("(SELECT " + COLUMNS
-                        + ", CAST(NULL AS BIGINT) AS id_digest FROM " + parquet(kept.get().state()) + " UNION ALL SELECT "
+                        + ", CAST(NULL AS BIGINT) AS id_digest FROM " + at(kept.get().state()) + " kept_state UNION ALL SELECT "
                         + COLUMNS + ", id_digest FROM " + VERSIONS + ") kept_and_new"));
             } else {
                 rows.createTempTable(WINNERS, LatestSql.DUCKDB_WINNERS_SQL);
@@ -76,11 +76,12 @@ final class LatestTableBuilder {
             versionsRead.run();
             rows.registerSource(LATEST_LINES, new LatestLineSource(store, input, first, latest, latestIds, spill));
             String output = kept.isEmpty() ? OUTPUT_SQL : OUTPUT_SQL + " UNION ALL SELECT o.id, o.last_modified,"
-                    + " o.created, o.snapshot_type, o.snapshot_id, o.val FROM " + parquet(kept.get().latest())
+                    + " o.created, o.snapshot_type, o.snapshot_id, o.val FROM " + at(kept.get().latest())
                     + " o ANTI JOIN (SELECT id FROM " + WINNERS + " WHERE pos >= " + boundary + ") n ON o.id = n.id";
-            long written = engine.writeParquet(output, directory);
-            engine.writeParquet("SELECT " + COLUMNS + " FROM " + WINNERS, state);
-            return CollectionReport.of(input, tally, kept, ids, removed, written);
+            TableChange latestTable = engine.writeTable(input.key().table(), output);
+            TableChange stateTable = engine.writeTable(state, "SELECT " + COLUMNS + " FROM " + WINNERS);
+            return new LatestBuild.BuiltCollection(CollectionReport.of(input, tally, kept, ids, removed,
+                    latestTable.rows()), latestTable, stateTable);
         } finally {
             Cleanup.quietly(() -> rows.dropSource(VERSIONS));
             Cleanup.quietly(() -> rows.dropSource(LATEST_LINES));
@@ -88,8 +89,7 @@ final class LatestTableBuilder {
         }
     }
 
-    private static String parquet(Location table) {
-        Path dir = Locations.localPath(table, "the duckdb engine");
-        return "read_parquet(" + DuckDbSql.literal(dir.resolve("*.parquet").toString()) + ")";
+    private String at(TableAt table) {
+        return engine.tableAt(table.table(), table.snapshotId());
     }
 }

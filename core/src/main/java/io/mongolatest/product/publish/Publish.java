@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeSet;
 
 import io.mongolatest.ErrorKind;
@@ -15,13 +14,16 @@ import io.mongolatest.pipeline.StepContext;
 import io.mongolatest.pipeline.StepOutcome;
 import io.mongolatest.product.input.CollectionKey;
 import io.mongolatest.storage.TableName;
-import io.mongolatest.storage.TableVersion;
-import io.mongolatest.storage.Warehouse;
+import io.mongolatest.product.DatabaseCommit;
+import io.mongolatest.tables.Publications;
+import io.mongolatest.tables.TableChange;
+import io.mongolatest.tables.TableStore;
 
 /**
  * {@code publish}: materialises every table and view of {@code uc_mongo_latest} as a Parquet table in
  * {@code ucs_latest_unredacted}, and with only its {@code pii=false} columns in {@code ucs_latest_redacted}
- * (SPEC §7). Each table is swapped in atomically; tables whose source is gone are dropped.
+ * (SPEC §7). Each database is committed as one publication once all its files are written; tables whose source is
+ * gone are dropped.
  */
 public final class Publish implements BuiltinStep {
     public static final String KIND = "publish";
@@ -34,7 +36,7 @@ public final class Publish implements BuiltinStep {
         Classification classification = Classification.parse(ctx.product().classification(),
                 ctx.product().origin() + "/classification.csv");
         EngineSession engine = ctx.engine();
-        Warehouse warehouse = ctx.storage().warehouse();
+        TableStore tables = ctx.storage().tables();
         Map<String, List<String>> relations = new LinkedHashMap<>();
         for (String name : engine.relations(CollectionKey.LATEST_DATABASE)) {
             if (!TableName.isValidPart(name)) {
@@ -53,51 +55,48 @@ public final class Publish implements BuiltinStep {
         List<String> withheld = new ArrayList<>();
         long rows = 0;
         List<String> dropped = new ArrayList<>();
-        try {
-            // Each published database is one version swapped in whole: readers never see two exports mixed.
-            Map<String, TableVersion> latest = warehouse.current(CollectionKey.LATEST_DATABASE);
-            Map<String, TableVersion> unredactedTables = new LinkedHashMap<>();
-            for (String name : relations.keySet()) {
-                checkNotCancelled(ctx, name);
-                TableVersion shared = latest.get(name);
-                // A latest table is published as the very same files; a view is computed once.
-                unredactedTables.put(name, shared != null ? shared
-                        : write(engine, warehouse, new TableName(UNREDACTED, name), "SELECT * FROM " + source(name)));
-            }
-            dropped.addAll(swap(engine, warehouse, UNREDACTED, unredactedTables));
-            for (String name : relations.keySet()) {
-                long n = ((Number) engine.query("SELECT count(*) FROM " + new TableName(UNREDACTED, name)).single())
-                        .longValue();
-                unredacted.put(name, n);
-                rows += n;
-            }
-            Map<String, TableVersion> redactedTables = new LinkedHashMap<>();
-            for (Map.Entry<String, List<String>> r : relations.entrySet()) {
-                String name = r.getKey();
-                checkNotCancelled(ctx, name);
-                List<String> columns = classification.publishable(name, r.getValue());
-                if (columns.isEmpty()) {
-                    withheld.add(name);
-                    continue;
-                }
-                if (columns.equals(r.getValue())) {
-                    // Nothing to withhold: the redacted table is the unredacted one's very version.
-                    rows += unredacted.get(name);
-                    redactedTables.put(name, unredactedTables.get(name));
-                } else {
-                    TableVersion v = warehouse.newVersion(new TableName(REDACTED, name));
-                    rows += engine.writeParquet("SELECT " + String.join(", ", columns) + " FROM "
-                            + new TableName(UNREDACTED, name), v.location());
-                    redactedTables.put(name, v);
-                }
-                redacted.put(name, columns);
-                ctx.progress(name + ": " + unredacted.get(name) + " rows; redacted: " + columns.size() + " of "
-                        + r.getValue().size() + " columns");
-            }
-            dropped.addAll(swap(engine, warehouse, REDACTED, redactedTables));
-        } finally {
-            warehouse.discardPending();
+        // Each published database is committed as one publication: readers never see two exports mixed.
+        Map<String, Long> latest = Publications.readable(tables, CollectionKey.LATEST_DATABASE);
+        List<TableChange> unredactedTables = new ArrayList<>();
+        for (String name : relations.keySet()) {
+            checkNotCancelled(ctx, name);
+            TableName to = new TableName(UNREDACTED, name);
+            Long shared = latest.get(name);
+            // A latest table is published as the very same files; a view is computed once.
+            unredactedTables.add(shared != null ? tables.shareOf(to, new TableName(CollectionKey.LATEST_DATABASE, name),
+                    shared) : engine.writeTable(to, "SELECT * FROM " + source(name)));
         }
+        DatabaseCommit published = DatabaseCommit.publish(ctx, UNREDACTED, unredactedTables,
+                new TreeSet<>(engine.relations(UNREDACTED)), Map.of());
+        dropped.addAll(published.dropped());
+        for (TableChange t : unredactedTables) {
+            unredacted.put(t.table().table(), t.rows());
+            rows += t.rows();
+        }
+        Map<String, Long> at = published.snapshots();
+        List<TableChange> redactedTables = new ArrayList<>();
+        for (Map.Entry<String, List<String>> r : relations.entrySet()) {
+            String name = r.getKey();
+            checkNotCancelled(ctx, name);
+            List<String> columns = classification.publishable(name, r.getValue());
+            if (columns.isEmpty()) {
+                withheld.add(name);
+                continue;
+            }
+            TableName to = new TableName(REDACTED, name);
+            TableName from = new TableName(UNREDACTED, name);
+            TableChange change = columns.equals(r.getValue())
+                    // Nothing to withhold: the redacted table is the unredacted one's very files.
+                    ? tables.shareOf(to, from, at.get(name))
+                    : engine.writeTable(to, "SELECT " + String.join(", ", columns) + " FROM " + from);
+            rows += change.rows();
+            redactedTables.add(change);
+            redacted.put(name, columns);
+            ctx.progress(name + ": " + unredacted.get(name) + " rows; redacted: " + columns.size() + " of "
+                    + r.getValue().size() + " columns");
+        }
+        dropped.addAll(DatabaseCommit.publish(ctx, REDACTED, redactedTables, new TreeSet<>(engine.relations(REDACTED)),
+                Map.of()).dropped());
         if (!withheld.isEmpty()) {
             ctx.listener().warning("not published redacted, no column classified pii=false: " + withheld);
         }
@@ -112,33 +111,5 @@ public final class Publish implements BuiltinStep {
 
     private static String source(String name) {
         return CollectionKey.LATEST_DATABASE + "." + name;
-    }
-
-    private static TableVersion write(EngineSession engine, Warehouse warehouse, TableName table, String select) {
-        TableVersion v = warehouse.newVersion(table);
-        engine.writeParquet(select, v.location());
-        return v;
-    }
-
-    /**
-     * Makes {@code tables} the whole of {@code database} in one swap, then points the catalog at them and
-     * drops what the database no longer has; returns the dropped names.
-     */
-    private static List<String> swap(EngineSession engine, Warehouse warehouse, String database,
-                                      Map<String, TableVersion> tables) {
-        Set<String> gone = new TreeSet<>(warehouse.current(database).keySet());
-        engine.relations(database).forEach(gone::add);
-        gone.removeAll(tables.keySet());
-        warehouse.commit(database, tables);
-        for (String name : tables.keySet()) {
-            TableName t = new TableName(database, name);
-            engine.registerParquetTable(database, name, warehouse.tableLocation(t));
-        }
-        List<String> out = new ArrayList<>();
-        for (String name : gone) {
-            engine.dropRelation(database, name);
-            out.add(database + "." + name);
-        }
-        return out;
     }
 }

@@ -16,7 +16,8 @@ import io.mongolatest.engine.QueryResult;
 import io.mongolatest.product.build.LatestState;
 import io.mongolatest.storage.PrivateFiles;
 import io.mongolatest.storage.TableName;
-import io.mongolatest.storage.Warehouse;
+import io.mongolatest.engine.WarehouseReader;
+import io.mongolatest.tables.TableStore;
 
 /**
  * The {@code demo}: a folder of its own with a generated export, a warehouse and a ledger, replaced on each
@@ -60,12 +61,9 @@ public final class Demo {
     public record TableSummary(TableName table, long rows, int columns) {
     }
 
-    public static List<TableSummary> tables(EngineSession reader, Warehouse warehouse) {
+    public static List<TableSummary> tables(EngineSession reader, TableStore warehouse) {
         List<TableSummary> out = new ArrayList<>();
-        for (TableName t : warehouse.tables()) {
-            if (!LatestState.published(t.database())) {
-                continue;
-            }
+        for (TableName t : WarehouseReader.published(warehouse, LatestState::published).keySet()) {
             long rows = ((Number) reader.query("SELECT count(*) FROM " + t).single()).longValue();
             out.add(new TableSummary(t, rows, reader.query("SELECT * FROM " + t + " LIMIT 0").columns().size()));
         }

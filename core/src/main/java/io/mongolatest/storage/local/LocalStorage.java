@@ -1,15 +1,18 @@
 package io.mongolatest.storage.local;
 
-import java.time.Clock;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.util.Optional;
 
+import io.mongolatest.storage.FileArea;
 import io.mongolatest.storage.InputStore;
 import io.mongolatest.storage.LocalLocation;
 import io.mongolatest.storage.Location;
 import io.mongolatest.storage.StorageProvider;
 import io.mongolatest.storage.StorageSettings;
-import io.mongolatest.storage.Warehouse;
 
-/** Local folders: inputs read from disk, warehouses published by symbolic links. */
+/** Local folders: inputs read from disk, the files beside a warehouse's tables. */
 public final class LocalStorage implements StorageProvider {
     @Override
     public String scheme() {
@@ -22,7 +25,19 @@ public final class LocalStorage implements StorageProvider {
     }
 
     @Override
-    public Warehouse warehouse(Location root, StorageSettings settings, Clock clock) {
-        return new LocalWarehouse(((LocalLocation) root).path(), clock);
+    public FileArea files(Location root, StorageSettings settings) {
+        return new LocalFileArea(((LocalLocation) root).path());
+    }
+
+    /** Before the Iceberg tables, a local warehouse kept its versions in {@code .databases/} and {@code .tables/}. */
+    @Override
+    public Optional<String> olderLayout(Location root, StorageSettings settings) {
+        Path dir = ((LocalLocation) root).path();
+        for (String old : new String[] {".databases", ".tables"}) {
+            if (Files.isDirectory(dir.resolve(old), LinkOption.NOFOLLOW_LINKS)) {
+                return Optional.of(dir.resolve(old) + "/");
+            }
+        }
+        return Optional.empty();
     }
 }

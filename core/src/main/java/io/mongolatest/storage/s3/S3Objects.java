@@ -31,7 +31,7 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
 
 /**
  * The object operations that storage on S3 is built from: listing a prefix, streaming reads, uploads,
- * conditional writes, and copying or deleting everything under a prefix. Every failure is a
+ * copying or deleting everything under a prefix. Every failure is a
  * {@link MongoLatestException} with one line naming the location.
  */
 public final class S3Objects {
@@ -44,14 +44,12 @@ public final class S3Objects {
     private final S3TransferSettings settings;
     private final S3Errors errors;
     private final S3Multipart multipart;
-    private final S3ConditionalWrites conditional;
 
     public S3Objects(S3Client client, S3TransferSettings settings) {
         this.client = requireNonNull(client, "client is null");
         this.settings = requireNonNull(settings, "settings is null");
         this.errors = new S3Errors(client.serviceClientConfiguration().endpointOverride().orElse(null));
         this.multipart = new S3Multipart(client, settings, errors);
-        this.conditional = new S3ConditionalWrites(client, errors);
     }
 
     /** Every object below {@code prefix} (all pages), sorted by key. */
@@ -188,19 +186,6 @@ public final class S3Objects {
         }
         return S3ObjectInfo.unquote(call("write", location.toString(), () -> client.putObject(
                 putRequest(location).build(), RequestBody.fromFile(file))).eTag());
-    }
-
-    /** Writes {@code body} only if there is no object at {@code location} ({@code If-None-Match: *}). */
-    public ConditionalPut putIfAbsent(S3Location location, byte[] body) {
-        requireNonNull(location, "location is null");
-        return conditional.put(location, body, null);
-    }
-
-    /** Replaces the object at {@code location} only if its ETag is still {@code etag} ({@code If-Match}). */
-    public ConditionalPut putIfMatch(S3Location location, byte[] body, String etag) {
-        requireNonNull(location, "location is null");
-        requireNonNull(etag, "etag is null");
-        return conditional.put(location, body, etag);
     }
 
     /**

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -16,12 +15,12 @@ import io.mongolatest.storage.Location;
 import io.mongolatest.storage.PrivateFiles;
 import io.mongolatest.storage.StorageProvider;
 import io.mongolatest.storage.StorageSettings;
-import io.mongolatest.storage.Warehouse;
+import io.mongolatest.storage.FileArea;
 
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
- * {@code s3://} locations: inputs listed and streamed through the S3 API, warehouses published by manifests.
+ * {@code s3://} locations: inputs listed and streamed through the S3 API, the files beside a warehouse's tables.
  * One client per endpoint, built on first use (credentials are looked up then) and closed with the provider.
  */
 public final class S3Storage implements StorageProvider {
@@ -39,8 +38,25 @@ public final class S3Storage implements StorageProvider {
     }
 
     @Override
-    public Warehouse warehouse(Location root, StorageSettings settings, Clock clock) {
-        return new S3Warehouse(objects(settings), (S3Location) root, clock, tempDir());
+    public FileArea files(Location root, StorageSettings settings) {
+        return new S3FileArea(objects(settings), (S3Location) root, tempDir());
+    }
+
+    /** Before the Iceberg tables, a database of an S3 warehouse was published by its {@code <db>/_current.json}. */
+    @Override
+    public Optional<String> olderLayout(Location root, StorageSettings settings) {
+        S3Objects objects = objects(settings);
+        S3Location at = (S3Location) root;
+        for (String db : objects.folders(at)) {
+            if (!io.mongolatest.storage.TableName.isValidPart(db)) {
+                continue; // not a database folder of any version
+            }
+            S3Location manifest = at.resolve(db).resolve("_current.json");
+            if (objects.head(manifest).isPresent()) {
+                return Optional.of(manifest.toString());
+            }
+        }
+        return Optional.empty();
     }
 
     /**

@@ -151,6 +151,12 @@ public final class IcebergTableStore implements TableStore {
     }
 
     @Override
+    public List<TableSnapshot> history(TableName table) {
+        return load(table).map(t -> t.history().stream().map(h -> t.snapshot(h.snapshotId()))
+                .filter(java.util.Objects::nonNull).map(s -> snapshotOf(table, t, s)).toList()).orElse(List.of());
+    }
+
+    @Override
     public Optional<TableSnapshot> snapshot(TableName table, long snapshotId) {
         return load(table).flatMap(t -> Optional.ofNullable(t.snapshot(snapshotId)).map(s -> snapshotOf(table, t, s)));
     }
