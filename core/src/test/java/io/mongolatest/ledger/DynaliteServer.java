@@ -96,17 +96,7 @@ public final class DynaliteServer implements AutoCloseable {
 
     @Override
     public void close() {
-        try {
-            process.getOutputStream().close(); // the child's stdin: it exits when it closes
-            if (!process.waitFor(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
-                process.destroyForcibly().waitFor(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-            }
-        } catch (IOException e) {
-            process.destroyForcibly();
-        } catch (InterruptedException e) {
-            process.destroyForcibly();
-            Thread.currentThread().interrupt();
-        }
+        ServerProcesses.stopByClosingInput(process, STOP_TIMEOUT); // the child exits when its stdin closes
     }
 
     /** {@code GET /} answers 200 once dynalite serves requests; asked until then, within the deadline. */

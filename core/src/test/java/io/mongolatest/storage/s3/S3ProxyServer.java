@@ -52,6 +52,7 @@ public final class S3ProxyServer implements AutoCloseable {
     private static final Pattern STARTED = Pattern.compile("Started \\S*ServerConnector@\\S*\\{.*}\\{127\\.0\\.0\\.1:(\\d+)}");
 
     private static final String IDENTITY = "mongo-latest-test";
+    private static final String[] CREDENTIAL_PROPERTIES = {"aws.accessKeyId", "aws.secretAccessKey"};
 
     private final Process process;
     private final Thread killer;
@@ -155,6 +156,26 @@ public final class S3ProxyServer implements AutoCloseable {
      */
     public Map<String, String> environment() {
         return Map.of("AWS_ACCESS_KEY_ID", IDENTITY, "AWS_SECRET_ACCESS_KEY", credential, "AWS_REGION", "us-east-1");
+    }
+
+    /**
+     * Puts its credentials in the {@code aws.*} system properties, the first place the SDK's default chains look,
+     * until the returned handle closes, which puts back what was there.
+     */
+    public AutoCloseable credentialsInSystemProperties() {
+        Map<String, String> saved = new java.util.HashMap<>();
+        for (String p : CREDENTIAL_PROPERTIES) {
+            saved.put(p, System.getProperty(p));
+        }
+        System.setProperty(CREDENTIAL_PROPERTIES[0], IDENTITY);
+        System.setProperty(CREDENTIAL_PROPERTIES[1], credential);
+        return () -> saved.forEach((p, value) -> {
+            if (value == null) {
+                System.clearProperty(p);
+            } else {
+                System.setProperty(p, value);
+            }
+        });
     }
 
     /** A client for it with the right credentials, shared by the tests and closed with the server. */
