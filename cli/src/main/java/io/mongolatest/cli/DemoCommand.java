@@ -17,8 +17,13 @@ import io.mongolatest.pipeline.RunOptions;
 import io.mongolatest.product.build.LatestState;
 import io.mongolatest.product.synthetic.Demo;
 import io.mongolatest.product.synthetic.SyntheticExport;
-import io.mongolatest.storage.Warehouse;
-import io.mongolatest.storage.local.LocalWarehouse;
+import io.mongolatest.storage.LocalLocation;
+import io.mongolatest.storage.StorageSettings;
+import io.mongolatest.storage.Storages;
+import io.mongolatest.tables.CatalogEndpoints;
+import io.mongolatest.tables.CatalogSpec;
+import io.mongolatest.tables.TableStore;
+import io.mongolatest.tables.TableStores;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -101,8 +106,11 @@ final class DemoCommand implements Callable<Integer> {
     private void show(PrintWriter out, Demo demo) {
         EngineSettings settings = new EngineSettings(demo.warehouse(), MEMORY,
                 common.stateDir().resolve("tmp"), 0, true);
-        Warehouse warehouse = new LocalWarehouse(demo.warehouse(), Clock.systemUTC());
-        try (EngineSession session = WarehouseReader.open(Engines.named(Engines.DEFAULT_ENGINE), settings, warehouse,
+        LocalLocation at = LocalLocation.of(demo.warehouse());
+        try (Storages storages = Storages.load(StorageSettings.defaults());
+             TableStore warehouse = TableStores.openToRead(storages, at, CatalogSpec.defaultFor(at).orElseThrow(),
+                     CatalogEndpoints.none());
+             EngineSession session = WarehouseReader.open(Engines.named(Engines.DEFAULT_ENGINE), settings, warehouse,
                 LatestState::published)) {
             out.println();
             out.println("== tables");

@@ -135,8 +135,12 @@ final class LaunchOptions {
             runOptions.add("--full-rebuild"); // a cluster's build merges the kept state unless told not to
         }
         // Spark's own settings reach the steps; spark-submit on the cluster decides the master.
-        if (spec.sparkCatalog != null) {
-            runOptions.addAll(List.of("--spark-catalog", spec.sparkCatalog));
+        // The cluster's steps commit to the same catalog.
+        if (spec.catalog.catalog != null) {
+            runOptions.addAll(List.of("--catalog", spec.catalog.catalog));
+        }
+        if (spec.catalog.glueEndpoint != null) {
+            runOptions.addAll(List.of("--glue-endpoint", spec.catalog.glueEndpoint));
         }
         if (spec.sparkConf != null) {
             spec.sparkConf.forEach((k, v) -> runOptions.addAll(List.of("--spark-conf", k + "=" + v)));

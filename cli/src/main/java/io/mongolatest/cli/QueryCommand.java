@@ -1,7 +1,6 @@
 package io.mongolatest.cli;
 
 import java.nio.file.Files;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 
@@ -18,7 +17,8 @@ import io.mongolatest.engine.WarehouseReader;
 import io.mongolatest.product.build.LatestState;
 import io.mongolatest.storage.Location;
 import io.mongolatest.storage.Locations;
-import io.mongolatest.storage.EngineWarehouse;
+import io.mongolatest.tables.TableStore;
+import io.mongolatest.tables.TableStores;
 import io.mongolatest.storage.LocalLocation;
 import io.mongolatest.storage.StorageSettings;
 import io.mongolatest.storage.Storages;
@@ -40,9 +40,16 @@ final class QueryCommand implements Callable<Integer>, ReadCommand {
     CommandSpec spec;
 
     @Option(names = "--warehouse", required = true, paramLabel = "DIR",
-            description = "The warehouse: a folder, or s3://bucket/prefix (its current versions are read through a"
-                    + " local copy in the state folder).")
+            description = "The warehouse: a folder, or s3://bucket/prefix (the files its tables read are copied into"
+                    + " the state folder once).")
     String warehouse;
+
+    @Mixin
+    CatalogOptions catalog = new CatalogOptions();
+
+    @Option(names = "--dynamodb-endpoint", paramLabel = "URL",
+            description = "With --catalog dynamodb:TABLE: a DynamoDB-compatible endpoint to use instead of AWS's.")
+    String dynamoDbEndpoint;
 
     @Option(names = "--s3-endpoint", paramLabel = "URL",
             description = "An S3-compatible store to use for s3:// locations instead of AWS S3.")
@@ -76,11 +83,11 @@ final class QueryCommand implements Callable<Integer>, ReadCommand {
         try (Storages storages = Storages.load(StorageSettings.of(s3Endpoint))) {
             storages.check(location, "--warehouse");
             storages.checkAccess(location, "--warehouse", false);
-            EngineWarehouse wh = storages.forEngine(location, Clock.systemUTC(), duckdb::reaches, common.stateDir());
-            EngineSettings settings = new EngineSettings(wh.folder(), DataSize.parse(memory),
-                    common.stateDir().resolve("tmp"), 0, true);
-            try (EngineSession session = WarehouseReader.open(duckdb, settings, wh.warehouse(),
-                    LatestState::published)) {
+            EngineSettings settings = new EngineSettings(Storages.engineFolder(location, common.stateDir()),
+                    DataSize.parse(memory), common.stateDir().resolve("tmp"), 0, true);
+            try (TableStore tables = TableStores.openToRead(storages, location, catalog.spec(location),
+                    catalog.endpoints(dynamoDbEndpoint));
+                 EngineSession session = WarehouseReader.open(duckdb, settings, tables, LatestState::published)) {
                 result = limit.run(session, sql);
             }
         }

@@ -6,10 +6,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.mongolatest.MongoLatestException;
 import io.mongolatest.engine.EngineSettings;
 import io.mongolatest.engine.Engines;
 import io.mongolatest.pipeline.RunOptions;
 import picocli.CommandLine;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** What to run and how: the options of {@code run} and {@code plan}. */
@@ -66,11 +68,11 @@ final class RunSpecOptions {
                     + " Default: none (Spark's defaults, and the settings results depend on, which cannot be changed).")
     Map<String, String> sparkConf;
 
-    @Option(names = "--spark-catalog", paramLabel = "hive|none",
-            description = "With --engine spark: none: Spark's catalog is made from the warehouse by each process"
-                    + " and ends with it. hive: also every published table and view is registered in the Hive"
-                    + " metastore that Spark is configured with (on EMR the cluster's, e.g. the Glue Data Catalog),"
-                    + " each table pointed at its new version as it is committed. Default: none.")
+    @Mixin
+    CatalogOptions catalog = new CatalogOptions();
+
+    @Option(names = "--spark-catalog", paramLabel = "hive|none", hidden = true,
+            description = "Retired: the tables are Iceberg tables in --catalog (glue for the Glue Data Catalog).")
     String sparkCatalog;
 
     @Option(names = "--threads", paramLabel = "N", defaultValue = EngineSettings.DEFAULT_THREADS_TEXT,
@@ -124,9 +126,8 @@ final class RunSpecOptions {
             out.put("spark.master", sparkMaster);
         }
         if (sparkCatalog != null) {
-            // Spark's own setting, so that --spark-conf spark.sql.catalogImplementation=hive says the same; the
-            // engine refuses any other value.
-            out.put("spark.sql.catalogImplementation", sparkCatalog.equals("none") ? "in-memory" : sparkCatalog);
+            throw MongoLatestException.user("--spark-catalog is retired: the tables are Iceberg tables in the catalog"
+                    + " --catalog names (--catalog glue for the Glue Data Catalog)");
         }
         return out;
     }

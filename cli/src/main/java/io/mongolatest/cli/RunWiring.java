@@ -33,7 +33,9 @@ import io.mongolatest.storage.Location;
 import io.mongolatest.storage.Locations;
 import io.mongolatest.storage.StorageSettings;
 import io.mongolatest.storage.Storages;
-import io.mongolatest.storage.Warehouse;
+import io.mongolatest.tables.CatalogSpec;
+import io.mongolatest.tables.TableStore;
+import io.mongolatest.tables.TableStores;
 
 /**
  * Turns the options of {@code run}, {@code step} and {@code plan} into the core's run spec and parts, every
@@ -87,8 +89,10 @@ final class RunWiring implements AutoCloseable {
                 : new PushgatewayMetrics(PushgatewaySettings.from(options.pushgateway, options.pushgatewayAuthFile,
                 System.getenv()));
         RunLedger ledger = writes ? ledgerOptions.open(stateDir) : ledgerOptions.openExisting(stateDir);
-        Warehouse store = launch ? storages.warehouse(warehouse, clock)
-                : storages.forEngine(warehouse, clock, engine::reaches, stateDir).warehouse();
+        TableStore store = purpose == Purpose.RUN
+                ? TableStores.open(storages, warehouse, d.catalog(), options.catalog.endpoints(ledgerOptions.dynamoDbEndpoint))
+                : TableStores.openToRead(storages, warehouse, d.catalog(),
+                        options.catalog.endpoints(ledgerOptions.dynamoDbEndpoint));
         // A step's scratch files go on the warehouse's disk when it is local, else into the state folder.
         Path scratch = warehouse instanceof LocalLocation l ? l.path() : stateDir.resolve("tmp");
         this.storages = storages;
@@ -99,7 +103,7 @@ final class RunWiring implements AutoCloseable {
 
     /** A run as its options describe it, every value checked; nothing is opened, created or reached. */
     private record Described(RunSpec spec, ProductFiles productFiles, SqlEngine engine, StorageSettings storageSettings,
-                             Storages storages) {
+                             Storages storages, CatalogSpec catalog) {
     }
 
     /** @param engineHere whether the engine runs in this process; a launch's runs in the cluster's steps */
@@ -132,8 +136,10 @@ final class RunWiring implements AutoCloseable {
         Storages storages = Storages.load(storageSettings);
         storages.check(input, "--input");
         storages.check(warehouse, "--warehouse");
+        CatalogSpec catalog = options.catalog.spec(warehouse);
+        options.catalog.endpoints(ledgerOptions.dynamoDbEndpoint);
         return new Described(new RunSpec(product, logic, params, runOptions), productFiles, engine, storageSettings,
-                storages);
+                storages, catalog);
     }
 
     /** What a launch would take, from the options alone ({@code launch --dry-run}, {@code --explain}). */
@@ -187,7 +193,11 @@ final class RunWiring implements AutoCloseable {
             try {
                 parts.ledger().close();
             } finally {
-                storages.close();
+                try {
+                    parts.storage().tables().close();
+                } finally {
+                    storages.close();
+                }
             }
         }
     }
