@@ -5,9 +5,10 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
+import java.util.TreeSet;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,6 +18,9 @@ import io.mongolatest.MongoLatestException;
 import io.mongolatest.storage.LocalLocation;
 import io.mongolatest.storage.Location;
 import io.mongolatest.storage.PrivateFiles;
+import io.mongolatest.storage.TableName;
+import io.mongolatest.tables.TableScan;
+import io.mongolatest.tables.TableStore;
 
 /**
  * The embedded engine. A session is a connection to {@code <warehouse>/catalog.duckdb}, which keeps the
@@ -25,6 +29,9 @@ import io.mongolatest.storage.PrivateFiles;
 public final class DuckDbEngine implements SqlEngine, ReadOnlySessions {
     private static final Logger LOG = LoggerFactory.getLogger(DuckDbEngine.class);
     public static final String CATALOG_FILE = "catalog.duckdb";
+    /** Below the engine's folder, for a warehouse elsewhere: copies of its files, and files before their upload. */
+    static final String FILE_COPIES = "file-copies";
+    static final String STAGING = "staging";
 
     @Override
     public String name() {
@@ -57,31 +64,31 @@ public final class DuckDbEngine implements SqlEngine, ReadOnlySessions {
     }
 
     /**
-     * On a local warehouse, a session of its {@code catalog.duckdb}. Elsewhere (S3, through the local mirror) the
-     * catalog file is the state folder's, so the session's catalog is made the warehouse's first and its views
-     * are kept beside the tables ({@link DuckDbCatalog}): a step process with a fresh state folder publishes
-     * the tables and views the steps before it made, never an empty product.
+     * A session of {@code catalog.duckdb} in the engine's folder. On a local warehouse that is the warehouse's own,
+     * kept between runs: its tables are pointed at the snapshots readers read now (another engine may have committed
+     * since), its views kept. Elsewhere (S3) the catalog file is the state folder's, so the session's catalog is
+     * made the warehouse's first and its views are kept beside the tables ({@link DuckDbCatalog}): a step process
+     * with a fresh state folder publishes the tables and views the steps before it made, never an empty product.
      */
     @Override
-    public EngineSession open(EngineSettings settings, io.mongolatest.storage.Warehouse warehouse) {
-        DuckDbSession session = connect(settings);
-        if (warehouse.root() instanceof LocalLocation || settings.readOnly()) {
-            return session;
-        }
+    public EngineSession open(EngineSettings settings, TableStore tables) {
+        DuckDbSession session = connect(settings, tables);
         try {
-            return DuckDbCatalog.restore(session, warehouse);
+            if (settings.readOnly()) {
+                return session;
+            }
+            if (tables.warehouse() instanceof LocalLocation) {
+                WarehouseReader.published(tables, database -> true).forEach(session::registerTable);
+                return session;
+            }
+            return DuckDbCatalog.restore(session, tables);
         } catch (RuntimeException e) {
             session.close();
             throw e;
         }
     }
 
-    @Override
-    public EngineSession open(EngineSettings settings) {
-        return connect(settings);
-    }
-
-    private DuckDbSession connect(EngineSettings settings) {
+    private DuckDbSession connect(EngineSettings settings, TableStore tables) {
         checkProperties(settings.properties());
         checkWarehouse(new LocalLocation(settings.warehouse()));
         Path catalog = settings.warehouse().resolve(CATALOG_FILE);
@@ -113,7 +120,8 @@ public final class DuckDbEngine implements SqlEngine, ReadOnlySessions {
                 throw MongoLatestException.external("cannot make " + catalog + " private: " + e.getMessage(), e);
             }
         }
-        DuckDbSession session = new DuckDbSession(c, false, settings.memoryLimit(), spillFolder(settings, c));
+        DuckDbSession session = new DuckDbSession(c, false, settings.memoryLimit(), spillFolder(settings, c),
+                files(settings, tables), settings.warehouse().resolve(STAGING));
         try {
             configure(session, settings);
             for (String f : DuckDbFunctions.definitions(!settings.readOnly())) {
@@ -131,28 +139,40 @@ public final class DuckDbEngine implements SqlEngine, ReadOnlySessions {
      * with a view per Parquet table. It accepts only single SELECT statements (DESCRIBE and SUMMARIZE too).
      */
     @Override
-    public EngineSession openReader(EngineSettings settings, List<ParquetTable> tables) {
+    public EngineSession openReader(EngineSettings settings, TableStore store, Map<TableName, Long> tables) {
         Connection c;
         try {
             c = DriverManager.getConnection("jdbc:duckdb:");
         } catch (SQLException e) {
             throw MongoLatestException.external("cannot start DuckDB: " + e.getMessage(), e);
         }
-        DuckDbSession session = new DuckDbSession(c, false, settings.memoryLimit(), readerSpillFolder(settings));
+        TableFiles files = files(settings, store);
+        DuckDbSession session = new DuckDbSession(c, false, settings.memoryLimit(), readerSpillFolder(settings), files,
+                settings.warehouse().resolve(STAGING));
         try {
             configure(session, settings);
             for (String f : DuckDbFunctions.definitions(false)) {
                 session.execute(f);
             }
-            for (ParquetTable t : tables) {
-                session.registerParquetTable(t.schema(), t.name(), t.directory());
+            Set<Path> folders = new TreeSet<>();
+            for (Map.Entry<TableName, Long> t : tables.entrySet()) {
+                session.registerTable(t.getKey(), t.getValue());
+                for (TableScan.DataFileRef f : store.scan(t.getKey(), t.getValue()).files()) {
+                    folders.add(files.local(f.path()).getParent());
+                    f.deletes().forEach(d -> folders.add(files.local(d).getParent()));
+                }
             }
-            session.confine(tables.stream().map(ParquetTable::directory).toList());
+            session.allowOnly(folders);
         } catch (RuntimeException e) {
             session.close();
             throw e;
         }
         return session.readOnly();
+    }
+
+    /** The files of {@code tables} on this machine: copies of remote ones go below the engine's folder. */
+    private static TableFiles files(EngineSettings settings, TableStore tables) {
+        return new TableFiles(tables, settings.warehouse().resolve(FILE_COPIES));
     }
 
     /**

@@ -14,19 +14,30 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.apache.iceberg.Schema;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.mongolatest.DataSize;
 import io.mongolatest.MongoLatestException;
+import io.mongolatest.storage.LocalLocation;
 import io.mongolatest.storage.Location;
-import io.mongolatest.storage.Locations;
 import io.mongolatest.storage.PrivateFiles;
 import io.mongolatest.storage.StorageErrors;
+import io.mongolatest.storage.TableName;
+import io.mongolatest.tables.Publications;
+import io.mongolatest.tables.TableChange;
+import io.mongolatest.tables.TableScan;
+import io.mongolatest.tables.TableStore;
+import io.mongolatest.tables.WrittenFile;
 
 final class DuckDbSession implements EngineSession, RowSources {
     private static final Logger LOG = LoggerFactory.getLogger(DuckDbSession.class);
@@ -39,17 +50,24 @@ final class DuckDbSession implements EngineSession, RowSources {
     private boolean confined;
     private final long rowGroupBytes;
     private final Path spillDir;
+    private final TableFiles files;
+    private final Path staging;
 
     /**
      * @param memoryLimit the engine's memory limit: Parquet row groups are kept to a small part of it, so
      *                    that writing wide rows (whole documents) never runs out of memory
      * @param spillDir    where DuckDB spills, named when a disk fills up: the session's own, deleted when it closes;
      *                    null for a reader that may not spill (a read-only state folder)
+     * @param files       the warehouse's tables and their files on this machine
+     * @param staging     where data files for a warehouse elsewhere are written before the store copies them there
      */
-    DuckDbSession(Connection connection, boolean readOnly, DataSize memoryLimit, Path spillDir) {
+    DuckDbSession(Connection connection, boolean readOnly, DataSize memoryLimit, Path spillDir, TableFiles files,
+                  Path staging) {
         this.connection = connection;
         this.readOnly = readOnly;
         this.spillDir = spillDir;
+        this.files = java.util.Objects.requireNonNull(files, "files is null");
+        this.staging = java.util.Objects.requireNonNull(staging, "staging is null");
         this.rowGroupBytes = Math.max(8L << 20, Math.min(128L << 20, memoryLimit.bytes() / 32));
     }
 
@@ -63,15 +81,36 @@ final class DuckDbSession implements EngineSession, RowSources {
      * changed (this one included: it holds until the session closes).
      */
     @Override
-    public void confine(List<Location> readable) {
+    public void confine(List<TableName> readable) {
+        Set<Path> folders = new TreeSet<>();
+        for (TableName t : readable) {
+            folders.add(files.localFolder(files.tables().dataLocation(t)));
+        }
+        // A table may name files of another (a latest table published unredacted): their folders too.
+        for (String db : readable.stream().map(TableName::database).distinct().toList()) {
+            for (Map.Entry<String, Long> t : Publications.readable(files.tables(), db).entrySet()) {
+                if (readable.contains(new TableName(db, t.getKey()))) {
+                    for (TableScan.DataFileRef f : files.tables().scan(new TableName(db, t.getKey()), t.getValue())
+                            .files()) {
+                        folders.add(files.local(f.path()).getParent());
+                        f.deletes().forEach(d -> folders.add(files.local(d).getParent()));
+                    }
+                }
+            }
+        }
+        allowOnly(folders);
+    }
+
+    /** The same, for the folders of the data and delete files a reader reads. */
+    void allowOnly(Set<Path> folders) {
         StringBuilder allowed = new StringBuilder();
-        for (Location l : readable) {
+        for (Path folder : folders) {
             // DuckDB checks a file's real path, so the folders are given as the links resolve now.
             Path dir;
             try {
-                dir = Locations.localPath(l, "the duckdb engine").toRealPath();
+                dir = folder.toRealPath();
             } catch (IOException e) {
-                continue; // gone since it was listed: nothing to allow
+                continue; // not there: nothing to allow
             }
             allowed.append(allowed.length() == 0 ? "" : ", ").append(literal(dir + "/"));
         }
@@ -134,20 +173,7 @@ final class DuckDbSession implements EngineSession, RowSources {
             running = s;
             checkNotCancelled();
             try (ResultSet rs = s.executeQuery(sql)) {
-                ResultSetMetaData md = rs.getMetaData();
-                List<String> columns = new ArrayList<>();
-                for (int i = 1; i <= md.getColumnCount(); i++) {
-                    columns.add(md.getColumnLabel(i));
-                }
-                List<List<Object>> rows = new ArrayList<>();
-                while (rs.next()) {
-                    List<Object> row = new ArrayList<>(columns.size());
-                    for (int i = 1; i <= columns.size(); i++) {
-                        row.add(rs.getObject(i));
-                    }
-                    rows.add(row);
-                }
-                return new QueryResult(columns, rows);
+                return results(rs);
             }
         } catch (SQLException e) {
             throw failure(e);
@@ -156,79 +182,91 @@ final class DuckDbSession implements EngineSession, RowSources {
         }
     }
 
+    private static QueryResult results(ResultSet rs) throws SQLException {
+        ResultSetMetaData md = rs.getMetaData();
+        List<String> columns = new ArrayList<>();
+        for (int i = 1; i <= md.getColumnCount(); i++) {
+            columns.add(md.getColumnLabel(i));
+        }
+        List<List<Object>> rows = new ArrayList<>();
+        while (rs.next()) {
+            List<Object> row = new ArrayList<>(columns.size());
+            for (int i = 1; i <= columns.size(); i++) {
+                row.add(rs.getObject(i));
+            }
+            rows.add(row);
+        }
+        return new QueryResult(columns, rows);
+    }
+
     @Override
     public void createSchema(String schema) {
         execute("CREATE SCHEMA IF NOT EXISTS " + identifier(schema));
     }
 
     @Override
-    public long writeParquet(String selectSql, Location location) {
-        Path directory = Locations.localPath(location, "the duckdb engine");
-        // COPY returns the number of rows written; one file keeps an empty result readable with its schema.
+    public TableChange writeTable(TableName table, String selectSql) {
         if (readOnly) {
-            throw MongoLatestException.user("this session is read-only: cannot write " + directory);
+            throw MongoLatestException.user("this session is read-only: cannot write " + table);
         }
-        // zstd's fastest level: on document text it writes much faster, and the files came out no bigger.
-        String copy = "COPY (" + selectSql + ") TO " + literal(directory.resolve("part-0.parquet").toString())
-                + " (FORMAT parquet, COMPRESSION zstd, COMPRESSION_LEVEL 1, ROW_GROUP_SIZE 122880, ROW_GROUP_SIZE_BYTES "
-                + literal(rowGroupBytes / 1024 + "KiB") + ")";
+        TableStore tables = files.tables();
+        Schema schema = tables.schemaFor(table, IcebergColumns.of(statements, selectSql));
+        Location data = tables.dataLocation(table);
+        // DuckDB writes local files only: for a warehouse elsewhere, into a folder the store copies from.
+        Path folder = data instanceof LocalLocation l ? l.path() : staging.resolve(UUID.randomUUID().toString());
         try {
-            return madePrivate(directory, copy(copy));
-        } catch (SQLException e) {
-            long threads = threads();
-            if (!String.valueOf(e.getMessage()).startsWith("Out of Memory Error") || threads <= 1) {
-                throw failure(e);
-            }
-            // Some queries need memory per worker thread (e.g. a view extracting many JSON fields a row): within
-            // the limit, one thread does what two could not. The COPY rewrites its one file from the start.
-            LOG.info("writing {} ran out of memory on {} threads: writing it again on one", directory, threads);
-            execute("SET threads = 1");
-            try {
-                return madePrivate(directory, copy(copy));
-            } catch (SQLException again) {
-                throw failure(again);
-            } finally {
-                execute("SET threads = " + threads);
-            }
-        }
-    }
-
-    /**
-     * DuckDB makes its files as the umask lets it (0644, or 0666): they hold documents, and are made the owner's
-     * alone before a commit makes them visible. Returns {@code rows}.
-     */
-    private static long madePrivate(Path directory, long rows) {
-        try {
-            PrivateFiles.restrictTree(directory);
-        } catch (IOException e) {
-            throw MongoLatestException.external("cannot make " + directory + " private: " + e.getMessage(), e);
-        }
-        return rows;
-    }
-
-    /** Runs {@code copy}; COPY gives no result set here, only an update count: the rows written. */
-    private long copy(String copy) throws SQLException {
-        try (Statement s = connection.createStatement()) {
-            running = s;
-            checkNotCancelled();
-            s.execute(copy);
-            return s.getUpdateCount();
+            List<WrittenFile> written = new IcebergFileWriter(statements, rowGroupBytes).write(selectSql, schema, folder);
+            return tables.replace(table, schema, written);
         } finally {
-            running = null;
+            if (!(data instanceof LocalLocation)) {
+                PrivateFiles.deleteTree(folder);
+            }
         }
-    }
-
-    private long threads() {
-        return ((Number) query("SELECT current_setting('threads')").single()).longValue();
     }
 
     @Override
-    public void registerParquetTable(String schema, String name, Location location) {
-        Path directory = Locations.localPath(location, "the duckdb engine");
-        createSchema(schema);
-        execute("CREATE OR REPLACE VIEW " + identifier(schema) + "." + identifier(name)
-                + " AS SELECT * FROM read_parquet(" + literal(directory.resolve("*.parquet").toString()) + ")");
+    public void registerTable(TableName table, long snapshotId) {
+        createSchema(table.database());
+        execute("CREATE OR REPLACE VIEW " + identifier(table.database()) + "." + identifier(table.table()) + " AS "
+                + IcebergScanSql.select(files.tables().scan(table, snapshotId), files::local));
     }
+
+    @Override
+    public String tableAt(TableName table, long snapshotId) {
+        return "(" + IcebergScanSql.select(files.tables().scan(table, snapshotId), files::local) + ")";
+    }
+
+    /** The session's statements as the Iceberg helpers run them: cancellable, failing as the session's do. */
+    private final DuckDbStatements statements = new DuckDbStatements() {
+        @Override
+        public QueryResult query(String sql) throws SQLException {
+            try (Statement st = connection.createStatement()) {
+                running = st;
+                checkNotCancelled();
+                try (ResultSet rs = st.executeQuery(sql)) {
+                    return results(rs);
+                }
+            } finally {
+                running = null;
+            }
+        }
+
+        @Override
+        public void execute(String sql) throws SQLException {
+            try (Statement st = connection.createStatement()) {
+                running = st;
+                checkNotCancelled();
+                st.execute(sql);
+            } finally {
+                running = null;
+            }
+        }
+
+        @Override
+        public MongoLatestException failure(SQLException e) {
+            return DuckDbSession.this.failure(e);
+        }
+    };
 
     @Override
     public void registerSource(String name, RowSource source) {

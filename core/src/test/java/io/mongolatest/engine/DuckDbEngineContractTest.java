@@ -13,9 +13,9 @@ import io.mongolatest.DataSize;
 /** The engine contract on DuckDB. */
 class DuckDbEngineContractTest extends SqlEngineContract {
     @Override
-    protected EngineSession openSession(Path dir) {
+    protected EngineSession openSession(Path dir, io.mongolatest.tables.TableStore tables) {
         return new DuckDbEngine().open(new EngineSettings(dir.resolve("warehouse"), DataSize.ofMebibytes(512),
-                dir.resolve("tmp"), 2, false));
+                dir.resolve("tmp"), 2, false), tables);
     }
 
     @Override

@@ -1,5 +1,9 @@
 package io.mongolatest.engine;
 
+import java.util.Map;
+import io.mongolatest.storage.TableName;
+import io.mongolatest.tables.TableStore;
+import io.mongolatest.tables.LocalTables;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -20,11 +24,11 @@ class DuckDbReaderTest {
     @Test
     void readsParquetTablesWhileAWriterHoldsTheCatalogAndRefusesAnythingButQueries() throws Exception {
         EngineSettings settings = new EngineSettings(dir, DataSize.ofMebibytes(256), dir.resolve("tmp"), 1, false);
-        try (EngineSession writer = new DuckDbEngine().open(settings)) {
-            Path t = Files.createDirectories(dir.resolve("db/t"));
-            writer.writeParquet("SELECT 1 AS a, '{\"k\": \"v\"}' AS j", t);
-            try (EngineSession reader = new DuckDbEngine().openReader(settings,
-                    List.of(new ParquetTable("db", "t", io.mongolatest.storage.LocalLocation.of(t))))) {
+        try (TableStore tables = LocalTables.open(dir);
+             EngineSession writer = new DuckDbEngine().open(settings, tables)) {
+            TableName t = new TableName("db", "t");
+            long snapshot = LocalTables.commit(tables, writer.writeTable(t, "SELECT 1 AS a, '{\"k\": \"v\"}' AS j"));
+            try (EngineSession reader = new DuckDbEngine().openReader(settings, tables, Map.of(t, snapshot))) {
                 assertThat(reader.query("SELECT a, get_json_object(j, '$.k') AS k FROM db.t").rows())
                         .containsExactly(List.of(1, "v"));
                 assertThat(reader.query("DESCRIBE db.t").rows()).hasSize(2);

@@ -1,5 +1,9 @@
 package io.mongolatest.engine;
 
+import io.mongolatest.storage.TableName;
+import io.mongolatest.tables.TableChange;
+import io.mongolatest.tables.TableStore;
+import io.mongolatest.tables.LocalTables;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -21,7 +25,8 @@ class DuckDbSourcesTest {
     Path dir;
 
     private EngineSession open() {
-        return new DuckDbEngine().open(new EngineSettings(dir, DataSize.ofMebibytes(256), dir.resolve("tmp"), 2, false));
+        return new DuckDbEngine().open(new EngineSettings(dir, DataSize.ofMebibytes(256), dir.resolve("tmp"), 2, false),
+                LocalTables.open(dir));
     }
 
     /** {@code splits} splits of {@code rows} rows each: (part, n, text, flag, stamp, on_day), some nulls. */
@@ -133,9 +138,12 @@ class DuckDbSourcesTest {
     void parquetWrittenFromASourceReadsBackWithItsTypes() throws IOException {
         try (EngineSession s = open()) {
             rows(s).registerSource("numbers", new Numbers(2, 100));
-            Path out = java.nio.file.Files.createDirectories(dir.resolve("t"));
-            assertThat(s.writeParquet("SELECT * FROM numbers", out)).isEqualTo(200);
-            s.registerParquetTable("db", "t", out);
+            TableName t = new TableName("db", "t");
+            try (TableStore tables = LocalTables.open(dir)) {
+                TableChange change = s.writeTable(t, "SELECT * FROM numbers");
+                assertThat(change.rows()).isEqualTo(200);
+                s.registerTable(t, LocalTables.commit(tables, change));
+            }
             assertThat(s.query("DESCRIBE db.t").rows()).extracting(r -> r.get(0) + " " + r.get(1)).containsExactly(
                     "part INTEGER", "n BIGINT", "text VARCHAR", "flag BOOLEAN", "stamp TIMESTAMP WITH TIME ZONE", "on_day DATE");
             assertThat(s.relations("db")).containsExactly("t");

@@ -61,7 +61,7 @@ final class IcebergTestTable implements AutoCloseable {
     IcebergTestTable(Path warehouse, TableName name, Schema schema) throws IOException {
         Files.createDirectories(warehouse);
         this.catalog = IcebergCatalogs.open(new CatalogSpec(CatalogSpec.Kind.SQLITE, null), LocalLocation.of(warehouse),
-                StorageSettings.defaults());
+                StorageSettings.defaults(), io.mongolatest.tables.CatalogEndpoints.none());
         this.name = name;
         Namespace ns = Namespace.of(name.database());
         SupportsNamespaces namespaces = (SupportsNamespaces) catalog.catalog();

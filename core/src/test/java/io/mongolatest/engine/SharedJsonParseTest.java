@@ -1,5 +1,6 @@
 package io.mongolatest.engine;
 
+import io.mongolatest.tables.LocalTables;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
@@ -55,7 +56,7 @@ class SharedJsonParseTest {
     @Test
     void theRewrittenStatementGivesWhatEachCallGivesAlone() {
         try (EngineSession session = new DuckDbEngine().open(
-                new EngineSettings(dir, DataSize.ofMebibytes(256), dir.resolve("tmp"), 1, false))) {
+                new EngineSettings(dir, DataSize.ofMebibytes(256), dir.resolve("tmp"), 1, false), LocalTables.open(dir))) {
             String docs = "(VALUES ('{\"a\":\"x\",\"b\":{\"c\":[1,{\"d\":2}]},\"n\":null}'), ('{\"a\":3}'), ('[]'),"
                     + " (NULL)) d(v)";
             List<String> paths = List.of("$.a", "$.b", "$.b.c[1].d", "$.n", "$.missing", "$.b.c");

@@ -1,5 +1,7 @@
 package io.mongolatest.engine;
 
+import java.util.Map;
+import io.mongolatest.tables.LocalTables;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
@@ -32,7 +34,7 @@ class SpillFoldersTest {
         Path notOurs = Files.createDirectories(tmp.resolve("other"));
 
         EngineSettings settings = new EngineSettings(dir.resolve("wh"), DataSize.ofMebibytes(256), tmp, 1, true);
-        try (EngineSession s = new DuckDbEngine().openReader(settings, List.of())) {
+        try (EngineSession s = new DuckDbEngine().openReader(settings, LocalTables.open(dir.resolve("wh")), Map.of())) {
             assertThat(s.query("SELECT 1").rows()).hasSize(1);
             assertThat(folders(tmp)).as("the session's own folder, the live process's and the unrelated one")
                     .hasSize(3).contains(live, notOurs).doesNotContain(left);

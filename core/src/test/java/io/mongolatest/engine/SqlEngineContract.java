@@ -25,6 +25,13 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.mongolatest.storage.TableName;
+import io.mongolatest.tables.CommittedTable;
+import io.mongolatest.tables.LocalTables;
+import io.mongolatest.tables.SnapshotInfo;
+import io.mongolatest.tables.TableChange;
+import io.mongolatest.tables.TableStore;
+
 /**
  * What the product needs of every {@link SqlEngine}: the SQL features of the default product and of the
  * build (docs/product-sql.md), the latest tables' column types through Parquet, instants in UTC, views
@@ -38,9 +45,10 @@ public abstract class SqlEngineContract {
     @TempDir
     protected Path dir;
     protected EngineSession session;
+    protected TableStore tables;
 
-    /** A session of the engine under test whose warehouse and temporary folders are under {@code dir}. */
-    protected abstract EngineSession openSession(Path dir);
+    /** A session of the engine under test on {@code tables}, its own and temporary folders under {@code dir}. */
+    protected abstract EngineSession openSession(Path dir, TableStore tables);
 
     /** The engine whose sessions {@link #openSession} opens. */
     protected abstract SqlEngine engine();
@@ -56,12 +64,32 @@ public abstract class SqlEngineContract {
 
     @BeforeEach
     void openEngine() {
-        session = openSession(dir);
+        tables = LocalTables.open(dir.resolve("warehouse"));
+        session = openSession(dir, tables);
     }
 
     @AfterEach
     void closeEngine() {
-        session.close();
+        try {
+            session.close();
+        } finally {
+            tables.close();
+        }
+    }
+
+    /** Writes {@code sql}'s rows as {@code SCHEMA.name}, commits them and makes the session read them; the rows. */
+    protected long writeTable(String name, String sql) {
+        TableName t = new TableName(SCHEMA, name);
+        TableChange change = session.writeTable(t, sql);
+        CommittedTable done = tables.commit(List.of(change), new SnapshotInfo("contract", 1, "2024-01-01", "test",
+                "p-" + java.util.UUID.randomUUID(), 1, java.util.Map.of())).get(0);
+        session.registerTable(t, done.snapshotId().getAsLong());
+        return change.rows();
+    }
+
+    /** The folder of {@code SCHEMA.name}'s data files. */
+    protected Path dataFolder(String name) {
+        return ((io.mongolatest.storage.LocalLocation) tables.dataLocation(new TableName(SCHEMA, name))).path();
     }
 
     /** Two rows with the columns and types of a latest table (SPEC §7), {@code created} null in one. */
@@ -83,8 +111,8 @@ public abstract class SqlEngineContract {
 
     @Test
     void theLatestTablesColumnTypesSurviveParquet() {
-        Path table = newDir("latest");
-        assertThat(session.writeParquet(latestRows(), table)).isEqualTo(2);
+        assertThat(writeTable("core_contract", latestRows())).isEqualTo(2);
+        Path table = dataFolder("core_contract");
 
         assertThat(ParquetSchema.namesAndTypes(table)).containsExactly("id VARCHAR",
                 "last_modified TIMESTAMP WITH TIME ZONE", "created TIMESTAMP WITH TIME ZONE", "snapshot_type VARCHAR",
@@ -97,7 +125,6 @@ public abstract class SqlEngineContract {
             assertThat(c.logicalType()).contains("isAdjustedToUTC=1").contains("MICROS=MicroSeconds()");
         }
 
-        session.registerParquetTable(SCHEMA, "core_contract", table);
         QueryResult r = session.query("SELECT id, last_modified, created, snapshot_type, snapshot_id, val"
                 + " FROM " + SCHEMA + ".core_contract ORDER BY snapshot_type");
         assertThat(r.columns()).containsExactly("id", "last_modified", "created", "snapshot_type", "snapshot_id", "val");
@@ -116,9 +143,7 @@ public abstract class SqlEngineContract {
         try {
             // 14 hours ahead of UTC: T1 is already the next day there.
             TimeZone.setDefault(TimeZone.getTimeZone("Pacific/Kiritimati"));
-            Path table = newDir("instants");
-            session.writeParquet(latestRows(), table);
-            session.registerParquetTable(SCHEMA, "t", table);
+            writeTable("t", latestRows());
             QueryResult r = session.query("SELECT last_modified, CAST(last_modified AS DATE) AS day,"
                     + " last_modified = " + instant(T1) + " AS same FROM " + SCHEMA + ".t WHERE snapshot_type = 'full'");
             assertThat(((OffsetDateTime) r.rows().get(0).get(0)).toInstant()).isEqualTo(T1);
@@ -228,9 +253,7 @@ public abstract class SqlEngineContract {
     @Test
     void viewsOverParquetTablesAndTheCatalog() {
         assertThat(session.relations(SCHEMA)).isEmpty();
-        Path v1 = newDir("v1");
-        session.writeParquet(latestRows(), v1);
-        session.registerParquetTable(SCHEMA, "core_contract", v1);
+        writeTable("core_contract", latestRows());
         session.execute("CREATE OR REPLACE VIEW " + SCHEMA + ".contract_v AS SELECT get_json_object(c.val, '$.n')"
                 + " AS n, c.snapshot_type AS snapshot_type FROM " + SCHEMA + ".core_contract c");
         assertThat(session.query("SELECT n, snapshot_type FROM " + SCHEMA + ".contract_v ORDER BY snapshot_type").rows())
@@ -238,9 +261,7 @@ public abstract class SqlEngineContract {
         assertThat(session.relations(SCHEMA)).containsExactly("contract_v", "core_contract");
 
         // A new version of the table, registered over the old: the view reads it.
-        Path v2 = newDir("v2");
-        session.writeParquet("SELECT * FROM " + SCHEMA + ".core_contract WHERE snapshot_type = 'full'", v2);
-        session.registerParquetTable(SCHEMA, "core_contract", v2);
+        writeTable("core_contract", "SELECT * FROM " + SCHEMA + ".core_contract WHERE snapshot_type = 'full'");
         assertThat(session.query("SELECT count(*) FROM " + SCHEMA + ".contract_v").single()).isEqualTo(1L);
 
         session.dropRelation(SCHEMA, "contract_v");
@@ -248,25 +269,23 @@ public abstract class SqlEngineContract {
         assertThat(session.relations(SCHEMA)).containsExactly("core_contract");
         session.dropRelation(SCHEMA, "core_contract");
         assertThat(session.relations(SCHEMA)).isEmpty();
-        assertThat(files(v2)).as("dropping a table leaves its files").isNotEmpty();
+        assertThat(files(dataFolder("core_contract"))).as("dropping a relation leaves the table's files").isNotEmpty();
         assertThat(session.relations("no_such_schema")).isEmpty();
         session.dropRelation("no_such_schema", "t");
     }
 
     @Test
-    void writeParquetWritesOnlyParquetFilesAndReturnsTheRows() {
-        Path table = newDir("t");
-        assertThat(session.writeParquet(latestRows() + " UNION ALL " + latestRows(), table)).isEqualTo(4);
-        assertThat(files(table)).isNotEmpty().allMatch(f -> f.endsWith(".parquet"), "ends with .parquet");
+    void writeTableWritesOnlyParquetFilesAndReturnsTheRows() {
+        assertThat(writeTable("t", latestRows() + " UNION ALL " + latestRows())).isEqualTo(4);
+        assertThat(files(dataFolder("t"))).isNotEmpty().allMatch(f -> f.endsWith(".parquet"), "ends with .parquet");
     }
 
     @Test
     void anEmptyResultStillWritesAReadableFileWithTheSchema() {
-        Path table = newDir("empty");
-        assertThat(session.writeParquet("SELECT * FROM (" + latestRows() + ") r WHERE 1 = 0", table)).isZero();
+        assertThat(writeTable("empty", "SELECT * FROM (" + latestRows() + ") r WHERE 1 = 0")).isZero();
+        Path table = dataFolder("empty");
         assertThat(files(table)).isNotEmpty();
         assertThat(ParquetSchema.namesAndTypes(table)).contains("id VARCHAR", "last_modified TIMESTAMP WITH TIME ZONE");
-        session.registerParquetTable(SCHEMA, "empty", table);
         QueryResult r = session.query("SELECT * FROM " + SCHEMA + ".empty");
         assertThat(r.columns()).containsExactly("id", "last_modified", "created", "snapshot_type", "snapshot_id", "val");
         assertThat(r.rows()).isEmpty();

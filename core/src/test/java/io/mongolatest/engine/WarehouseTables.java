@@ -7,7 +7,6 @@ import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -15,13 +14,15 @@ import java.util.TreeMap;
 
 import io.mongolatest.product.build.LatestState;
 import io.mongolatest.storage.TableName;
-import io.mongolatest.storage.local.LocalWarehouse;
+import io.mongolatest.storage.LocalLocation;
+import io.mongolatest.tables.LocalTables;
+import io.mongolatest.tables.TableScan;
+import io.mongolatest.tables.TableStore;
 
 /**
- * Every table of a warehouse as any Parquet reader sees it through the table's folder, whatever engine wrote
- * it: its columns with their Parquet types ({@link ParquetSchema}), and its rows as sorted lines of text
- * (instants in UTC), so that two warehouses can be compared table by table, column type by column type and
- * row by row.
+ * Every published table of a warehouse as our reader sees it, whatever engine wrote it: its Iceberg columns with
+ * their types, and its rows as sorted lines of text (instants in UTC), so that two warehouses can be compared
+ * table by table, column type by column type and row by row.
  */
 public final class WarehouseTables {
     /**
@@ -46,19 +47,25 @@ public final class WarehouseTables {
     /** Every published table by {@code database.table}, the audit table left out when {@code withAudit} is false. */
     public static Map<String, Table> read(Path warehouse, boolean withAudit) {
         Map<String, Table> out = new TreeMap<>();
-        LocalWarehouse wh = new LocalWarehouse(warehouse, Clock.systemUTC());
-        try (Connection c = DriverManager.getConnection("jdbc:duckdb:"); Statement s = c.createStatement()) {
+        try (TableStore tables = LocalTables.open(warehouse);
+             Connection c = DriverManager.getConnection("jdbc:duckdb:"); Statement s = c.createStatement()) {
             s.execute("SET TimeZone = 'UTC'");
-            for (TableName t : wh.tables()) {
-                if (!published(t.database()) || !withAudit && t.database().equals("audit")) {
+            for (Map.Entry<TableName, Long> t : WarehouseReader.published(tables, WarehouseTables::published).entrySet()) {
+                if (!withAudit && t.getKey().database().equals("audit")) {
                     continue;
                 }
-                out.put(t.toString(), table(s, wh.tablePath(t)));
+                out.put(t.getKey().toString(), table(s, tables.scan(t.getKey(), t.getValue())));
             }
         } catch (SQLException e) {
             throw new IllegalStateException("cannot read the tables of " + warehouse + ": " + e.getMessage(), e);
         }
         return out;
+    }
+
+    /** A table at a snapshot: its Iceberg columns, and its rows as our reader gives them. */
+    static Table table(Statement s, TableScan scan) throws SQLException {
+        List<String> columns = scan.schema().columns().stream().map(f -> f.name() + " " + f.type()).toList();
+        return new Table(columns, sortedRows(s, IcebergScanSql.select(scan, l -> ((LocalLocation) l).path())));
     }
 
     /**
@@ -134,8 +141,12 @@ public final class WarehouseTables {
 
     private static List<String> rows(Statement s, Path dir) throws SQLException {
         String glob = dir.resolve("*.parquet").toString().replace("'", "''");
+        return sortedRows(s, "SELECT * FROM read_parquet('" + glob + "')");
+    }
+
+    private static List<String> sortedRows(Statement s, String select) throws SQLException {
         List<String> rows = new ArrayList<>();
-        try (ResultSet rs = s.executeQuery("SELECT * FROM read_parquet('" + glob + "') ORDER BY ALL")) {
+        try (ResultSet rs = s.executeQuery("SELECT * FROM (" + select + ") ORDER BY ALL")) {
             ResultSetMetaData md = rs.getMetaData();
             while (rs.next()) {
                 StringBuilder b = new StringBuilder();

@@ -17,7 +17,7 @@ import io.mongolatest.pipeline.model.ProductPackage;
 import io.mongolatest.storage.InputStore;
 import io.mongolatest.storage.LocalLocation;
 import io.mongolatest.storage.local.LocalInputStore;
-import io.mongolatest.storage.local.LocalWarehouse;
+import io.mongolatest.tables.LocalTables;
 
 /** The run verbs over a test product: its builtins, and an input that is just a digest the test names. */
 final class TestRunner {
@@ -56,7 +56,7 @@ final class TestRunner {
     RunParts parts() {
         return new RunParts(ledger, engine, settings, metrics, new RunStorage(
                 new LocalInputStore(LocalLocation.of(dir.resolve("in"))),
-                new LocalWarehouse(dir.resolve("wh"), clock), dir.resolve("wh")), clock, LeaseOwner.current());
+                LocalTables.open(dir.resolve("wh")), dir.resolve("wh")), clock, LeaseOwner.current());
     }
 
     RunResult run(ProductPackage product, Map<String, BuiltinStep> builtins, RunParameters params, RunOptions options,

@@ -33,7 +33,10 @@ import io.mongolatest.product.build.BuildReport;
 import io.mongolatest.product.publish.Classification;
 import io.mongolatest.product.synthetic.SyntheticExport;
 import io.mongolatest.storage.LocalLocation;
-import io.mongolatest.storage.local.LocalWarehouse;
+import io.mongolatest.storage.TableName;
+import io.mongolatest.tables.LocalTables;
+import io.mongolatest.tables.TableSnapshot;
+import io.mongolatest.tables.TableStore;
 
 /** The default product's whole pipeline through the runner, on generated data. */
 class MongoLatestPipelineTest {
@@ -50,7 +53,7 @@ class MongoLatestPipelineTest {
     private EngineSession reader() {
         return WarehouseReader.open(new DuckDbEngine(), new EngineSettings(root.resolve("warehouse"),
                 DataSize.ofMebibytes(256), root.resolve("tmp"), 1, true),
-                new LocalWarehouse(root.resolve("warehouse"), java.time.Clock.systemUTC()));
+                LocalTables.open(root.resolve("warehouse")));
     }
 
     @Test
@@ -142,31 +145,29 @@ class MongoLatestPipelineTest {
         }
     }
 
-    /** Scratch folders, table versions that no database names, and superseded database versions. */
+    /** Scratch folders, and data files that no snapshot of any table names. */
     private Set<String> leftovers() throws IOException {
         Path wh = root.resolve("warehouse");
-        LocalWarehouse warehouse = new LocalWarehouse(wh, java.time.Clock.systemUTC());
         Set<Path> named = new java.util.HashSet<>();
-        for (String db : warehouse.databases()) {
-            warehouse.current(db).values().forEach(v -> named.add(((LocalLocation) v.location()).path()));
+        try (TableStore tables = LocalTables.open(wh)) {
+            for (String db : tables.databases()) {
+                for (String t : tables.tables(db)) {
+                    TableName name = new TableName(db, t);
+                    for (TableSnapshot s : tables.history(name)) {
+                        tables.scan(name, s.snapshotId()).files().forEach(f -> named.add(
+                                ((LocalLocation) f.path()).path()));
+                    }
+                }
+            }
         }
         Set<String> out = new java.util.TreeSet<>();
         if (Files.exists(wh.resolve(BuildLatest.SCRATCH))) {
             out.add(BuildLatest.SCRATCH);
         }
-        try (Stream<Path> versions = Files.walk(wh.resolve(".tables"), 3)) {
-            versions.filter(p -> wh.resolve(".tables").relativize(p).getNameCount() == 3)
+        try (Stream<Path> files = Files.walk(wh)) {
+            files.filter(p -> p.getParent().getFileName().toString().equals("data") && p.toString().endsWith(".parquet"))
                     .filter(p -> !named.contains(p.toAbsolutePath().normalize()))
                     .forEach(p -> out.add(wh.relativize(p).toString()));
-        }
-        try (Stream<Path> generations = Files.walk(wh.resolve(".databases"), 2)) {
-            generations.filter(p -> wh.resolve(".databases").relativize(p).getNameCount() == 2)
-                    .collect(Collectors.groupingBy(Path::getParent, Collectors.counting()))
-                    .forEach((db, n) -> {
-                        if (n > 1) {
-                            out.add(wh.relativize(db) + " " + n);
-                        }
-                    });
         }
         return out;
     }

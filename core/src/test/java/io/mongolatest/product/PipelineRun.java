@@ -22,7 +22,7 @@ import io.mongolatest.pipeline.model.ProductPackage;
 import io.mongolatest.product.input.SnapshotType;
 import io.mongolatest.storage.LocalLocation;
 import io.mongolatest.storage.local.LocalInputStore;
-import io.mongolatest.storage.local.LocalWarehouse;
+import io.mongolatest.tables.LocalTables;
 
 /** Runs the default product's whole pipeline through the run verbs, as {@code mongo-latest run} does, on any engine. */
 final class PipelineRun {
@@ -50,7 +50,7 @@ final class PipelineRun {
             RunParts parts = new RunParts(ledger, engine.engine(), engine.settings(root.resolve("warehouse"),
                     root.resolve("tmp")), StatusMetrics.none(),
                     new RunStorage(new LocalInputStore(LocalLocation.of(root.resolve("input"))),
-                            new LocalWarehouse(root.resolve("warehouse"), Clock.systemUTC()), root.resolve("warehouse")),
+                            LocalTables.open(root.resolve("warehouse")), root.resolve("warehouse")),
                     Clock.systemUTC(), LeaseOwner.current());
             return RunAllSteps.run(new RunSpec(pkg, product, params, RunOptions.defaults()), parts, listener,
                     cancellation);

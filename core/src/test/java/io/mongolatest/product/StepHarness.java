@@ -35,7 +35,8 @@ import io.mongolatest.product.build.BuildReport;
 import io.mongolatest.product.input.SnapshotType;
 import io.mongolatest.storage.LocalLocation;
 import io.mongolatest.storage.local.LocalInputStore;
-import io.mongolatest.storage.local.LocalWarehouse;
+import io.mongolatest.tables.LocalTables;
+import io.mongolatest.tables.TableStore;
 
 /**
  * Runs the product's builtin steps on a real engine and warehouse, as the runner would: DuckDB, or the engine a
@@ -69,6 +70,7 @@ final class StepHarness implements AutoCloseable {
     java.util.function.Consumer<String> onProgress = m -> { };
 
     private final Path tmp;
+    private final TableStore tables;
 
     StepHarness(Path root) {
         this(root, EngineUnderTest.DUCKDB);
@@ -78,7 +80,8 @@ final class StepHarness implements AutoCloseable {
         this.input = root.resolve("input");
         this.warehouse = root.resolve("warehouse");
         this.tmp = root.resolve("tmp");
-        this.session = engine.engine().open(engine.settings(warehouse, tmp));
+        this.tables = LocalTables.open(warehouse);
+        this.session = engine.engine().open(engine.settings(warehouse, tmp), tables);
     }
 
     RunParameters params() {
@@ -115,8 +118,8 @@ final class StepHarness implements AutoCloseable {
         return new RunStorage(new LocalInputStore(LocalLocation.of(input)), warehouse(), warehouse);
     }
 
-    LocalWarehouse warehouse() {
-        return new LocalWarehouse(warehouse, Clock.systemUTC());
+    TableStore warehouse() {
+        return tables;
     }
 
     BuildReport build() throws Exception {

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.mongolatest.MongoLatestException;
+import io.mongolatest.storage.FileArea;
 import io.mongolatest.storage.LocalLocation;
 import io.mongolatest.storage.Location;
 import io.mongolatest.storage.TableName;
@@ -283,12 +284,55 @@ public abstract class TableStoreContract {
     }
 
     @Test
-    void filesBesideTheTablesAreKept() throws IOException {
-        try (OutputStream out = store.files().create("quarantine/run-1/t.jsonl")) {
-            out.write("x".getBytes(StandardCharsets.UTF_8));
+    void aFileBesideTheTablesAppearsOnlyWhenItsStreamIsClosed() throws IOException {
+        FileArea files = store.files();
+        String path = "quarantine/run-1/core_contract.jsonl";
+        try (OutputStream out = files.create(path)) {
+            out.write("{\"line\":1}\n".getBytes(StandardCharsets.UTF_8));
+            out.flush();
+            assertThat(exists(track(sameAs(store)).files(), path)).isFalse();
         }
-        try (InputStream in = track(sameAs(store)).files().open("quarantine/run-1/t.jsonl").orElseThrow()) {
-            assertThat(in.readAllBytes()).containsExactly('x');
+        try (InputStream in = track(sameAs(store)).files().open(path).orElseThrow()) {
+            assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8)).isEqualTo("{\"line\":1}\n");
         }
+        assertThat(files.location(path)).isEqualTo(store.warehouse().resolve(path));
+    }
+
+    @Test
+    void aNewFileReplacesOneOfTheSameName() throws IOException {
+        FileArea files = store.files();
+        try (OutputStream out = files.create(".runs/run-1/input.json")) {
+            out.write("first".getBytes(StandardCharsets.UTF_8));
+        }
+        try (OutputStream out = files.create(".runs/run-1/input.json")) {
+            out.write("second".getBytes(StandardCharsets.UTF_8));
+        }
+        try (InputStream in = files.open(".runs/run-1/input.json").orElseThrow()) {
+            assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8)).isEqualTo("second");
+        }
+        assertThat(exists(files, ".runs/run-1/other.json")).isFalse();
+    }
+
+    @Test
+    void deleteTreeDeletesAFolderAndEverythingBelowItOnly() throws IOException {
+        FileArea files = store.files();
+        for (String p : List.of("quarantine/run-1/a.jsonl", "quarantine/run-1/deeper/b.jsonl",
+                "quarantine/run-10/c.jsonl", "quarantine/run-2/d.jsonl")) {
+            files.create(p).close();
+        }
+        files.deleteTree("quarantine/run-1");
+        files.deleteTree("quarantine/never-there");
+        assertThat(exists(files, "quarantine/run-1/a.jsonl")).isFalse();
+        assertThat(exists(files, "quarantine/run-1/deeper/b.jsonl")).isFalse();
+        assertThat(exists(files, "quarantine/run-10/c.jsonl")).as("a sibling with a longer name").isTrue();
+        assertThat(exists(files, "quarantine/run-2/d.jsonl")).isTrue();
+    }
+
+    private static boolean exists(FileArea files, String path) throws IOException {
+        java.util.Optional<InputStream> in = files.open(path);
+        if (in.isPresent()) {
+            in.get().close();
+        }
+        return in.isPresent();
     }
 }

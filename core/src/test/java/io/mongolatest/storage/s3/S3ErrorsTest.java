@@ -41,8 +41,7 @@ final class S3ErrorsTest {
 
         for (ThrowingCallable call : List.<ThrowingCallable>of(() -> objects.list(missing),
                 () -> objects.head(missing), () -> objects.open(missing), () -> objects.put(missing, new byte[1]),
-                () -> objects.upload(file, missing), () -> objects.putIfAbsent(missing, new byte[1]),
-                () -> objects.putIfMatch(missing, new byte[1], "abc"), () -> objects.deletePrefix(missing),
+                () -> objects.upload(file, missing), () -> objects.deletePrefix(missing),
                 () -> objects.copyPrefix(missing, elsewhere))) {
             assertOneLine(call, ErrorKind.USER, "the bucket no-such-bucket does not exist in S3 at " + s3.endpoint());
         }
@@ -67,7 +66,7 @@ final class S3ErrorsTest {
             S3Objects objects = new S3Objects(wrong, S3TransferSettings.defaults());
             assertOneLine(() -> objects.list(S3Location.parse("s3://" + bucket + "/in")), ErrorKind.USER,
                     "cannot list s3://" + bucket + "/in: access denied by S3 at " + s3.endpoint());
-            assertOneLine(() -> objects.putIfAbsent(S3Location.parse("s3://" + bucket + "/m"), new byte[1]),
+            assertOneLine(() -> objects.put(S3Location.parse("s3://" + bucket + "/m"), new byte[1]),
                     ErrorKind.USER, "cannot write s3://" + bucket + "/m: access denied");
         }
     }
@@ -103,7 +102,7 @@ final class S3ErrorsTest {
             S3Objects objects = new S3Objects(client, S3TransferSettings.defaults());
             assertOneLine(() -> objects.list(S3Location.parse("s3://some-bucket/in")), ErrorKind.EXTERNAL,
                     "cannot list s3://some-bucket/in: cannot reach S3 at " + closed);
-            assertOneLine(() -> objects.putIfAbsent(S3Location.parse("s3://some-bucket/m"), new byte[1]),
+            assertOneLine(() -> objects.put(S3Location.parse("s3://some-bucket/m"), new byte[1]),
                     ErrorKind.EXTERNAL, "cannot write s3://some-bucket/m: cannot reach S3 at " + closed);
         }
     }
