@@ -3,6 +3,9 @@ package io.mongolatest.aws;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -78,6 +81,23 @@ public final class MotoServer implements AutoCloseable {
 
     public long pid() {
         return process.pid();
+    }
+
+    /** Forgets everything every service of it holds (moto's {@code POST /moto-api/reset}). */
+    public void reset() {
+        HttpRequest request = HttpRequest.newBuilder(endpoint.resolve("/moto-api/reset"))
+                .timeout(Duration.ofSeconds(10)).POST(HttpRequest.BodyPublishers.noBody()).build();
+        try {
+            int status = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+            if (status != 200) {
+                throw new IllegalStateException("moto's reset answered HTTP " + status);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot reset moto at " + endpoint, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
     }
 
     /** What it printed so far: its request log. */

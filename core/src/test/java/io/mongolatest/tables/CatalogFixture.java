@@ -9,11 +9,16 @@ import java.util.Map;
 
 import io.mongolatest.aws.MotoServer;
 import io.mongolatest.ledger.DynaliteServer;
+import io.mongolatest.storage.FileArea;
 import io.mongolatest.storage.LocalLocation;
 import io.mongolatest.storage.Location;
 import io.mongolatest.storage.StorageSettings;
+import io.mongolatest.storage.local.LocalFileArea;
+import io.mongolatest.storage.s3.S3FileArea;
+import io.mongolatest.storage.s3.S3Location;
 import io.mongolatest.storage.s3.S3ProxyServer;
 import io.mongolatest.tables.iceberg.IcebergCatalogs;
+import io.mongolatest.tables.iceberg.IcebergTableStore;
 import io.mongolatest.tables.iceberg.OpenCatalog;
 
 /**
@@ -38,22 +43,24 @@ public final class CatalogFixture implements AutoCloseable {
     private final Location warehouse;
     private final StorageSettings storage;
     private final CatalogEndpoints endpoints;
+    private final S3ProxyServer s3;
     private final List<AutoCloseable> resources;
 
     private CatalogFixture(String name, CatalogSpec spec, Location warehouse, StorageSettings storage,
-            CatalogEndpoints endpoints, List<AutoCloseable> resources) {
+            CatalogEndpoints endpoints, S3ProxyServer s3, List<AutoCloseable> resources) {
         this.name = name;
         this.spec = requireNonNull(spec);
         this.warehouse = requireNonNull(warehouse);
         this.storage = requireNonNull(storage);
         this.endpoints = requireNonNull(endpoints);
+        this.s3 = s3;
         this.resources = resources;
     }
 
     /** The embedded default: {@code --catalog sqlite}, the catalog file inside the local warehouse {@code dir}. */
     public static CatalogFixture sqliteLocal(Path dir) {
         return new CatalogFixture("sqlite, local", CatalogSpec.parse("sqlite"), LocalLocation.of(dir.resolve("wh")),
-                StorageSettings.defaults(), CatalogEndpoints.none(), new ArrayList<>());
+                StorageSettings.defaults(), CatalogEndpoints.none(), null, new ArrayList<>());
     }
 
     /** {@code --catalog sqlite:PATH} (a file in {@code dir}) with a warehouse in a new s3proxy bucket. */
@@ -62,7 +69,7 @@ public final class CatalogFixture implements AutoCloseable {
         resources.add(s3.credentialsInSystemProperties());
         return new CatalogFixture("sqlite:PATH, S3", CatalogSpec.parse("sqlite:" + dir.resolve("catalog.db")),
                 s3.createBucket().resolve("wh"), StorageSettings.of(s3.endpoint().toString()),
-                CatalogEndpoints.none(), resources);
+                CatalogEndpoints.none(), s3, resources);
     }
 
     /** {@code --catalog dynamodb:TABLE} on dynalite (a new table) with a warehouse in a new s3proxy bucket. */
@@ -72,7 +79,7 @@ public final class CatalogFixture implements AutoCloseable {
         String table = "iceberg_" + Long.toUnsignedString(System.nanoTime(), 36);
         return new CatalogFixture("dynamodb, S3", CatalogSpec.parse("dynamodb:" + table),
                 s3.createBucket().resolve("wh"), StorageSettings.of(s3.endpoint().toString()),
-                new CatalogEndpoints(null, dynamo.endpoint()), resources);
+                new CatalogEndpoints(null, dynamo.endpoint()), s3, resources);
     }
 
     /** {@code --catalog glue} on moto with a warehouse in a new s3proxy bucket; databases are moto's, shared. */
@@ -80,13 +87,14 @@ public final class CatalogFixture implements AutoCloseable {
         List<AutoCloseable> resources = new ArrayList<>();
         resources.add(s3.credentialsInSystemProperties());
         return new CatalogFixture("glue, S3", CatalogSpec.parse("glue"), s3.createBucket().resolve("wh"),
-                StorageSettings.of(s3.endpoint().toString()), new CatalogEndpoints(moto.endpoint(), null), resources);
+                StorageSettings.of(s3.endpoint().toString()), new CatalogEndpoints(moto.endpoint(), null), s3,
+                resources);
     }
 
     /** {@code --catalog rest:URL}: a new REST catalog in this JVM over a SQLite catalog in {@code dir}. */
     public static CatalogFixture restLocal(Path dir) {
         LocalLocation warehouse = LocalLocation.of(dir.resolve("wh"));
-        return rest("rest, local", dir, warehouse, StorageSettings.defaults(), new ArrayList<>());
+        return rest("rest, local", dir, warehouse, StorageSettings.defaults(), null, new ArrayList<>());
     }
 
     /** {@code --catalog rest:URL} over a SQLite catalog in {@code dir}, with a warehouse in a new s3proxy bucket. */
@@ -94,18 +102,18 @@ public final class CatalogFixture implements AutoCloseable {
         List<AutoCloseable> resources = new ArrayList<>();
         resources.add(s3.credentialsInSystemProperties());
         return rest("rest, S3", dir, s3.createBucket().resolve("wh"), StorageSettings.of(s3.endpoint().toString()),
-                resources);
+                s3, resources);
     }
 
     private static CatalogFixture rest(String name, Path dir, Location warehouse, StorageSettings storage,
-            List<AutoCloseable> resources) {
+            S3ProxyServer s3, List<AutoCloseable> resources) {
         Map<String, String> backend = IcebergCatalogs.properties(
                 CatalogSpec.parse("sqlite:" + dir.resolve("rest-backend.db")), warehouse, storage,
                 CatalogEndpoints.none());
         RestCatalogServer server = RestCatalogServer.start(backend);
         resources.add(server);
         return new CatalogFixture(name, CatalogSpec.parse("rest:" + server.uri()), warehouse, storage,
-                CatalogEndpoints.none(), resources);
+                CatalogEndpoints.none(), s3, resources);
     }
 
     public CatalogSpec spec() {
@@ -127,6 +135,16 @@ public final class CatalogFixture implements AutoCloseable {
     /** A new instance of the catalog, as the product opens it; the caller closes it. */
     public OpenCatalog open() {
         return IcebergCatalogs.open(spec, warehouse, storage, endpoints);
+    }
+
+    /**
+     * A table store on this catalog and warehouse, as the product opens one, with its plain files beside the
+     * tables ({@code tempDir}: where S3 uploads wait); the caller closes it.
+     */
+    public TableStore openStore(Path tempDir) {
+        FileArea files = warehouse instanceof S3Location root ? new S3FileArea(s3.objects(), root, tempDir)
+                : new LocalFileArea(((LocalLocation) warehouse).path());
+        return new IcebergTableStore(warehouse, spec, open(), files);
     }
 
     @Override

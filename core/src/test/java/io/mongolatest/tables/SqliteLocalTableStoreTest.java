@@ -31,7 +31,8 @@ class SqliteLocalTableStoreTest extends TableStoreContract {
         }
         LocalLocation wh = LocalLocation.of(dir);
         CatalogSpec spec = new CatalogSpec(CatalogSpec.Kind.SQLITE, null);
-        return new IcebergTableStore(wh, spec, IcebergCatalogs.open(spec, wh, StorageSettings.defaults(), CatalogEndpoints.none()),
+        return new IcebergTableStore(wh, spec, IcebergCatalogs.open(spec, wh, StorageSettings.defaults(),
+                CatalogEndpoints.none()),
                 new LocalFileArea(dir));
     }
 }

@@ -181,11 +181,24 @@ public final class IcebergCatalogs {
         }
     }
 
+    /** The first line of the message, with the root cause's when the message does not say it (REST's do not). */
+    private static String why(Exception e) {
+        String message = firstLine(e);
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String rootMessage = firstLine(root);
+        return root == e || message.contains(rootMessage) ? message : message + ": " + rootMessage;
+    }
+
+    private static String firstLine(Throwable t) {
+        return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage().lines().findFirst().orElse("");
+    }
+
     private static MongoLatestException unreachable(CatalogSpec spec, CatalogEndpoints endpoints, Exception e) {
         URI endpoint = catalogEndpoint(spec, endpoints);
         String where = endpoint == null ? "" : " at " + endpoint;
-        String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().lines().findFirst()
-                .orElse("");
-        return MongoLatestException.user("cannot use --catalog " + spec + where + ": " + why, e);
+        return MongoLatestException.user("cannot use --catalog " + spec + where + ": " + why(e), e);
     }
 }

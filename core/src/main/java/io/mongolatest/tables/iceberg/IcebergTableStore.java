@@ -137,8 +137,13 @@ public final class IcebergTableStore implements TableStore {
 
     @Override
     public List<String> tables(String database) {
+        Namespace ns = Namespace.of(database);
+        // Glue's catalog lists a missing database with the SDK's own EntityNotFoundException, not Iceberg's.
+        if (!namespaces().namespaceExists(ns)) {
+            return List.of();
+        }
         try {
-            return catalog.listTables(Namespace.of(database)).stream().map(TableIdentifier::name)
+            return catalog.listTables(ns).stream().map(TableIdentifier::name)
                     .filter(TableName::isValidPart).sorted().toList();
         } catch (NoSuchNamespaceException e) {
             return List.of();
