@@ -69,8 +69,12 @@ final class IcebergFileWriter {
         try {
             return statements.query(copy);
         } catch (SQLException e) {
+            // Any other failure is reported as it is, without a further statement that could hide it.
+            if (!String.valueOf(e.getMessage()).startsWith("Out of Memory Error")) {
+                throw statements.failure(e);
+            }
             long threads = threads();
-            if (!String.valueOf(e.getMessage()).startsWith("Out of Memory Error") || threads <= 1) {
+            if (threads <= 1) {
                 throw statements.failure(e);
             }
             // As DuckDbSession.writeParquet: within the limit, one thread does what two could not. The COPY

@@ -5,8 +5,10 @@ import static io.mongolatest.engine.DuckDbSql.literal;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.StringJoiner;
 import java.util.function.Function;
@@ -42,20 +44,17 @@ final class IcebergScanSql {
         Schema schema = scan.schema();
         String readSchema = readSchema(scan);
         List<String> plain = new ArrayList<>();
-        List<String> deleted = new ArrayList<>();
+        // The files with deletes: the name DuckDB gives each (its local path) and the one the deletes give it.
+        Map<String, String> deleted = new LinkedHashMap<>();
         Set<String> deletes = new LinkedHashSet<>();
-        List<String[]> renamed = new ArrayList<>();
         for (TableScan.DataFileRef f : scan.files()) {
             Path local = local(localFile, f.path());
             if (f.deletes().isEmpty()) {
                 plain.add(path(local));
                 continue;
             }
-            deleted.add(path(local));
+            deleted.put(local.toString(), f.path().toString());
             f.deletes().forEach(d -> deletes.add(path(local(localFile, d))));
-            if (!local.toString().equals(f.path().toString())) {
-                renamed.add(new String[] {local.toString(), f.path().toString()});
-            }
         }
         StringJoiner columns = new StringJoiner(", ");
         StringJoiner named = new StringJoiner(", ");
@@ -68,8 +67,9 @@ final class IcebergScanSql {
             parts.add("SELECT " + columns + " FROM read_parquet(" + list(plain) + ", " + readSchema + ") d");
         }
         if (!deleted.isEmpty()) {
-            parts.add("SELECT " + columns + " FROM read_parquet(" + list(deleted) + ", " + readSchema + ", filename = "
-                    + literal(FILE) + ", file_row_number = true) d ANTI JOIN " + deleteRows(deletes, renamed)
+            List<String> read = deleted.keySet().stream().map(p -> path(Path.of(p))).toList();
+            parts.add("SELECT " + columns + " FROM read_parquet(" + list(read) + ", " + readSchema + ", filename = "
+                    + literal(FILE) + ", file_row_number = true) d ANTI JOIN " + deleteRows(deletes, deleted)
                     + " x ON x.file_path = d." + FILE + " AND x.pos = d.file_row_number");
         }
         if (parts.isEmpty()) {
@@ -78,14 +78,17 @@ final class IcebergScanSql {
         return "SELECT " + named + " FROM (" + String.join(" UNION ALL ", parts) + ") ml_scan";
     }
 
-    /** The deletes' rows, their file_path as DuckDB names the data file it read. */
-    private static String deleteRows(Set<String> deletes, List<String[]> renamed) {
+    /**
+     * The deletes' rows, their file_path as DuckDB names the data file it read: the same name in a local warehouse;
+     * for local copies, each copy's path by a list of the files with deletes.
+     */
+    private static String deleteRows(Set<String> deletes, Map<String, String> deleted) {
         String rows = "read_parquet(" + list(new ArrayList<>(deletes)) + ", " + DELETES_SCHEMA + ")";
-        if (renamed.isEmpty()) {
+        if (deleted.entrySet().stream().allMatch(e -> e.getKey().equals(e.getValue()))) {
             return rows;
         }
         StringJoiner values = new StringJoiner(", ");
-        renamed.forEach(r -> values.add("(" + literal(r[0]) + ", " + literal(r[1]) + ")"));
+        deleted.forEach((local, named) -> values.add("(" + literal(local) + ", " + literal(named) + ")"));
         return "(SELECT m.local_path AS file_path, p.pos FROM " + rows + " p JOIN (VALUES " + values
                 + ") m(local_path, file_path) ON m.file_path = p.file_path)";
     }

@@ -1,6 +1,7 @@
 package io.mongolatest.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -88,6 +89,17 @@ class IcebergFileWriterTest {
         try (var files = Files.list(tmp.resolve("data"))) {
             assertThat(files).hasSize(2).allSatisfy(f -> assertThat(PosixFilePermissions.toString(
                     Files.getPosixFilePermissions(f))).isEqualTo("rw-------"));
+        }
+    }
+
+    @Test
+    void aWriteThatFailsMidwayLeavesNoFileAsDuckDbRemovesItAndFailsAsTheSessionSaysIt() throws Exception {
+        String failing = ROWS + " FROM range(300000) WHERE CASE WHEN range = 299999 THEN error('stop here') ELSE true END";
+
+        assertThatThrownBy(() -> writer().write(failing, SCHEMA, tmp.resolve("data")))
+                .isInstanceOf(SqlFailure.class).hasMessageContaining("stop here");
+        try (var files = Files.list(tmp.resolve("data"))) {
+            assertThat(files).isEmpty();
         }
     }
 
