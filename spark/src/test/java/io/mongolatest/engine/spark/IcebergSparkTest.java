@@ -46,6 +46,9 @@ import io.mongolatest.storage.LocalLocation;
 import io.mongolatest.storage.Location;
 import io.mongolatest.storage.StorageSettings;
 import io.mongolatest.storage.TableName;
+import io.mongolatest.storage.s3.S3Location;
+import io.mongolatest.storage.s3.S3ProxyExtension;
+import io.mongolatest.storage.s3.S3ProxyServer;
 import io.mongolatest.tables.CatalogSpec;
 import io.mongolatest.tables.WrittenFile;
 import io.mongolatest.tables.iceberg.IcebergCatalogs;
@@ -55,7 +58,7 @@ import io.mongolatest.tables.iceberg.OpenCatalog;
  * Rows written by Spark's own Parquet writer as an Iceberg table's data files (field ids, UTC microsecond
  * timestamps), committed with Iceberg's API, read back through Iceberg's Spark runtime at a snapshot.
  */
-@ExtendWith(SharedSpark.class)
+@ExtendWith({SharedSpark.class, S3ProxyExtension.class})
 class IcebergSparkTest {
     /** Every column type of the product's tables, with NULLs, and instants around the epoch. */
     private static final String ROWS = "SELECT * FROM VALUES"
@@ -164,6 +167,48 @@ class IcebergSparkTest {
         Map<String, String> other = properties(dir.resolve("b"));
         assertThatThrownBy(() -> IcebergCatalogConf.configure(a, other)).isInstanceOf(IllegalStateException.class);
         IcebergCatalogConf.configure(a, properties(dir.resolve("a")));
+    }
+
+    /**
+     * On S3 (through Hadoop's S3A, as off EMR): the objects of the write's folder are its data files, no
+     * {@code _SUCCESS} or {@code _temporary} left.
+     */
+    @Test
+    void writesDataFilesToS3(S3ProxyServer s3) {
+        S3Location data = s3.createBucket().resolve("wh/db/t/data");
+        // What SparkEngine gives the Hadoop configuration for a warehouse on S3 here.
+        Configuration hadoop = spark.sparkContext().hadoopConfiguration();
+        HadoopS3Settings.of(StorageSettings.of(s3.endpoint().toString()), false, Map.of()).forEach(hadoop::set);
+        Map<String, String> before = new HashMap<>();
+        for (String key : List.of("aws.accessKeyId", "aws.secretAccessKey")) {
+            before.put(key, System.getProperty(key));
+        }
+        System.setProperty("aws.accessKeyId", s3.accessKey());
+        System.setProperty("aws.secretAccessKey", s3.secretKey());
+        try {
+            Dataset<Row> rows = spark.sql(ROWS).repartition(2);
+            List<WrittenFile> files = new IcebergDataFiles(spark).write(rows, IcebergDataFiles.schemaOf(rows), data);
+            assertThat(files).hasSize(2);
+            assertThat(files.stream().mapToLong(WrittenFile::rows).sum()).isEqualTo(4);
+            S3Location folder = (S3Location) files.get(0).location();
+            String prefix = folder.key().substring(0, folder.key().lastIndexOf('/') + 1);
+            assertThat(prefix).startsWith(data.key() + "/spark-");
+            Map<String, Long> objects = new HashMap<>();
+            s3.client().listObjectsV2Paginator(b -> b.bucket(data.bucket()).prefix(prefix)).contents()
+                    .forEach(o -> objects.put("s3://" + data.bucket() + "/" + o.key(), o.size()));
+            objects.keySet().removeIf(k -> k.endsWith("/")); // S3A's folder markers are no files
+            Map<String, Long> written = new HashMap<>();
+            files.forEach(f -> written.put(f.location().toString(), f.bytes()));
+            assertThat(objects).isEqualTo(written);
+        } finally {
+            before.forEach((k, v) -> {
+                if (v == null) {
+                    System.clearProperty(k);
+                } else {
+                    System.setProperty(k, v);
+                }
+            });
+        }
     }
 
     /** Iceberg's classes, the core's catalog and file access included, come from its Spark runtime only. */
