@@ -49,6 +49,7 @@ import io.mongolatest.storage.TableName;
 import io.mongolatest.storage.s3.S3Location;
 import io.mongolatest.storage.s3.S3ProxyExtension;
 import io.mongolatest.storage.s3.S3ProxyServer;
+import io.mongolatest.storage.s3.SystemPropertyCredentials;
 import io.mongolatest.tables.CatalogSpec;
 import io.mongolatest.tables.WrittenFile;
 import io.mongolatest.tables.iceberg.IcebergCatalogs;
@@ -179,13 +180,7 @@ class IcebergSparkTest {
         // What SparkEngine gives the Hadoop configuration for a warehouse on S3 here.
         Configuration hadoop = spark.sparkContext().hadoopConfiguration();
         HadoopS3Settings.of(StorageSettings.of(s3.endpoint().toString()), false, Map.of()).forEach(hadoop::set);
-        Map<String, String> before = new HashMap<>();
-        for (String key : List.of("aws.accessKeyId", "aws.secretAccessKey")) {
-            before.put(key, System.getProperty(key));
-        }
-        System.setProperty("aws.accessKeyId", s3.accessKey());
-        System.setProperty("aws.secretAccessKey", s3.secretKey());
-        try {
+        try (SystemPropertyCredentials credentials = SystemPropertyCredentials.of(s3)) {
             Dataset<Row> rows = spark.sql(ROWS).repartition(2);
             List<WrittenFile> files = new IcebergDataFiles(spark).write(rows, IcebergDataFiles.schemaOf(rows), data);
             assertThat(files).hasSize(2);
@@ -200,14 +195,6 @@ class IcebergSparkTest {
             Map<String, Long> written = new HashMap<>();
             files.forEach(f -> written.put(f.location().toString(), f.bytes()));
             assertThat(objects).isEqualTo(written);
-        } finally {
-            before.forEach((k, v) -> {
-                if (v == null) {
-                    System.clearProperty(k);
-                } else {
-                    System.setProperty(k, v);
-                }
-            });
         }
     }
 
