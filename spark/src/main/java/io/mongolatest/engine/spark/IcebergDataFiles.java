@@ -19,7 +19,6 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
-import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.MetadataBuilder;
 import org.apache.spark.sql.types.StructField;
@@ -39,10 +38,10 @@ final class IcebergDataFiles {
     /** Spark's column metadata key for a Parquet field id. */
     static final String FIELD_ID = "parquet.field.id";
 
-    private final SparkSession spark;
+    private final SparkSqlSession session;
 
-    IcebergDataFiles(SparkSession spark) {
-        this.spark = requireNonNull(spark, "spark is null");
+    IcebergDataFiles(SparkSqlSession session) {
+        this.session = requireNonNull(session, "session is null");
     }
 
     /** The Iceberg columns of {@code rows}, as Iceberg's Spark runtime maps Spark's types, with ids 1..n. */
@@ -60,16 +59,15 @@ final class IcebergDataFiles {
         Dataset<Row> withIds = withFieldIds(rows, schema);
         Location folder = below.resolve("spark-" + UUID.randomUUID());
         String uri = SparkSqlSession.location(folder);
-        try {
+        // In the session's job group, so that cancelling the session stops the write.
+        return session.run("writing " + folder, () -> {
             withIds.write().mode(SaveMode.ErrorIfExists).parquet(uri);
             removeNonData(uri);
             if (folder instanceof LocalLocation local) {
                 PrivateFiles.restrictTree(local.path()); // Hadoop makes them as the umask lets it
             }
-            return new ParquetFooters(spark).written(uri, folder);
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException("cannot write " + folder + ": " + e.getMessage(), e);
-        }
+            return new ParquetFooters(session.spark()).written(uri, folder);
+        });
     }
 
     /** {@code rows} with each column's metadata carrying its field id of {@code schema}. */
@@ -91,8 +89,8 @@ final class IcebergDataFiles {
             if (!column.type().isPrimitiveType()) {
                 throw new IllegalArgumentException("column " + column.name() + " is nested: " + column.type());
             }
-            out.add(functions.col(SparkSql.identifier(fields[i].name())).as(fields[i].name(),
-                    new MetadataBuilder().withMetadata(fields[i].metadata()).putLong(FIELD_ID, column.fieldId()).build()));
+            var metadata = new MetadataBuilder().withMetadata(fields[i].metadata()).putLong(FIELD_ID, column.fieldId());
+            out.add(functions.col(SparkSql.identifier(fields[i].name())).as(fields[i].name(), metadata.build()));
         }
         return rows.select(out.toArray(Column[]::new));
     }
@@ -103,7 +101,7 @@ final class IcebergDataFiles {
      */
     private void removeNonData(String uri) throws IOException {
         Path dir = new Path(uri);
-        FileSystem fs = dir.getFileSystem(spark.sparkContext().hadoopConfiguration());
+        FileSystem fs = dir.getFileSystem(session.spark().sparkContext().hadoopConfiguration());
         if (fs instanceof ChecksumFileSystem checksummed) {
             fs = checksummed.getRawFileSystem();
         }

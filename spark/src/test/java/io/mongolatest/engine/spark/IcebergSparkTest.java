@@ -89,8 +89,8 @@ class IcebergSparkTest {
         // What DuckDB's TIMESTAMPTZ, VARCHAR and BIGINT are in Iceberg, and Spark's others.
         assertThat(schema.columns()).extracting(Types.NestedField::fieldId).containsExactly(1, 2, 3, 4, 5, 6, 7, 8);
         assertThat(schema.columns()).extracting(f -> f.name() + " " + f.type()).containsExactly("id string",
-                "last_modified timestamptz", "big long", "small int", "flag boolean", "day date", "money decimal(18, 2)",
-                "val string");
+                "last_modified timestamptz", "big long", "small int", "flag boolean", "day date",
+                "money decimal(18, 2)", "val string");
         assertThat(schema.findType("last_modified")).isEqualTo(Types.TimestampType.withZone());
 
         try (OpenCatalog catalog = catalog(warehouse)) {
@@ -104,7 +104,7 @@ class IcebergSparkTest {
             assertThat(schema.columns()).extracting(Types.NestedField::fieldId).containsExactly(2, 3, 4, 5, 6, 7, 8, 9);
             assertThat(table.location()).isEqualTo(warehouse.resolve("db/t").toString());
             LocalLocation data = LocalLocation.of(Path.of(table.location(), "data"));
-            List<WrittenFile> files = new IcebergDataFiles(session).write(rows, schema, data);
+            List<WrittenFile> files = new IcebergDataFiles(sql).write(rows, schema, data);
 
             assertThat(files).hasSize(2);
             Path folder = ((LocalLocation) files.get(0).location()).path().getParent();
@@ -182,7 +182,8 @@ class IcebergSparkTest {
         HadoopS3Settings.of(StorageSettings.of(s3.endpoint().toString()), false, Map.of()).forEach(hadoop::set);
         try (SystemPropertyCredentials credentials = SystemPropertyCredentials.of(s3)) {
             Dataset<Row> rows = spark.sql(ROWS).repartition(2);
-            List<WrittenFile> files = new IcebergDataFiles(spark).write(rows, IcebergDataFiles.schemaOf(rows), data);
+            List<WrittenFile> files = new IcebergDataFiles(new SparkSqlSession(spark))
+                    .write(rows, IcebergDataFiles.schemaOf(rows), data);
             assertThat(files).hasSize(2);
             assertThat(files.stream().mapToLong(WrittenFile::rows).sum()).isEqualTo(4);
             S3Location folder = (S3Location) files.get(0).location();
@@ -256,7 +257,7 @@ class IcebergSparkTest {
         Schema schema = IcebergDataFiles.schemaOf(rows);
         try (OpenCatalog catalog = catalog(warehouse)) {
             Table table = createTable(catalog, schema);
-            return append(table, new IcebergDataFiles(session).write(rows, schema,
+            return append(table, new IcebergDataFiles(new SparkSqlSession(session)).write(rows, schema,
                     LocalLocation.of(Path.of(table.location(), "data"))));
         }
     }
@@ -280,14 +281,16 @@ class IcebergSparkTest {
         for (WrittenFile f : files) {
             Dataset<Row> positions = session.read().parquet(((LocalLocation) f.location()).path().toUri().toString())
                     .where("id = '" + id + "'").select("_metadata.row_index");
-            positions.collectAsList().forEach(r -> deletes.add(RowFactory.create(f.location().toString(), r.getLong(0))));
+            positions.collectAsList()
+                    .forEach(r -> deletes.add(RowFactory.create(f.location().toString(), r.getLong(0))));
         }
         assertThat(deletes).hasSize(1);
         StructType columns = new StructType().add("file_path", DataTypes.StringType, false)
                 .add("pos", DataTypes.LongType, false);
         Schema deleteSchema = new Schema(MetadataColumns.DELETE_FILE_PATH, MetadataColumns.DELETE_FILE_POS);
-        List<WrittenFile> written = new IcebergDataFiles(session).write(session.createDataFrame(deletes, columns),
-                deleteSchema, LocalLocation.of(Path.of(table.location(), "data")));
+        List<WrittenFile> written = new IcebergDataFiles(new SparkSqlSession(session))
+                .write(session.createDataFrame(deletes, columns), deleteSchema,
+                        LocalLocation.of(Path.of(table.location(), "data")));
         var rowDelta = table.newRowDelta();
         for (WrittenFile f : written) {
             rowDelta.addDeletes(FileMetadata.deleteFileBuilder(table.spec()).ofPositionDeletes()
