@@ -3,13 +3,12 @@ package io.mongolatest.cli;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.stream.Stream;
 
 import io.mongolatest.storage.s3.S3Location;
 import io.mongolatest.storage.s3.S3Objects;
 import io.mongolatest.storage.s3.S3ProxyServer;
+import io.mongolatest.storage.s3.SystemPropertyCredentials;
 
 /**
  * What a test class of in-process runs against s3proxy sets up: s3proxy's credentials in the {@code aws.*}
@@ -17,21 +16,14 @@ import io.mongolatest.storage.s3.S3ProxyServer;
  * what was there), and an export uploaded from a local folder.
  */
 final class S3TestSetup implements AutoCloseable {
-    private static final String[] CREDENTIAL_PROPERTIES = {"aws.accessKeyId", "aws.secretAccessKey"};
+    private final SystemPropertyCredentials credentials;
 
-    private final Map<String, String> saved = new HashMap<>();
-
-    private S3TestSetup() {
+    private S3TestSetup(SystemPropertyCredentials credentials) {
+        this.credentials = credentials;
     }
 
     static S3TestSetup credentialsOf(S3ProxyServer server) {
-        S3TestSetup setup = new S3TestSetup();
-        for (String p : CREDENTIAL_PROPERTIES) {
-            setup.saved.put(p, System.getProperty(p));
-        }
-        System.setProperty("aws.accessKeyId", server.accessKey());
-        System.setProperty("aws.secretAccessKey", server.secretKey());
-        return setup;
+        return new S3TestSetup(SystemPropertyCredentials.of(server));
     }
 
     /** Every file under {@code folder} to the same relative key under {@code root}. */
@@ -45,12 +37,6 @@ final class S3TestSetup implements AutoCloseable {
 
     @Override
     public void close() {
-        saved.forEach((name, value) -> {
-            if (value == null) {
-                System.clearProperty(name);
-            } else {
-                System.setProperty(name, value);
-            }
-        });
+        credentials.close();
     }
 }

@@ -2,9 +2,6 @@ package io.mongolatest.storage.s3;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.HashMap;
-import java.util.Map;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -19,27 +16,14 @@ final class S3ClientsTest {
     @Test
     void withAnEndpointUsesTheConfiguredCredentialsAndPathStyle(S3ProxyServer s3) {
         S3Location bucket = s3.createBucket();
-        Map<String, String> saved = new HashMap<>();
-        for (String name : new String[] {"aws.accessKeyId", "aws.secretAccessKey"}) {
-            saved.put(name, System.getProperty(name));
-        }
-        System.setProperty("aws.accessKeyId", s3.accessKey());
-        System.setProperty("aws.secretAccessKey", s3.secretKey());
-        try (S3Client client = S3Clients.open(s3.endpoint())) {
+        try (SystemPropertyCredentials credentials = SystemPropertyCredentials.of(s3);
+                S3Client client = S3Clients.open(s3.endpoint())) {
             S3Objects objects = new S3Objects(client, S3TransferSettings.defaults());
             // Virtual-host style would ask for test-bucket-N.127.0.0.1, which does not resolve.
             objects.put(bucket.resolve("a.json"), new byte[] {'{', '}'});
 
             assertThat(objects.list(bucket)).extracting(S3ObjectInfo::key).containsExactly("a.json");
             assertThat(client.serviceClientConfiguration().endpointOverride()).contains(s3.endpoint());
-        } finally {
-            saved.forEach((name, value) -> {
-                if (value == null) {
-                    System.clearProperty(name);
-                } else {
-                    System.setProperty(name, value);
-                }
-            });
         }
     }
 }

@@ -2,17 +2,28 @@ package io.mongolatest.engine.spark;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.parquet.hadoop.ParquetFileReader;
+import org.apache.parquet.hadoop.metadata.BlockMetaData;
+import org.apache.parquet.hadoop.metadata.ColumnChunkMetaData;
+import org.apache.parquet.hadoop.metadata.ParquetMetadata;
+import org.apache.parquet.schema.Type;
 import org.apache.parquet.hadoop.util.HadoopInputFile;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.execution.datasources.parquet.ParquetToSparkSchemaConverter;
 import org.apache.spark.sql.types.StructType;
+
+import io.mongolatest.storage.Location;
+import io.mongolatest.tables.WrittenFile;
 
 /**
  * What the footers of a table's Parquet files say, read by the driver: the rows written and the columns, with
@@ -34,6 +45,43 @@ final class ParquetFooters {
             }
         }
         return rows;
+    }
+
+    /**
+     * Every Parquet file in {@code location} as a table's data file, named below {@code target} (the same folder, as
+     * the product names it): its bytes and rows, and the nulls of each column that has a field id and a null count
+     * in every row group.
+     */
+    List<WrittenFile> written(String location, Location target) throws IOException {
+        List<WrittenFile> out = new ArrayList<>();
+        for (FileStatus f : files(location)) {
+            try (ParquetFileReader r = ParquetFileReader.open(HadoopInputFile.fromStatus(f, conf()))) {
+                out.add(new WrittenFile(target.resolve(f.getPath().getName()), f.getLen(), r.getRecordCount(),
+                        nullCounts(r.getFooter())));
+            }
+        }
+        return out;
+    }
+
+    private static Map<Integer, Long> nullCounts(ParquetMetadata footer) {
+        Map<Integer, Long> nulls = new HashMap<>();
+        Set<Integer> unknown = new HashSet<>();
+        for (BlockMetaData block : footer.getBlocks()) {
+            for (ColumnChunkMetaData chunk : block.getColumns()) {
+                Type.ID id = chunk.getPrimitiveType().getId();
+                if (id == null || chunk.getPath().size() != 1) {
+                    continue; // a nested column's nulls are not its field's
+                }
+                var stats = chunk.getStatistics();
+                if (stats == null || !stats.isNumNullsSet()) {
+                    unknown.add(id.intValue());
+                } else {
+                    nulls.merge(id.intValue(), stats.getNumNulls(), Long::sum);
+                }
+            }
+        }
+        nulls.keySet().removeAll(unknown);
+        return nulls;
     }
 
     /** The columns of the first Parquet file in {@code location}, as Spark reads them; null when there is none. */
