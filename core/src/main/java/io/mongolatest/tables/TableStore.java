@@ -87,6 +87,13 @@ public interface TableStore extends AutoCloseable {
     /** The files a reader of {@code table} at {@code snapshotId} reads: data files and the position deletes. */
     TableScan scan(TableName table, long snapshotId);
 
+    /**
+     * Deletes the files below the tables' folders that no snapshot, manifest or metadata file of any table of the
+     * catalog names and that were last changed before {@code before}; returns them. Never part of a commit: a file
+     * a writer is about to commit is younger than any sane safety age.
+     */
+    List<Location> removeOrphans(java.time.Instant before);
+
     /** The bytes of a data or delete file of the warehouse, as a scan names it. */
     InputStream open(Location file);
 

@@ -121,7 +121,16 @@ class MongoLatestPipelineTest {
         try (EngineSession s = reader()) {
             assertThat(s.query("SELECT count(*) FROM uc_mongo_latest.core_statement").single()).isEqualTo(rows);
         }
+        // The failed build's files were never committed: nobody's, removed by the first pass once old enough.
+        assertThat(leftovers()).isNotEmpty().allMatch(f -> f.contains("/data/data-"));
+        try (TableStore tables = LocalTables.open(root.resolve("warehouse"))) {
+            assertThat(tables.removeOrphans(java.time.Instant.now().minusSeconds(3600))).isEmpty();
+            assertThat(tables.removeOrphans(java.time.Instant.now().plusSeconds(60))).isNotEmpty();
+        }
         assertThat(leftovers()).isEmpty();
+        try (EngineSession s = reader()) {
+            assertThat(s.query("SELECT count(*) FROM uc_mongo_latest.core_statement").single()).isEqualTo(rows);
+        }
     }
 
     /** Keeps the lines the build can read, so that a retry succeeds. */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -12,6 +13,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.mongolatest.pipeline.StepOutcome;
+import io.mongolatest.storage.TableName;
+import io.mongolatest.tables.IcebergReader;
+import io.mongolatest.tables.TableStore;
 import io.mongolatest.product.audit.CreateDatabases;
 import io.mongolatest.product.publish.Publish;
 
@@ -58,27 +62,25 @@ class PublishTest extends HarnessTest {
     }
 
     @Test
-    void thePublishedTablesAreParquetFilesAnyReaderCanUse() throws Exception {
+    void thePublishedTablesAreIcebergTablesThatIcebergsOwnReaderReads() throws Exception {
         h.run(Publish.KIND);
-        Path files = h.warehouse.resolve("ucs_latest_redacted/contract_v");
-        assertThat(h.query("SELECT count(*) FROM read_parquet('" + files + "/*.parquet')").rows())
-                .containsExactly(List.of(2L));
+        List<Map<String, Object>> rows = IcebergReader.rows(h.warehouse, new TableName("ucs_latest_redacted",
+                "contract_v"));
+        assertThat(rows).hasSize(2);
+        assertThat(rows.get(0).keySet()).containsExactly("contract_id", "amount");
     }
 
     @Test
-    void aLatestTableIsPublishedUnredactedAsLinksToItsFiles() throws Exception {
+    void aLatestTableIsPublishedUnredactedAsItsVerySameFiles() throws Exception {
         h.run(Publish.KIND);
-        Path latest = h.warehouse.resolve("uc_mongo_latest/core_contract");
-        Path published = h.warehouse.resolve("ucs_latest_unredacted/core_contract");
-        assertThat(parquetFiles(published)).isNotEmpty().isEqualTo(parquetFiles(latest));
-        for (String file : parquetFiles(latest)) {
-            assertThat(java.nio.file.Files.isSameFile(latest.resolve(file), published.resolve(file))).as(file).isTrue();
-        }
+        assertThat(files("ucs_latest_unredacted", "core_contract")).isNotEmpty()
+                .isEqualTo(files("uc_mongo_latest", "core_contract"));
         in.file(LatestRulesTest.FULL + "a.json", "{\"_id\": 3}");
         h.build();
         h.run(Publish.KIND);
         assertThat(h.query("SELECT id FROM ucs_latest_unredacted.core_contract").rows()).containsExactly(List.of("3"));
         assertThat(h.query("SELECT count(*) FROM ucs_latest_unredacted.contract_v").single()).isEqualTo(1L);
+        assertThat(files("ucs_latest_unredacted", "core_contract")).isEqualTo(files("uc_mongo_latest", "core_contract"));
     }
 
     @Test
@@ -89,7 +91,7 @@ class PublishTest extends HarnessTest {
         StepOutcome out = h.run(Publish.KIND);
         assertThat(h.session().relations("ucs_latest_unredacted")).containsExactly("core_contract", "core_todo");
         assertThat(h.session().relations("ucs_latest_redacted")).isEmpty();
-        assertThat(h.warehouse.resolve("ucs_latest_redacted/core_contract")).doesNotExist();
+        assertThat(h.warehouse().tables("ucs_latest_redacted")).isEmpty();
         assertThat(out.detail()).contains("\"dropped\":[\"ucs_latest_unredacted.contract_v\",\"ucs_latest_redacted.contract_v\","
                 + "\"ucs_latest_redacted.core_contract\"]");
     }
@@ -108,16 +110,17 @@ class PublishTest extends HarnessTest {
         assertThat(readerIds("ucs_latest_unredacted", "core_contract", "id")).containsExactly("3");
     }
 
-    private static List<String> parquetFiles(Path dir) throws java.io.IOException {
-        try (var files = java.nio.file.Files.list(dir)) {
-            return files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".parquet")).sorted().toList();
-        }
+    /** The data files a reader of the table reads now. */
+    private List<String> files(String database, String table) {
+        TableName t = new TableName(database, table);
+        TableStore tables = h.warehouse();
+        return tables.scan(t, tables.current(t).orElseThrow().snapshotId()).files().stream()
+                .map(f -> f.path().toString()).sorted().toList();
     }
 
-    /** What a plain Parquet reader pointed at the table's folder sees. */
+    /** What Iceberg's own reader of the catalog sees of the table now. */
     private List<String> readerIds(String database, String table, String column) {
-        Path files = h.warehouse.resolve(database).resolve(table);
-        return h.query("SELECT CAST(" + column + " AS VARCHAR) FROM read_parquet('" + files + "/*.parquet') ORDER BY 1")
-                .rows().stream().map(r -> (String) r.get(0)).toList();
+        return IcebergReader.rows(h.warehouse, new TableName(database, table)).stream()
+                .map(r -> String.valueOf(r.get(column))).sorted().toList();
     }
 }

@@ -284,6 +284,43 @@ public abstract class TableStoreContract {
     }
 
     @Test
+    void filesNoTableNamesAreRemovedOnlyOnceOlderThanTheCutOffAndNamedOnesNever() throws IOException {
+        CommittedTable first = replace(store, T, "c1", 2, 3);
+        CommittedTable second = replace(store, T, "c2", 4);
+        store.commit(List.of(store.shareOf(OTHER, T, second.snapshotId().getAsLong())), info("c2", "p-share", 1));
+        replace(store, U, "c2", 5);
+        Location usedByDropped = store.scan(U, store.current(U).orElseThrow().snapshotId()).files().get(0).path();
+        store.commit(List.of(store.drop(U)), info("c3", "p-drop", 1));
+        // Written and never committed (a failed run): placed below the table's data folder all the same.
+        WrittenFile written = file(store, T, 9);
+        TableChange never = store.replace(T, store.schemaFor(T, COLUMNS), List.of(written));
+        Location unnamed = store.dataLocation(T).resolve(((LocalLocation) written.location()).path().getFileName()
+                .toString());
+        assertThat(never.rows()).isEqualTo(9);
+
+        assertThat(store.removeOrphans(java.time.Instant.now().minusSeconds(3600))).as("all too young").isEmpty();
+        List<Location> removed = store.removeOrphans(java.time.Instant.now().plusSeconds(60));
+
+        assertThat(removed).contains(unnamed, usedByDropped);
+        List<Location> kept = new ArrayList<>(scanned(store, T, first));
+        kept.addAll(scanned(store, T, second));
+        assertThat(removed).doesNotContainAnyElementsOf(kept);
+        TableStore other = track(sameAs(store));
+        for (Location l : kept) {
+            try (InputStream in = other.open(l)) {
+                assertThat(in.readAllBytes()).isNotEmpty();
+            }
+        }
+        assertThat(other.current(OTHER).orElseThrow().rows()).isEqualTo(4);
+        assertThat(other.scan(T, first.snapshotId().getAsLong()).files()).hasSize(2);
+        assertThat(other.removeOrphans(java.time.Instant.now().plusSeconds(60))).isEmpty();
+    }
+
+    private static List<Location> scanned(TableStore s, TableName t, CommittedTable c) {
+        return s.scan(t, c.snapshotId().getAsLong()).files().stream().map(TableScan.DataFileRef::path).toList();
+    }
+
+    @Test
     void aFileBesideTheTablesAppearsOnlyWhenItsStreamIsClosed() throws IOException {
         FileArea files = store.files();
         String path = "quarantine/run-1/core_contract.jsonl";

@@ -43,6 +43,8 @@ import io.mongolatest.pipeline.sql.SqlStepRunner;
  * step record, the lease, metrics), marks the run COMPLETED after its last terminating step, and ends it.
  */
 public final class OpenRun implements AutoCloseable {
+    /** How old a file no table names must be before it is removed: a writer commits long before. */
+    static final java.time.Duration ORPHAN_AGE = java.time.Duration.ofDays(1);
     private static final Logger LOG = LoggerFactory.getLogger(OpenRun.class);
 
     private final RunSpec spec;
@@ -285,8 +287,13 @@ public final class OpenRun implements AutoCloseable {
         }
     }
 
-    /** The hook gets a session of its own: the run's may have been cancelled, and refuses statements then. */
+    /**
+     * The hook gets a session of its own: the run's may have been cancelled, and refuses statements then. Then the
+     * warehouse's files no table names any more (superseded, dropped, or written by a run that failed) are removed
+     * once older than the safety age, well clear of any commit.
+     */
     private void runEnded() {
+        removeOrphans();
         RunEndHook hook = spec.logic().runEndHook();
         if (hook == RunEndHook.NONE) {
             return;
@@ -297,6 +304,18 @@ public final class OpenRun implements AutoCloseable {
         } catch (RuntimeException e) {
             LOG.info("the end-of-run hook failed", e);
             listener.warning("could not bring the run's final state into the warehouse: " + e.getMessage());
+        }
+    }
+
+    private void removeOrphans() {
+        try {
+            int n = parts.storage().tables().removeOrphans(parts.clock().instant().minus(ORPHAN_AGE)).size();
+            if (n > 0) {
+                LOG.info("removed {} files of the warehouse that no table names, older than {}", n, ORPHAN_AGE);
+            }
+        } catch (RuntimeException e) {
+            LOG.info("removing the warehouse's unused files failed", e);
+            listener.warning("could not remove the warehouse's unused files: " + e.getMessage());
         }
     }
 }

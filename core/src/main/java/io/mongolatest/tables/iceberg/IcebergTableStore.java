@@ -10,6 +10,8 @@ import java.nio.file.Files;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,13 +27,19 @@ import org.apache.iceberg.DataFile;
 import org.apache.iceberg.DataFiles;
 import org.apache.iceberg.DeleteFile;
 import org.apache.iceberg.FileFormat;
+import org.apache.iceberg.ContentFile;
 import org.apache.iceberg.FileScanTask;
+import org.apache.iceberg.HasTableOperations;
+import org.apache.iceberg.ManifestContent;
+import org.apache.iceberg.ManifestFile;
+import org.apache.iceberg.ManifestFiles;
 import org.apache.iceberg.Metrics;
 import org.apache.iceberg.PartitionSpec;
 import org.apache.iceberg.RowDelta;
 import org.apache.iceberg.Schema;
 import org.apache.iceberg.Snapshot;
 import org.apache.iceberg.Table;
+import org.apache.iceberg.TableMetadata;
 import org.apache.iceberg.TableProperties;
 import org.apache.iceberg.Transaction;
 import org.apache.iceberg.catalog.Catalog;
@@ -46,6 +54,8 @@ import org.apache.iceberg.exceptions.NoSuchTableException;
 import org.apache.iceberg.exceptions.ValidationException;
 import org.apache.iceberg.io.CloseableIterable;
 import org.apache.iceberg.io.FileIO;
+import org.apache.iceberg.io.FileInfo;
+import org.apache.iceberg.io.SupportsPrefixOperations;
 import org.apache.iceberg.io.OutputFile;
 import org.apache.iceberg.types.Type;
 import org.apache.iceberg.types.TypeUtil;
@@ -167,7 +177,9 @@ public final class IcebergTableStore implements TableStore {
     }
 
     @Override
-    public Schema schemaFor(TableName table, Schema columns) {
+    public Schema schemaFor(TableName table, Schema wanted) {
+        // Every column may hold nulls, as every engine's query results may: a writer never has to prove otherwise.
+        Schema columns = new Schema(wanted.columns().stream().map(Types.NestedField::asOptional).toList());
         Optional<Table> existing = load(table);
         if (existing.isEmpty()) {
             AtomicInteger next = new AtomicInteger();
@@ -272,6 +284,83 @@ public final class IcebergTableStore implements TableStore {
         }
         Schema schema = t.schemas().getOrDefault(s.schemaId(), t.schema());
         return new TableScan(table, snapshotId, schema, new ArrayList<>(refs.values()));
+    }
+
+    @Override
+    public List<Location> removeOrphans(Instant before) {
+        Set<String> named = new HashSet<>();
+        List<String> databases = new ArrayList<>();
+        for (Namespace ns : namespaces().listNamespaces()) {
+            if (ns.levels().length != 1) {
+                continue;
+            }
+            databases.add(ns.level(0));
+            for (TableIdentifier id : catalog.listTables(ns)) {
+                try {
+                    named.addAll(filesOf(catalog.loadTable(id)));
+                } catch (NoSuchTableException e) {
+                    // dropped meanwhile: its files are orphans, removed by a later pass
+                }
+            }
+        }
+        List<Location> removed = new ArrayList<>();
+        for (String db : databases) {
+            if (!TableName.isValidPart(db)) {
+                continue;
+            }
+            String prefix = warehouse.resolve(db) + "/";
+            for (FileInfo f : ((SupportsPrefixOperations) io).listPrefix(prefix)) {
+                String path = normalised(f.location());
+                if (!inTableFolder(path.substring(Math.min(path.length(), normalised(prefix).length())))
+                        || named.contains(path) || f.createdAtMillis() >= before.toEpochMilli()) {
+                    continue;
+                }
+                io.deleteFile(f.location());
+                removed.add(location(path));
+            }
+        }
+        return removed;
+    }
+
+    /** {@code <table>/data/...} or {@code <table>/metadata/...}: the folders Iceberg writes a table's files into. */
+    private static boolean inTableFolder(String belowDatabase) {
+        String[] parts = belowDatabase.split("/");
+        return parts.length >= 3 && TableName.isValidPart(parts[0])
+                && (parts[1].equals("data") || parts[1].equals("metadata"));
+    }
+
+    /** Every file a table's metadata names: metadata files, manifest lists, manifests, data and delete files. */
+    private Set<String> filesOf(Table table) {
+        Set<String> out = new HashSet<>();
+        TableMetadata meta = ((HasTableOperations) table).operations().current();
+        out.add(normalised(meta.metadataFileLocation()));
+        meta.previousFiles().forEach(e -> out.add(normalised(e.file())));
+        meta.statisticsFiles().forEach(st -> out.add(normalised(st.path())));
+        Set<String> manifests = new HashSet<>();
+        for (Snapshot s : table.snapshots()) {
+            if (s.manifestListLocation() != null) {
+                out.add(normalised(s.manifestListLocation()));
+            }
+            for (ManifestFile m : s.allManifests(table.io())) {
+                if (!manifests.add(m.path())) {
+                    continue;
+                }
+                out.add(normalised(m.path()));
+                try (CloseableIterable<? extends ContentFile<?>> files = m.content() == ManifestContent.DATA
+                        ? ManifestFiles.read(m, table.io(), table.specs())
+                        : ManifestFiles.readDeleteManifest(m, table.io(), table.specs())) {
+                    files.forEach(f -> out.add(normalised(f.location())));
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+        }
+        return out;
+    }
+
+    /** A file's location as metadata and listings may both spell it: no {@code file:} prefix. */
+    private static String normalised(String location) {
+        return location.startsWith("file:") ? WarehouseFileIO.local(location).getPath() : location;
     }
 
     @Override
