@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -17,8 +16,8 @@ import io.mongolatest.engine.EngineSession;
 import io.mongolatest.engine.EngineSettings;
 import io.mongolatest.product.build.LatestState;
 import io.mongolatest.storage.TableName;
-import io.mongolatest.storage.TableVersion;
-import io.mongolatest.storage.local.LocalWarehouse;
+import io.mongolatest.tables.LocalTables;
+import io.mongolatest.tables.TableStore;
 
 class QueryCommandTest {
     @TempDir
@@ -32,14 +31,11 @@ class QueryCommandTest {
     }
 
     private void commit(TableName t) {
-        LocalWarehouse w = new LocalWarehouse(warehouse, Clock.systemUTC());
-        try (EngineSession s = new DuckDbEngine().open(new EngineSettings(warehouse, DataSize.ofMebibytes(128),
-                dir.resolve("tmp"), 1, false))) {
-            TableVersion v = w.newVersion(t);
-            s.writeParquet("SELECT * FROM (VALUES (1, 'Ann, \"A\"', 2.50::DECIMAL(18,2)), (2, NULL, 3.00::DECIMAL(18,2)))"
-                    + " AS p(id, name, amount)", v.location());
-            w.commit(t.database(), java.util.Map.of(t.table(), v));
-            s.registerParquetTable(t.database(), t.table(), w.tablePath(t));
+        try (TableStore tables = LocalTables.open(warehouse);
+             EngineSession s = new DuckDbEngine().open(new EngineSettings(warehouse, DataSize.ofMebibytes(128),
+                dir.resolve("tmp"), 1, false), tables)) {
+            s.registerTable(t, LocalTables.commit(tables, s.writeTable(t, "SELECT * FROM (VALUES (1, 'Ann, \"A\"',"
+                    + " 2.50::DECIMAL(18,2)), (2, NULL, 3.00::DECIMAL(18,2))) AS p(id, name, amount)")));
         }
     }
 
@@ -74,8 +70,9 @@ class QueryCommandTest {
     @Test
     @SuppressWarnings("try") // the writer is only held open
     void worksWhileAWriterHoldsTheCatalog() {
-        try (EngineSession writer = new DuckDbEngine().open(new EngineSettings(warehouse, DataSize.ofMebibytes(128),
-                dir.resolve("tmp"), 1, false))) {
+        try (TableStore tables = LocalTables.open(warehouse);
+             EngineSession writer = new DuckDbEngine().open(new EngineSettings(warehouse, DataSize.ofMebibytes(128),
+                dir.resolve("tmp"), 1, false), tables)) {
             CliRun r = query("SELECT count(*) AS n FROM ucs_latest_redacted.people");
             assertThat(r.exitCode()).as(r.err()).isZero();
             assertThat(r.out().lines()).containsExactly("n", "-", "2", "(1 row)");
