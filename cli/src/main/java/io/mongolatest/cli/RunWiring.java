@@ -89,10 +89,9 @@ final class RunWiring implements AutoCloseable {
                 : new PushgatewayMetrics(PushgatewaySettings.from(options.pushgateway, options.pushgatewayAuthFile,
                 System.getenv()));
         RunLedger ledger = writes ? ledgerOptions.open(stateDir) : ledgerOptions.openExisting(stateDir);
-        TableStore store = purpose == Purpose.RUN
-                ? TableStores.open(storages, warehouse, d.catalog(), options.catalog.endpoints(ledgerOptions.dynamoDbEndpoint))
-                : TableStores.openToRead(storages, warehouse, d.catalog(),
-                        options.catalog.endpoints(ledgerOptions.dynamoDbEndpoint));
+        TableStore store = launch
+                ? TableStores.unopened(storages, warehouse, d.catalog(), options.catalog.endpoints(ledgerOptions.dynamoDbEndpoint))
+                : TableStores.open(storages, warehouse, d.catalog(), options.catalog.endpoints(ledgerOptions.dynamoDbEndpoint));
         // A step's scratch files go on the warehouse's disk when it is local, else into the state folder.
         Path scratch = warehouse instanceof LocalLocation l ? l.path() : stateDir.resolve("tmp");
         this.storages = storages;
@@ -137,6 +136,10 @@ final class RunWiring implements AutoCloseable {
         storages.check(input, "--input");
         storages.check(warehouse, "--warehouse");
         CatalogSpec catalog = options.catalog.spec(warehouse);
+        if (!engineHere && catalog.kind() == CatalogSpec.Kind.SQLITE) {
+            throw MongoLatestException.user("--catalog " + catalog + ": a cluster's steps cannot reach a SQLite file on"
+                    + " this machine; give --catalog glue, dynamodb:TABLE or rest:URL");
+        }
         options.catalog.endpoints(ledgerOptions.dynamoDbEndpoint);
         return new Described(new RunSpec(product, logic, params, runOptions), productFiles, engine, storageSettings,
                 storages, catalog);

@@ -108,7 +108,7 @@ class ClusterCommandsTest {
 
     private List<String> launchArgs(String correlationId, String profileName) {
         return List.of("--correlation-id", correlationId, "--export-date", "2026-11-20", "--input", input.toString(),
-                "--warehouse", warehouse.toString(), "--s3-endpoint", s3.endpoint().toString(), "--profile",
+                "--warehouse", warehouse.toString(), "--catalog", "glue", "--s3-endpoint", s3.endpoint().toString(), "--profile",
                 profileName, "--emr-endpoint", emr.endpoint().toString(), "--jar",
                 "s3://artefacts/mongo-latest/mongo-latest.jar", "--product-location", artefacts + "/product/");
     }
@@ -149,7 +149,7 @@ class ClusterCommandsTest {
     void aDryRunNeedsNoAwsAccess() throws Exception {
         // Endpoints nobody answers on: a dry run that reached S3 or DynamoDB would fail.
         CliRun dry = CliRun.of("launch", "--dry-run", "--correlation-id", "dry-offline", "--export-date", "2026-11-20",
-                "--input", "s3://exports-nobody-has/in", "--warehouse", "s3://warehouse-nobody-has/wh", "--s3-endpoint",
+                "--input", "s3://exports-nobody-has/in", "--warehouse", "s3://warehouse-nobody-has/wh", "--catalog", "glue", "--s3-endpoint",
                 "http://127.0.0.1:9", "--ledger", "dynamodb:" + table, "--dynamodb-endpoint", "http://127.0.0.1:9",
                 "--profile", "production", "--state-dir", shared.resolve("offline").toString());
         assertThat(dry.exitCode()).as(dry.err()).isZero();
@@ -266,8 +266,7 @@ class ClusterCommandsTest {
         Files.writeString(product.resolve("steps/mongo-latest-views/10_statement_fact_v.sql"), "-- ours\n",
                 java.nio.file.StandardOpenOption.APPEND);
         List<String> launch = new ArrayList<>(launchArgs("relaunch-1", profile.toString()));
-        launch.addAll(List.of("--product", product.toString(), "--max-bad-fraction", "0.25", "--full-rebuild",
-                "--spark-catalog", "hive"));
+        launch.addAll(List.of("--product", product.toString(), "--max-bad-fraction", "0.25", "--full-rebuild"));
         CliRun launched = cli("launch", launch);
         assertThat(launched.exitCode()).as(launched.err()).isZero();
         emr.listingsOf("j-BOOT", emr.requests("RunJobFlow").get(0).getBodyAsString());
@@ -288,7 +287,7 @@ class ClusterCommandsTest {
         assertThat(sent.path("Tags").toString()).contains("{\"Key\":\"Correlation_Id\",\"Value\":\"relaunch-1\"}");
         assertThat(sent.path("Steps")).as("the same steps with the same options").isEqualTo(first.path("Steps"));
         assertThat(sent.path("Steps").get(2).path("HadoopJarStep").path("Args").toString())
-                .contains("\"--max-bad-fraction\",\"0.25\"").contains("\"--full-rebuild\",\"--spark-catalog\",\"hive\"");
+                .contains("\"--max-bad-fraction\",\"0.25\"").contains("\"--full-rebuild\",\"--catalog\",\"glue\"");
         assertThat(sent.path("BootstrapActions").get(0)).as("the product package the first cluster installed")
                 .isEqualTo(first.path("BootstrapActions").get(0));
         assertThat(first.path("BootstrapActions").get(0).toString()).doesNotContain(

@@ -96,8 +96,16 @@ class S3AcceptanceTest {
         if (in.startsWith("s3://") || warehouse.startsWith("s3://")) {
             a.addAll(List.of("--s3-endpoint", s3.endpoint().toString()));
         }
+        if (warehouse.startsWith("s3://")) {
+            a.addAll(List.of("--catalog", catalog(warehouse)));
+        }
         a.addAll(List.of(extra));
         return a.toArray(String[]::new);
+    }
+
+    /** An S3 warehouse's catalog here: a SQLite file of its own, outside every state folder (one machine). */
+    private static String catalog(String warehouse) {
+        return "sqlite:" + shared.resolve("catalogs").resolve(warehouse.replaceAll("[^A-Za-z0-9]+", "-") + ".db");
     }
 
     private String[] s3Args(String command, S3Location warehouse, String... extra) {
@@ -105,7 +113,8 @@ class S3AcceptanceTest {
     }
 
     private Map<String, List<String>> contents(S3Location warehouse) throws Exception {
-        return WarehouseContents.readS3(objects, warehouse, Files.createTempDirectory(dir, "read-"));
+        return WarehouseContents.readS3(s3.endpoint(), warehouse, catalog(warehouse.toString()),
+                Files.createTempDirectory(dir, "read-"));
     }
 
     private ChildLedger ledger() {
@@ -120,7 +129,6 @@ class S3AcceptanceTest {
 
         assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
         assertThat(contents(warehouse)).isEqualTo(reference);
-        assertThat(WarehouseContents.unnamedVersions(objects, warehouse)).as("superseded versions left").isEmpty();
         LedgerRow row = ledger().read().orElseThrow();
         assertThat(row.status()).isEqualTo(RunStatus.COMPLETED);
         assertThat(row.snapshotsPrefix()).isEqualTo(input.toString());
@@ -135,7 +143,7 @@ class S3AcceptanceTest {
         assertThat(quarantined).isEqualTo(referenceQuarantine);
 
         CliRun query = CliRun.of("query", "--warehouse", warehouse.toString(), "--s3-endpoint",
-                s3.endpoint().toString(), "--state-dir", dir.resolve("query-state").toString(), "--format", "csv",
+                s3.endpoint().toString(), "--catalog", catalog(warehouse.toString()), "--state-dir", dir.resolve("query-state").toString(), "--format", "csv",
                 "SELECT count(*) AS n FROM ucs_latest_redacted.statement_fact_v");
         assertThat(query.exitCode()).as(query.err()).isZero();
         assertThat(query.out().lines().toList()).containsExactly("n",
@@ -166,23 +174,21 @@ class S3AcceptanceTest {
         S3Location warehouse = bucket.resolve("warehouses/killed");
         CliRun first = CliRun.of(s3Args("run", warehouse));
         assertThat(first.exitCode()).as(first.err()).isZero();
-        Map<String, S3Location> before = WarehouseContents.currentVersions(objects, warehouse);
+        Map<String, Long> before = WarehouseContents.snapshots(s3.endpoint(), warehouse, catalog(warehouse.toString()));
 
         ChildRun doomed = ChildRun.start(dir, "doomed", s3.environment(), s3Args("run", warehouse));
         ledger().killWhileRunning(doomed, "mongo-latest-publish");
 
         assertThat(doomed.out()).contains("full re-run");
         assertThat(contents(warehouse)).as("every database whole, of one export").isEqualTo(reference);
-        Map<String, S3Location> after = WarehouseContents.currentVersions(objects, warehouse);
+        Map<String, Long> after = WarehouseContents.snapshots(s3.endpoint(), warehouse, catalog(warehouse.toString()));
         assertThat(after.keySet()).isEqualTo(before.keySet());
         CliRun again = CliRun.of(s3Args("run", warehouse));
         assertThat(again.exitCode()).as(again.out() + again.err()).isZero();
         assertThat(again.out()).contains("retry from mongo-latest-publish");
         assertThat(contents(warehouse)).isEqualTo(reference);
-        assertThat(WarehouseContents.unnamedVersions(objects, warehouse)).as("versions of the killed run left")
-                .isEmpty();
-        assertThat(WarehouseContents.currentVersions(objects, warehouse).get("ucs_latest_redacted.core_contract"))
-                .isNotEqualTo(before.get("ucs_latest_redacted.core_contract"));
+        assertThat(WarehouseContents.snapshots(s3.endpoint(), warehouse, catalog(warehouse.toString()))
+                .get("ucs_latest_redacted.core_contract")).isNotEqualTo(before.get("ucs_latest_redacted.core_contract"));
     }
 
     @Test

@@ -20,6 +20,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.mongolatest.storage.TableName;
+import io.mongolatest.tables.LocalTables;
+import io.mongolatest.tables.TableStore;
 import io.mongolatest.ledger.Lease;
 import io.mongolatest.ledger.LedgerRow;
 import io.mongolatest.ledger.RunKey;
@@ -90,7 +93,12 @@ class SafetyTest {
         }
         assertThat(mode(quarantine)).isEqualTo("rwx------");
         assertThat(mode(warehouse.resolve("quarantine"))).isEqualTo("rwx------");
-        assertThat(mode(warehouse.resolve(".tables"))).as("table versions hold documents").isEqualTo("rwx------");
+        Path data = warehouse.resolve("uc_mongo_latest/core_contract/data");
+        assertThat(mode(data)).as("a table's data files hold documents").isEqualTo("rwx------");
+        try (Stream<Path> files = Files.list(data)) {
+            assertThat(files.toList()).isNotEmpty().allSatisfy(f -> assertThat(mode(f)).as(f.toString())
+                    .isEqualTo("rw-------"));
+        }
         assertThat(mode(state.resolve("ledger.db"))).isEqualTo("rw-------");
         assertThat(mode(state.resolve("logs/mongo-latest.log"))).isEqualTo("rw-------");
         assertThat(mode(state)).isEqualTo("rwx------");
@@ -239,23 +247,26 @@ class SafetyTest {
         Path wh = dir.resolve("wh");
         ChildRun first = ChildRun.start(dir, "older", args(wh, "kill-1", "2026-11-19"));
         assertThat(first.await(120)).as(first.err()).isZero();
-        Path unredacted = wh.resolve("ucs_latest_unredacted");
-        Path before = Files.readSymbolicLink(unredacted);
-        ChildRun doomed = ChildRun.start(dir, "newer", args(wh, "kill-1", "2026-11-20"));
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-        // Killed right after the unredacted database is swapped in, before the redacted one is.
-        while (Files.readSymbolicLink(unredacted).equals(before) && doomed.alive() && System.nanoTime() < deadline) {
-            java.util.concurrent.locks.LockSupport.parkNanos(1_000_000);
+        TableName watched = new TableName("ucs_latest_unredacted", "core_contract");
+        Map<String, List<String>> now;
+        try (TableStore tables = LocalTables.open(wh)) {
+            long before = tables.current(watched).orElseThrow().snapshotId();
+            ChildRun doomed = ChildRun.start(dir, "newer", args(wh, "kill-1", "2026-11-20"));
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+            // Killed as soon as the publication of the unredacted database has begun: inside its commit loop.
+            while (tables.current(watched).orElseThrow().snapshotId() == before && doomed.alive()
+                    && System.nanoTime() < deadline) {
+                java.util.concurrent.locks.LockSupport.parkNanos(2_000_000);
+            }
+            doomed.kill();
+            now = WarehouseContents.read(wh);
         }
-        doomed.kill();
-        Map<String, List<String>> now = WarehouseContents.read(wh);
         for (String db : List.of("ucs_latest_unredacted", "ucs_latest_redacted", "uc_mongo_latest")) {
             Map<String, List<String>> seen = only(now, db);
             assertThat(seen).as(db + " is whole from one export").isNotEmpty()
                     .satisfiesAnyOf(x -> assertThat(x).isEqualTo(only(older, db)),
                             x -> assertThat(x).isEqualTo(only(newer, db)));
         }
-        assertThat(only(now, "ucs_latest_unredacted")).isEqualTo(only(newer, "ucs_latest_unredacted"));
     }
 
     private Map<String, List<String>> cleanRun(String name, String exportDate) throws Exception {

@@ -56,6 +56,11 @@ public final class PrivateFiles {
         return Files.createTempDirectory(createDirectories(parent), prefix, directoryAttributes());
     }
 
+    /** Makes {@code file}, which must not exist, empty and with mode 0600 (atomically: one creator wins). */
+    public static Path createNew(Path file) throws IOException {
+        return POSIX ? Files.createFile(file, PosixFilePermissions.asFileAttribute(FILE)) : Files.createFile(file);
+    }
+
     /** A new or truncated file with mode 0600. */
     public static OutputStream newOutputStream(Path file) throws IOException {
         if (POSIX && !Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {

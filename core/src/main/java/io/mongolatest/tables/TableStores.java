@@ -5,8 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
-
-import org.apache.iceberg.inmemory.InMemoryCatalog;
+import java.util.function.BooleanSupplier;
 
 import io.mongolatest.MongoLatestException;
 import io.mongolatest.storage.FileArea;
@@ -16,7 +15,6 @@ import io.mongolatest.storage.PrivateFiles;
 import io.mongolatest.storage.Storages;
 import io.mongolatest.tables.iceberg.IcebergCatalogs;
 import io.mongolatest.tables.iceberg.IcebergTableStore;
-import io.mongolatest.tables.iceberg.OpenCatalog;
 
 /** Opens the tables of a warehouse in their catalog. */
 public final class TableStores {
@@ -24,40 +22,44 @@ public final class TableStores {
     }
 
     /**
-     * The tables of the warehouse at {@code root} in {@code catalog}, for a run that writes them: a local warehouse
-     * folder is made if missing. A warehouse still in an earlier version's layout is refused as a user error.
+     * The tables of the warehouse at {@code root} in {@code catalog}. Nothing is made until the first write: a
+     * local warehouse folder and its SQLite catalog are then, so that a run refused before it writes (or a reader)
+     * leaves nothing behind, and a SQLite catalog that does not exist yet reads as one without tables. A warehouse
+     * still in an earlier version's layout is refused as a user error.
      */
     public static TableStore open(Storages storages, Location root, CatalogSpec catalog, CatalogEndpoints endpoints) {
         checkLayout(storages, root);
-        if (root instanceof LocalLocation local) {
-            try {
-                PrivateFiles.createDirectories(local.path());
-            } catch (IOException e) {
-                throw MongoLatestException.user("cannot create the warehouse " + local + ": " + e.getMessage(), e);
-            }
-        }
+        Map<String, String> properties = IcebergCatalogs.properties(catalog, root, storages.settings(), endpoints);
+        BooleanSupplier exists = () -> true;
         if (catalog.kind() == CatalogSpec.Kind.SQLITE) {
-            makeFolder(IcebergCatalogs.sqliteFile(catalog, root).getParent());
+            Path file = IcebergCatalogs.sqliteFile(catalog, root);
+            exists = () -> Files.exists(file);
         }
-        FileArea files = storages.files(root);
-        return new IcebergTableStore(root, catalog, IcebergCatalogs.open(catalog, root, storages.settings(), endpoints),
-                files);
+        return new IcebergTableStore(root, catalog, properties, () -> {
+            if (root instanceof LocalLocation local) {
+                makeFolder(local.path());
+            }
+            return IcebergCatalogs.open(catalog, root, storages.settings(), endpoints);
+        }, exists, storages.files(root));
     }
 
     /**
-     * The same, for a reader that creates nothing: a SQLite catalog whose file does not exist yet is read as a
-     * catalog without tables, and no file is made.
+     * The tables as a launch sees them: it hands the run to a cluster, whose steps open the catalog; here nothing of
+     * it is reached (a dry run needs no access), every read finds no table, and a write is a bug.
      */
+    public static TableStore unopened(Storages storages, Location root, CatalogSpec catalog,
+                                      CatalogEndpoints endpoints) {
+        checkLayout(storages, root);
+        return new IcebergTableStore(root, catalog, IcebergCatalogs.properties(catalog, root, storages.settings(),
+                endpoints), () -> {
+                    throw new IllegalStateException("a launch writes no table of " + root);
+                }, () -> false, storages.files(root));
+    }
+
+    /** {@link #open}: for readers, which never write, the same store. */
     public static TableStore openToRead(Storages storages, Location root, CatalogSpec catalog,
                                         CatalogEndpoints endpoints) {
-        checkLayout(storages, root);
-        if (catalog.kind() == CatalogSpec.Kind.SQLITE && !Files.exists(IcebergCatalogs.sqliteFile(catalog, root))) {
-            InMemoryCatalog none = new InMemoryCatalog();
-            none.initialize(CatalogSpec.NAME, Map.of());
-            return new IcebergTableStore(root, catalog, new OpenCatalog(none, Map.of()), storages.files(root));
-        }
-        return new IcebergTableStore(root, catalog, IcebergCatalogs.open(catalog, root, storages.settings(), endpoints),
-                storages.files(root));
+        return open(storages, root, catalog, endpoints);
     }
 
     /** Refuses, as a user error, a warehouse written in the table layout of versions before the Iceberg tables. */
@@ -71,9 +73,6 @@ public final class TableStores {
     }
 
     private static void makeFolder(Path dir) {
-        if (dir == null) {
-            return;
-        }
         try {
             PrivateFiles.createDirectories(dir);
         } catch (IOException e) {

@@ -62,10 +62,36 @@ public final class WarehouseTables {
         return out;
     }
 
+    /**
+     * The same for the tables of {@code tables}, wherever the warehouse is: files elsewhere are copied below
+     * {@code scratch} first, as the DuckDB engine does.
+     */
+    public static Map<String, Table> read(TableStore tables, Path scratch, boolean withAudit) {
+        Map<String, Table> out = new TreeMap<>();
+        TableFiles files = new TableFiles(tables, scratch);
+        try (Connection c = DriverManager.getConnection("jdbc:duckdb:"); Statement s = c.createStatement()) {
+            s.execute("SET TimeZone = 'UTC'");
+            for (Map.Entry<TableName, Long> t : WarehouseReader.published(tables, WarehouseTables::published).entrySet()) {
+                if (!withAudit && t.getKey().database().equals("audit")) {
+                    continue;
+                }
+                out.put(t.getKey().toString(), table(s, tables.scan(t.getKey(), t.getValue()), files::local));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the tables of " + tables.warehouse() + ": " + e.getMessage(), e);
+        }
+        return out;
+    }
+
     /** A table at a snapshot: its Iceberg columns, and its rows as our reader gives them. */
     static Table table(Statement s, TableScan scan) throws SQLException {
+        return table(s, scan, l -> ((LocalLocation) l).path());
+    }
+
+    private static Table table(Statement s, TableScan scan, java.util.function.Function<io.mongolatest.storage.Location,
+            Path> local) throws SQLException {
         List<String> columns = scan.schema().columns().stream().map(f -> f.name() + " " + f.type()).toList();
-        return new Table(columns, sortedRows(s, IcebergScanSql.select(scan, l -> ((LocalLocation) l).path())));
+        return new Table(columns, sortedRows(s, IcebergScanSql.select(scan, local)));
     }
 
     /**

@@ -19,6 +19,8 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 
 import org.apache.iceberg.BaseTable;
 import org.apache.iceberg.CatalogProperties;
@@ -97,20 +99,52 @@ public final class IcebergTableStore implements TableStore {
 
     private final Location warehouse;
     private final CatalogSpec spec;
-    private final OpenCatalog open;
-    private final Catalog catalog;
+    private final Map<String, String> properties;
+    private final Supplier<OpenCatalog> opener;
+    private final BooleanSupplier exists;
     private final FileArea files;
     /** The catalog's own file access, for files the store copies or opens itself. */
     private final FileIO io;
+    private OpenCatalog open;
 
+    /** A store on a catalog that is open already. */
     public IcebergTableStore(Location warehouse, CatalogSpec spec, OpenCatalog open, FileArea files) {
+        this(warehouse, spec, open.properties(), () -> open, () -> true, files);
+        this.open = open;
+    }
+
+    /**
+     * A store whose catalog is opened when first needed: a write opens it with {@code opener} (which may create
+     * it), a read only when {@code exists} says there is one, so that a store nobody writes creates nothing.
+     *
+     * @param properties the catalog's properties, as {@code opener} opens it with them
+     */
+    public IcebergTableStore(Location warehouse, CatalogSpec spec, Map<String, String> properties,
+                             Supplier<OpenCatalog> opener, BooleanSupplier exists, FileArea files) {
         this.warehouse = requireNonNull(warehouse, "warehouse is null");
         this.spec = requireNonNull(spec, "spec is null");
-        this.open = requireNonNull(open, "open is null");
-        this.catalog = open.catalog();
+        this.properties = Map.copyOf(properties);
+        this.opener = requireNonNull(opener, "opener is null");
+        this.exists = requireNonNull(exists, "exists is null");
         this.files = requireNonNull(files, "files is null");
-        this.io = CatalogUtil.loadFileIO(open.properties().getOrDefault(CatalogProperties.FILE_IO_IMPL,
-                WarehouseFileIO.class.getName()), open.properties(), null);
+        this.io = CatalogUtil.loadFileIO(this.properties.getOrDefault(CatalogProperties.FILE_IO_IMPL,
+                WarehouseFileIO.class.getName()), this.properties, null);
+    }
+
+    /** The catalog, opened (and made, where the opener makes it) if it is not yet. */
+    private synchronized Catalog iceberg() {
+        if (open == null) {
+            open = opener.get();
+        }
+        return open.catalog();
+    }
+
+    /** The catalog to read, unless there is none yet: nothing is made to be read. */
+    private synchronized Optional<Catalog> readable() {
+        if (open == null && !exists.getAsBoolean()) {
+            return Optional.empty();
+        }
+        return Optional.of(iceberg());
     }
 
     @Override
@@ -125,7 +159,7 @@ public final class IcebergTableStore implements TableStore {
 
     @Override
     public Map<String, String> catalogProperties() {
-        return open.properties();
+        return properties;
     }
 
     @Override
@@ -136,6 +170,9 @@ public final class IcebergTableStore implements TableStore {
     @Override
     public List<String> databases() {
         List<String> out = new ArrayList<>();
+        if (readable().isEmpty()) {
+            return out;
+        }
         for (Namespace ns : namespaces().listNamespaces()) {
             if (ns.levels().length == 1 && TableName.isValidPart(ns.level(0)) && !tables(ns.level(0)).isEmpty()) {
                 out.add(ns.level(0));
@@ -149,11 +186,11 @@ public final class IcebergTableStore implements TableStore {
     public List<String> tables(String database) {
         Namespace ns = Namespace.of(database);
         // Glue's catalog lists a missing database with the SDK's own EntityNotFoundException, not Iceberg's.
-        if (!namespaces().namespaceExists(ns)) {
+        if (readable().isEmpty() || !namespaces().namespaceExists(ns)) {
             return List.of();
         }
         try {
-            return catalog.listTables(ns).stream().map(TableIdentifier::name)
+            return iceberg().listTables(ns).stream().map(TableIdentifier::name)
                     .filter(TableName::isValidPart).sorted().toList();
         } catch (NoSuchNamespaceException e) {
             return List.of();
@@ -254,7 +291,7 @@ public final class IcebergTableStore implements TableStore {
         List<CommittedTable> out = new ArrayList<>();
         for (TableChange c : changes) {
             if (c instanceof Drop d) {
-                catalog.dropTable(id(d.table()), false);
+                iceberg().dropTable(id(d.table()), false);
                 out.add(new CommittedTable(d.table(), OptionalLong.empty(), 0));
             } else if (c instanceof Replace r) {
                 out.add(new CommittedTable(r.table(), OptionalLong.of(commitReplace(r, info)), r.rows()));
@@ -290,6 +327,10 @@ public final class IcebergTableStore implements TableStore {
     public List<Location> removeOrphans(Instant before) {
         Set<String> named = new HashSet<>();
         List<String> databases = new ArrayList<>();
+        if (readable().isEmpty()) {
+            return List.of();
+        }
+        Catalog catalog = iceberg();
         for (Namespace ns : namespaces().listNamespaces()) {
             if (ns.levels().length != 1) {
                 continue;
@@ -369,11 +410,13 @@ public final class IcebergTableStore implements TableStore {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
         try {
             io.close();
         } finally {
-            open.close();
+            if (open != null) {
+                open.close();
+            }
         }
     }
 
@@ -416,10 +459,10 @@ public final class IcebergTableStore implements TableStore {
         Transaction tx;
         Snapshot base = null;
         if (existing.isEmpty()) {
-            tx = catalog.buildTable(id(r.table()), r.schema()).withLocation(tableLocation(r.table()).toString())
+            tx = iceberg().buildTable(id(r.table()), r.schema()).withLocation(tableLocation(r.table()).toString())
                     .withProperties(TABLE_PROPERTIES).createTransaction();
         } else if (!sameColumns(existing.get().schema(), r.schema())) {
-            tx = catalog.buildTable(id(r.table()), r.schema()).withLocation(existing.get().location())
+            tx = iceberg().buildTable(id(r.table()), r.schema()).withLocation(existing.get().location())
                     .withProperties(TABLE_PROPERTIES).replaceTransaction();
         } else {
             tx = existing.get().newTransaction();
@@ -495,7 +538,7 @@ public final class IcebergTableStore implements TableStore {
 
     private Optional<Table> load(TableName table) {
         try {
-            return Optional.of(catalog.loadTable(id(table)));
+            return readable().map(c -> c.loadTable(id(table)));
         } catch (NoSuchTableException e) {
             return Optional.empty();
         }
@@ -513,7 +556,7 @@ public final class IcebergTableStore implements TableStore {
     }
 
     private SupportsNamespaces namespaces() {
-        if (catalog instanceof SupportsNamespaces ns) {
+        if (iceberg() instanceof SupportsNamespaces ns) {
             return ns;
         }
         throw new IllegalStateException("the catalog " + spec + " has no namespaces");

@@ -59,12 +59,7 @@ public class WarehouseFileIO implements FileIO, SupportsPrefixOperations {
         if (isS3(location)) {
             return s3().newOutputFile(location);
         }
-        File f = local(location);
-        File parent = f.getParentFile();
-        if (parent != null && !parent.isDirectory() && !parent.mkdirs() && !parent.isDirectory()) {
-            throw new UncheckedIOException(new IOException("cannot create " + parent));
-        }
-        return org.apache.iceberg.Files.localOutput(f);
+        return new PrivateOutputFile(local(location));
     }
 
     @Override
