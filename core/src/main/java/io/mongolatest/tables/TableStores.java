@@ -15,6 +15,7 @@ import io.mongolatest.storage.PrivateFiles;
 import io.mongolatest.storage.Storages;
 import io.mongolatest.tables.iceberg.IcebergCatalogs;
 import io.mongolatest.tables.iceberg.IcebergTableStore;
+import io.mongolatest.tables.iceberg.OpenCatalog;
 
 /** Opens the tables of a warehouse in their catalog. */
 public final class TableStores {
@@ -39,7 +40,11 @@ public final class TableStores {
             if (root instanceof LocalLocation local) {
                 makeFolder(local.path());
             }
-            return IcebergCatalogs.open(catalog, root, storages.settings(), endpoints);
+            OpenCatalog open = IcebergCatalogs.open(catalog, root, storages.settings(), endpoints);
+            if (catalog.kind() == CatalogSpec.Kind.SQLITE) {
+                restrictSqlite(IcebergCatalogs.sqliteFile(catalog, root));
+            }
+            return open;
         }, exists, storages.files(root));
     }
 
@@ -69,6 +74,20 @@ public final class TableStores {
             throw MongoLatestException.user("the warehouse " + root + " has tables in the layout of an earlier version ("
                     + old.get() + "), which this version does not read: build the product again into a new --warehouse"
                     + " (a full rebuild), then remove the old one");
+        }
+    }
+
+    /** SQLite makes its files as the umask lets it: the catalog names the tables' files, its owner's alone. */
+    private static void restrictSqlite(Path file) {
+        for (String suffix : new String[] {"", "-wal", "-shm"}) {
+            Path p = file.resolveSibling(file.getFileName() + suffix);
+            try {
+                if (Files.exists(p)) {
+                    PrivateFiles.restrict(p);
+                }
+            } catch (IOException e) {
+                throw MongoLatestException.external("cannot make " + p + " private: " + e.getMessage(), e);
+            }
         }
     }
 

@@ -2,6 +2,7 @@ package io.mongolatest.tables.iceberg;
 
 import java.io.File;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
@@ -31,22 +32,57 @@ final class PrivateOutputFile implements OutputFile {
         Path p = file.toPath();
         try {
             PrivateFiles.createDirectories(p.toAbsolutePath().getParent());
-            PrivateFiles.newOutputStream(created(p)).close();
+            return new Counting(PrivateFiles.newOutputStream(created(p)));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create " + file, e);
         }
-        return org.apache.iceberg.Files.localOutput(file).createOrOverwrite();
     }
 
     @Override
     public PositionOutputStream createOrOverwrite() {
         try {
             PrivateFiles.createDirectories(file.toPath().toAbsolutePath().getParent());
-            PrivateFiles.newOutputStream(file.toPath()).close();
+            return new Counting(PrivateFiles.newOutputStream(file.toPath()));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create " + file, e);
         }
-        return org.apache.iceberg.Files.localOutput(file).createOrOverwrite();
+    }
+
+    /** The file's stream, telling Iceberg how far it has written. */
+    private static final class Counting extends PositionOutputStream {
+        private final OutputStream out;
+        private long pos;
+
+        Counting(OutputStream out) {
+            this.out = new java.io.BufferedOutputStream(out, 64 * 1024);
+        }
+
+        @Override
+        public long getPos() {
+            return pos;
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            out.write(b);
+            pos++;
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            out.write(b, off, len);
+            pos += len;
+        }
+
+        @Override
+        public void flush() throws IOException {
+            out.flush();
+        }
+
+        @Override
+        public void close() throws IOException {
+            out.close();
+        }
     }
 
     /** {@code p}, made now with mode 0600: a file that is there already is Iceberg's "already exists". */
