@@ -78,7 +78,7 @@ public final class DuckDbEngine implements SqlEngine, ReadOnlySessions {
                 return session;
             }
             if (tables.warehouse() instanceof LocalLocation) {
-                WarehouseReader.published(tables, database -> true).forEach(session::registerTable);
+                session.showTables(WarehouseReader.published(tables, database -> true));
                 return session;
             }
             return DuckDbCatalog.restore(session, tables);

@@ -41,6 +41,8 @@ import io.mongolatest.tables.WrittenFile;
 
 final class DuckDbSession implements EngineSession, RowSources {
     private static final Logger LOG = LoggerFactory.getLogger(DuckDbSession.class);
+    /** In a kept catalog: the snapshot each table's view reads, so that an open re-registers only what changed. */
+    static final String REGISTERED = "ml_registered_tables";
     private static final Pattern WRITTEN_FILE = Pattern.compile("write file \\\\?\"([^\"\\\\]+)");
     private final Connection connection;
     private final DuckDbSources sources = new DuckDbSources();
@@ -229,6 +231,32 @@ final class DuckDbSession implements EngineSession, RowSources {
         createSchema(table.database());
         execute("CREATE OR REPLACE VIEW " + identifier(table.database()) + "." + identifier(table.table()) + " AS "
                 + IcebergScanSql.select(files.tables().scan(table, snapshotId), files::local));
+        if (!readOnly) {
+            execute("CREATE TABLE IF NOT EXISTS main." + REGISTERED + " (db VARCHAR, name VARCHAR, snapshot BIGINT,"
+                    + " PRIMARY KEY (db, name))");
+            execute("INSERT OR REPLACE INTO main." + REGISTERED + " VALUES (" + literal(table.database()) + ", "
+                    + literal(table.table()) + ", " + snapshotId + ")");
+        }
+    }
+
+    /**
+     * Makes the session's catalog show each of {@code tables} at its snapshot, registering only those it shows at
+     * another one (or not at all): a catalog kept between runs (a local warehouse's {@code catalog.duckdb}) is
+     * brought up to date with what other processes committed, without planning every table again.
+     */
+    void showTables(Map<TableName, Long> tables) {
+        Map<TableName, Long> shown = new java.util.HashMap<>();
+        if (!relations("main").isEmpty() && relations("main").contains(REGISTERED)) {
+            for (List<Object> row : query("SELECT db, name, snapshot FROM main." + REGISTERED).rows()) {
+                shown.put(new TableName((String) row.get(0), (String) row.get(1)), ((Number) row.get(2)).longValue());
+            }
+        }
+        for (Map.Entry<TableName, Long> t : tables.entrySet()) {
+            if (!t.getValue().equals(shown.get(t.getKey()))
+                    || !relations(t.getKey().database()).contains(t.getKey().table())) {
+                registerTable(t.getKey(), t.getValue());
+            }
+        }
     }
 
     @Override
