@@ -23,6 +23,25 @@ class DuckDbEngineContractTest extends SqlEngineContract {
         return new DuckDbEngine();
     }
 
+    /**
+     * The warehouse's catalog.duckdb outlives a session: a session opened on it shows each table at the snapshot
+     * committed last, whoever committed it, and re-registers only what changed.
+     */
+    @Test
+    void aSessionOpenedOnAKeptCatalogShowsWhatWasCommittedSince() {
+        writeTable("kept", "SELECT 1 AS n");
+        writeTable("changed", "SELECT 1 AS n");
+        session.close();
+        io.mongolatest.storage.TableName changed = new io.mongolatest.storage.TableName(SCHEMA, "changed");
+        try (EngineSession other = new DuckDbEngine().open(new EngineSettings(dir.resolve("other"),
+                DataSize.ofMebibytes(256), dir.resolve("tmp"), 1, false), tables)) {
+            io.mongolatest.tables.LocalTables.commit(tables, other.writeTable(changed, "SELECT 2 AS n UNION ALL SELECT 3"));
+        }
+        session = openSession(dir, tables);
+        assertThat(session.query("SELECT count(*) FROM " + SCHEMA + ".changed").single()).isEqualTo(2L);
+        assertThat(session.query("SELECT n FROM " + SCHEMA + ".kept").single()).isEqualTo(1);
+    }
+
     /** DuckDB's own capability: the temporary tables of its two-pass build. */
     @Test
     void temporaryTablesAndLongs() {
