@@ -1,16 +1,26 @@
 package io.mongolatest.engine.spark;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
+import java.util.stream.Stream;
 
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.catalog.Database;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import io.mongolatest.DataSize;
 import io.mongolatest.engine.EngineSession;
+import io.mongolatest.engine.EngineSettings;
 import io.mongolatest.engine.SqlEngine;
 import io.mongolatest.engine.SqlEngineContract;
+import io.mongolatest.tables.TableStore;
 
 /** The engine contract on Spark, local with two task threads. */
 @ExtendWith(SharedSpark.class)
@@ -22,8 +32,21 @@ class SparkEngineContractTest extends SqlEngineContract {
     }
 
     @Override
-    protected EngineSession openSession(Path dir) {
-        return SparkEngine.attach(spark);
+    protected EngineSession openSession(Path dir, TableStore tables) {
+        return SparkEngine.on(spark).open(new EngineSettings(dir.resolve("warehouse"), DataSize.ofMebibytes(512),
+                dir.resolve("tmp"), 2, false), tables);
+    }
+
+    /** Spark writes a table's files into a folder of their own per write below its data folder: the one there. */
+    @Override
+    protected Path dataFolder(String name) {
+        try (Stream<Path> writes = Files.list(super.dataFolder(name))) {
+            List<Path> folders = writes.toList();
+            assertThat(folders).hasSize(1).allMatch(Files::isDirectory);
+            return folders.get(0);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @Override
