@@ -6,7 +6,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -37,13 +39,24 @@ class SparkEngineContractTest extends SqlEngineContract {
                 dir.resolve("tmp"), 2, false), tables);
     }
 
-    /** Spark writes a table's files into a folder of their own per write below its data folder: the one there. */
+    /**
+     * Spark writes a table's files into a folder of their own per write below its data folder: the last one there,
+     * with nothing but such folders beside it.
+     */
     @Override
     protected Path dataFolder(String name) {
         try (Stream<Path> writes = Files.list(super.dataFolder(name))) {
-            List<Path> folders = writes.toList();
-            assertThat(folders).hasSize(1).allMatch(Files::isDirectory);
-            return folders.get(0);
+            List<Path> folders = writes.sorted(Comparator.comparing(SparkEngineContractTest::modified)).toList();
+            assertThat(folders).isNotEmpty().allMatch(Files::isDirectory);
+            return folders.get(folders.size() - 1);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static FileTime modified(Path p) {
+        try {
+            return Files.getLastModifiedTime(p);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
