@@ -35,6 +35,7 @@ import io.mongolatest.storage.s3.S3ProxyExtension;
 import io.mongolatest.storage.s3.S3ProxyServer;
 import io.mongolatest.tables.CatalogEndpoints;
 import io.mongolatest.tables.CatalogSpec;
+import io.mongolatest.tables.TableSnapshot;
 import io.mongolatest.tables.TableStore;
 import io.mongolatest.tables.TableStores;
 
@@ -123,7 +124,7 @@ class SparkS3AcceptanceTest {
 
     /**
      * Every object of a table's data folders, as a location: a clean run leaves none but the files its tables'
-     * current snapshots read (no task's leftovers, no checksums, no {@code _SUCCESS}).
+     * snapshots read (no task's leftovers, no checksums, no {@code _SUCCESS}).
      */
     private static Set<String> dataObjects(S3Location warehouse) throws Exception {
         Set<String> out = new TreeSet<>();
@@ -135,16 +136,21 @@ class SparkS3AcceptanceTest {
         return out;
     }
 
-    /** The data and delete files the current snapshot of every table of {@code tables} reads. */
-    private static Set<String> currentFiles(TableStore tables) {
+    /**
+     * The data and delete files some snapshot of a table of {@code tables} reads: the audit table has one per step
+     * that recorded the run, each still readable.
+     */
+    private static Set<String> snapshotFiles(TableStore tables) {
         Set<String> out = new TreeSet<>();
         for (String db : tables.databases()) {
             for (String t : tables.tables(db)) {
                 TableName table = new TableName(db, t);
-                tables.current(table).ifPresent(now -> tables.scan(table, now.snapshotId()).files().forEach(f -> {
-                    out.add(f.path().toString());
-                    f.deletes().forEach(d -> out.add(d.toString()));
-                }));
+                for (TableSnapshot s : tables.history(table)) {
+                    tables.scan(table, s.snapshotId()).files().forEach(f -> {
+                        out.add(f.path().toString());
+                        f.deletes().forEach(d -> out.add(d.toString()));
+                    });
+                }
             }
         }
         return out;
@@ -169,9 +175,9 @@ class SparkS3AcceptanceTest {
 
         try (TableStore tables = open(warehouse, catalog)) {
             assertThat(WarehouseTables.read(tables, dir.resolve("copies"), false)).isEqualTo(reference);
-            Set<String> current = currentFiles(tables);
-            assertThat(current).isNotEmpty().allMatch(f -> f.endsWith(".parquet"), "a Parquet file");
-            assertThat(dataObjects(warehouse)).as("only the files the tables read").isEqualTo(current);
+            Set<String> read = snapshotFiles(tables);
+            assertThat(read).isNotEmpty().allMatch(f -> f.endsWith(".parquet"), "a Parquet file");
+            assertThat(dataObjects(warehouse)).as("only the files the tables' snapshots read").isEqualTo(read);
         }
         assertThat(objects.list(warehouse.resolve(".build-scratch"))).as("the tasks' parts, merged").isEmpty();
         assertThat(objects.head(warehouse.resolve("catalog.spark.json"))).as("the views, kept beside the tables")

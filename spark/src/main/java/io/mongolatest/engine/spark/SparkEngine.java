@@ -102,19 +102,22 @@ public final class SparkEngine implements SqlEngine {
             throw MongoLatestException.user("the spark engine has no read-only sessions: query a warehouse with duckdb");
         }
         SparkSession running = spark(engine);
-        reachS3(running, engine.storage());
         SparkSession own = running.newSession();
+        // Spark's writers read a copy of the Hadoop settings made when the process's first session started, with the
+        // session's own settings over it: the session gets them too, or a later run's endpoint would never reach them.
+        reachS3(running, engine.storage()).forEach((k, v) -> own.conf().set(k, v));
         IcebergCatalogConf.configure(own, tables.catalogProperties());
         return SparkCatalog.open(new SparkSqlSession(own, tables), tables);
     }
 
     /**
-     * The S3A settings for this run's stores, in the Hadoop configuration every later job and file system reads.
+     * The S3A settings for this run's stores, in the Hadoop configuration every later job and file system reads;
+     * returns them.
      * Hadoop caches a file system per bucket for the process: when an earlier session of this process set other
      * values (another endpoint), the cached ones are closed, else a bucket of the same name would still be
      * reached at the old endpoint.
      */
-    private void reachS3(SparkSession running, StorageSettings storage) {
+    private Map<String, String> reachS3(SparkSession running, StorageSettings storage) {
         Map<String, String> given = new LinkedHashMap<>();
         for (scala.Tuple2<String, String> kv : running.sparkContext().getConf().getAllWithPrefix("spark.hadoop.")) {
             given.put(kv._1(), kv._2());
@@ -131,6 +134,7 @@ public final class SparkEngine implements SqlEngine {
             }
         }
         settings.forEach(hadoop::set);
+        return settings;
     }
 
     /** Whether {@code key} was set by a program (an earlier session), not by Hadoop's defaults. */

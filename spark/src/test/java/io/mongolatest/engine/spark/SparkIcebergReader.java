@@ -45,7 +45,7 @@ public final class SparkIcebergReader {
                 lines.add(b.toString());
             }
             lines.sort(null);
-            lines.add(0, rows.schema().simpleString());
+            lines.add(0, rows.schema().toDDL()); // NOT NULL where a column is required
             out.put(t.getKey().toString(), lines);
         }
         return out;
