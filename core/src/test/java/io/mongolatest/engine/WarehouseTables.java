@@ -11,10 +11,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Function;
 
 import io.mongolatest.product.build.LatestState;
 import io.mongolatest.storage.TableName;
-import io.mongolatest.storage.LocalLocation;
+import io.mongolatest.storage.Location;
 import io.mongolatest.tables.LocalTables;
 import io.mongolatest.tables.TableScan;
 import io.mongolatest.tables.TableStore;
@@ -46,29 +47,18 @@ public final class WarehouseTables {
 
     /** Every published table by {@code database.table}, the audit table left out when {@code withAudit} is false. */
     public static Map<String, Table> read(Path warehouse, boolean withAudit) {
-        Map<String, Table> out = new TreeMap<>();
-        try (TableStore tables = LocalTables.open(warehouse);
-             Connection c = DriverManager.getConnection("jdbc:duckdb:"); Statement s = c.createStatement()) {
-            s.execute("SET TimeZone = 'UTC'");
-            for (Map.Entry<TableName, Long> t : WarehouseReader.published(tables, WarehouseTables::published).entrySet()) {
-                if (!withAudit && t.getKey().database().equals("audit")) {
-                    continue;
-                }
-                out.put(t.getKey().toString(), table(s, tables.scan(t.getKey(), t.getValue())));
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot read the tables of " + warehouse + ": " + e.getMessage(), e);
+        try (TableStore tables = LocalTables.open(warehouse)) {
+            return read(tables, warehouse.resolve(".read-copies"), withAudit);
         }
-        return out;
     }
 
     /**
-     * The same for the tables of {@code tables}, wherever the warehouse is: files elsewhere are copied below
-     * {@code scratch} first, as the DuckDB engine does.
+     * The same for the warehouse of {@code tables}, wherever it is: the files of one elsewhere (S3) are copied
+     * below {@code copies} first and read there.
      */
-    public static Map<String, Table> read(TableStore tables, Path scratch, boolean withAudit) {
+    public static Map<String, Table> read(TableStore tables, Path copies, boolean withAudit) {
         Map<String, Table> out = new TreeMap<>();
-        TableFiles files = new TableFiles(tables, scratch);
+        TableFiles files = new TableFiles(tables, copies);
         try (Connection c = DriverManager.getConnection("jdbc:duckdb:"); Statement s = c.createStatement()) {
             s.execute("SET TimeZone = 'UTC'");
             for (Map.Entry<TableName, Long> t : WarehouseReader.published(tables, WarehouseTables::published).entrySet()) {
@@ -78,20 +68,16 @@ public final class WarehouseTables {
                 out.put(t.getKey().toString(), table(s, tables.scan(t.getKey(), t.getValue()), files::local));
             }
         } catch (SQLException e) {
-            throw new IllegalStateException("cannot read the tables of " + tables.warehouse() + ": " + e.getMessage(), e);
+            throw new IllegalStateException("cannot read the tables of " + tables.warehouse() + ": " + e.getMessage(),
+                    e);
         }
         return out;
     }
 
     /** A table at a snapshot: its Iceberg columns, and its rows as our reader gives them. */
-    static Table table(Statement s, TableScan scan) throws SQLException {
-        return table(s, scan, l -> ((LocalLocation) l).path());
-    }
-
-    private static Table table(Statement s, TableScan scan, java.util.function.Function<io.mongolatest.storage.Location,
-            Path> local) throws SQLException {
+    static Table table(Statement s, TableScan scan, Function<Location, Path> localFile) throws SQLException {
         List<String> columns = scan.schema().columns().stream().map(f -> f.name() + " " + f.type()).toList();
-        return new Table(columns, sortedRows(s, IcebergScanSql.select(scan, local)));
+        return new Table(columns, sortedRows(s, IcebergScanSql.select(scan, localFile)));
     }
 
     /**

@@ -21,12 +21,19 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.mongolatest.cluster.EmrStub;
+import io.mongolatest.engine.WarehouseTables;
 import io.mongolatest.engine.spark.SharedSpark;
 import io.mongolatest.ledger.DynaliteExtension;
 import io.mongolatest.ledger.DynaliteServer;
+import io.mongolatest.storage.StorageSettings;
+import io.mongolatest.storage.Storages;
 import io.mongolatest.storage.s3.S3Location;
 import io.mongolatest.storage.s3.S3ProxyExtension;
 import io.mongolatest.storage.s3.S3ProxyServer;
+import io.mongolatest.tables.CatalogEndpoints;
+import io.mongolatest.tables.CatalogSpec;
+import io.mongolatest.tables.TableStore;
+import io.mongolatest.tables.TableStores;
 
 /**
  * Cluster mode end to end without AWS (SPEC §10): {@code launch} takes the run and starts a cluster (EMR as
@@ -81,6 +88,8 @@ class ClusterSimulationTest {
     @Test
     void aFailedStepIsRelaunchedOnANewClusterThatResumesThere() throws Exception {
         String table = "ledger-" + UUID.randomUUID().toString().substring(0, 8);
+        // The tables' catalog outlives the clusters: Iceberg's DynamoDB catalog, on the ledger's dynalite.
+        String catalog = "dynamodb:iceberg-" + UUID.randomUUID().toString().substring(0, 8);
         List<String> ledger = List.of("--ledger", "dynamodb:" + table, "--dynamodb-endpoint",
                 dynalite.endpoint().toString(), "--state-dir", shared.resolve("operator").toString());
         assertThat(cli("ledger", List.of("init", "--no-ttl"), ledger).exitCode()).isZero();
@@ -99,7 +108,7 @@ class ClusterSimulationTest {
             clusterStarts(emr, "j-FIRSTCLUSTER");
             List<String> launch = new ArrayList<>(List.of("--correlation-id", RUN, "--export-date", EXPORT_DATE,
                     "--input", bucket.resolve("exports").toString(), "--warehouse",
-                    bucket.resolve("published").toString(), "--product", broken.toString()));
+                    bucket.resolve("published").toString(), "--catalog", catalog, "--product", broken.toString()));
             launch.addAll(emrAndS3);
             CliRun launched = cli("launch", launch, ledger);
             assertThat(launched.exitCode()).as(launched.err()).isZero();
@@ -151,8 +160,12 @@ class ClusterSimulationTest {
         assertThat(steps).containsEntry("create-mongo-latest-dbs", "SKIPPED").containsEntry("mongo-latest-build", "SKIPPED")
                 .containsEntry("mongo-latest-views", "SUCCEEDED").containsEntry("mongo-latest-publish", "SUCCEEDED");
 
-        assertThat(WarehouseContents.readS3(s3.objects(), bucket.resolve("published"), shared.resolve("read")))
-                .isEqualTo(reference);
+        try (TableStore tables = TableStores.open(Storages.load(StorageSettings.of(s3.endpoint().toString())),
+                bucket.resolve("published"), CatalogSpec.parse(catalog), new CatalogEndpoints(null, dynalite.endpoint()))) {
+            Map<String, List<String>> published = new java.util.TreeMap<>();
+            WarehouseTables.read(tables, shared.resolve("read"), false).forEach((t, rows) -> published.put(t, rows.rows()));
+            assertThat(published).isEqualTo(reference);
+        }
     }
 
     private static CliRun cli(String command, List<String> args, List<String> ledger) {

@@ -21,11 +21,15 @@ import io.mongolatest.engine.spark.SparkJvm;
 import io.mongolatest.ledger.LedgerRow;
 import io.mongolatest.ledger.RunKey;
 import io.mongolatest.ledger.RunStatus;
+import io.mongolatest.product.build.BuildLatest;
+import io.mongolatest.storage.TableName;
+import io.mongolatest.tables.LocalTables;
+import io.mongolatest.tables.TableStore;
 
 /**
- * A Spark run killed with SIGKILL while its tasks write the latest tables: readers see none of it, and the same
- * command run again resumes at the build and ends with what a clean run gives (DuckDB's, which a Spark run
- * equals).
+ * A Spark run killed with SIGKILL while its tasks write the latest tables' data files: nothing of it is committed,
+ * and the same command run again resumes at the build and ends with what a clean run gives (DuckDB's, which a
+ * Spark run equals), each table at its first snapshot.
  */
 @ExtendWith(SharedSpark.class)
 class SparkCrashRecoveryTest {
@@ -61,10 +65,12 @@ class SparkCrashRecoveryTest {
         jvm.addAll(SparkJvm.moduleOptions());
         ChildRun doomed = ChildRun.start(dir, "doomed", jvm, args(spark, "--engine", "spark", "--spark-master",
                 "local[2]"));
-        Path versions = spark.resolve("warehouse/.tables/uc_mongo_latest");
+        Path latestFiles = spark.resolve("warehouse/uc_mongo_latest");
         new ChildLedger(spark.resolve("state/ledger.db"), KEY).killWhileRunning(doomed, "mongo-latest-build",
-                () -> anyFileUnder(versions));
-        assertThat(spark.resolve("warehouse/uc_mongo_latest")).as("nothing of the build is published").doesNotExist();
+                () -> anyFileUnder(latestFiles));
+        try (TableStore tables = LocalTables.open(spark.resolve("warehouse"))) {
+            assertThat(tables.tables("uc_mongo_latest")).as("nothing of the build is committed").isEmpty();
+        }
 
         CliRun again = CliRun.of(args(spark, "--engine", "spark", "--spark-master", "local[2]"));
         assertThat(again.exitCode()).as(again.err()).isZero();
@@ -73,19 +79,14 @@ class SparkCrashRecoveryTest {
         LedgerRow row = new ChildLedger(spark.resolve("state/ledger.db"), KEY).read().orElseThrow();
         assertThat(row.status()).isEqualTo(RunStatus.COMPLETED);
         assertThat(row.runId()).isEqualTo(2);
-        try (Stream<Path> tables = Files.list(versions)) {
-            assertThat(tables.toList()).as("one version per table, the killed run's gone")
-                    .allSatisfy(table -> assertThat(children(table)).isEqualTo(1));
+        try (TableStore tables = LocalTables.open(spark.resolve("warehouse"))) {
+            // The audit table records each run's steps, the killed one's too: every other table is the build's.
+            List<TableName> all = tables.databases().stream().filter(db -> !db.equals("audit"))
+                    .flatMap(db -> tables.tables(db).stream().map(t -> new TableName(db, t))).toList();
+            assertThat(all).isNotEmpty().as("one snapshot per table: the killed run committed none")
+                    .allSatisfy(t -> assertThat(tables.history(t)).as(t.toString()).hasSize(1));
         }
-        assertThat(spark.resolve("warehouse/.build-scratch")).doesNotExist();
-    }
-
-    private static long children(Path dir) {
-        try (Stream<Path> s = Files.list(dir)) {
-            return s.count();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        assertThat(spark.resolve("warehouse/" + BuildLatest.SCRATCH)).doesNotExist();
     }
 
     /** Whether the build has begun to write: a task's part of a table or of the quarantine. */

@@ -9,6 +9,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Stream;
 
 import org.apache.spark.sql.SparkSession;
@@ -23,16 +25,24 @@ import io.mongolatest.engine.spark.SharedSpark;
 import io.mongolatest.ledger.LedgerRow;
 import io.mongolatest.ledger.RunKey;
 import io.mongolatest.ledger.RunStatus;
+import io.mongolatest.storage.StorageSettings;
+import io.mongolatest.storage.Storages;
+import io.mongolatest.storage.TableName;
 import io.mongolatest.storage.s3.S3Location;
 import io.mongolatest.storage.s3.S3ObjectInfo;
 import io.mongolatest.storage.s3.S3Objects;
 import io.mongolatest.storage.s3.S3ProxyExtension;
 import io.mongolatest.storage.s3.S3ProxyServer;
+import io.mongolatest.tables.CatalogEndpoints;
+import io.mongolatest.tables.CatalogSpec;
+import io.mongolatest.tables.TableSnapshot;
+import io.mongolatest.tables.TableStore;
+import io.mongolatest.tables.TableStores;
 
 /**
  * S3 on the Spark engine, through the command line, against s3proxy: Spark's tasks read the input from S3 and
- * Spark writes the tables to {@code s3://} itself (Hadoop's S3A, mapped off EMR), each database committed by its
- * manifest; the result equals a DuckDB run on local folders of the same input row for row and column type by
+ * Spark writes the tables' data files to {@code s3://} itself (Hadoop's S3A, mapped off EMR), the core commits them
+ * as Iceberg tables in a catalog every step names ({@code sqlite:PATH}); the result equals a DuckDB run on local folders of the same input row for row and column type by
  * column type, with each step starting from an empty state folder; a missing bucket is one line.
  * The runs share this JVM's one Spark. A run killed during publication and a retry after a changed input object
  * do not depend on the engine (the commit and the fingerprints are the core's): {@code S3AcceptanceTest} shows
@@ -106,8 +116,44 @@ class SparkS3AcceptanceTest {
         return a.toArray(String[]::new);
     }
 
-    private Map<String, WarehouseTables.Table> contents(S3Location warehouse) throws Exception {
-        return WarehouseContents.readS3Tables(objects, warehouse, Files.createTempDirectory(dir, "read-"));
+    /** The tables of an S3 warehouse in the catalog {@code sqlite:<catalog>}. */
+    private static TableStore open(S3Location warehouse, Path catalog) {
+        return TableStores.open(Storages.load(StorageSettings.of(s3.endpoint().toString())), warehouse,
+                CatalogSpec.parse("sqlite:" + catalog), CatalogEndpoints.none());
+    }
+
+    /**
+     * Every object of a table's data folders, as a location: a clean run leaves none but the files its tables'
+     * snapshots read (no task's leftovers, no checksums, no {@code _SUCCESS}).
+     */
+    private static Set<String> dataObjects(S3Location warehouse) throws Exception {
+        Set<String> out = new TreeSet<>();
+        for (S3ObjectInfo o : objects.list(warehouse)) {
+            if (o.key().contains("/data/") && !o.key().endsWith("/")) { // S3A's folder markers are no files
+                out.add("s3://" + warehouse.bucket() + "/" + o.key());
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The data and delete files some snapshot of a table of {@code tables} reads: the audit table has one per step
+     * that recorded the run, each still readable.
+     */
+    private static Set<String> snapshotFiles(TableStore tables) {
+        Set<String> out = new TreeSet<>();
+        for (String db : tables.databases()) {
+            for (String t : tables.tables(db)) {
+                TableName table = new TableName(db, t);
+                for (TableSnapshot s : tables.history(table)) {
+                    tables.scan(table, s.snapshotId()).files().forEach(f -> {
+                        out.add(f.path().toString());
+                        f.deletes().forEach(d -> out.add(d.toString()));
+                    });
+                }
+            }
+        }
+        return out;
     }
 
     /**
@@ -115,21 +161,23 @@ class SparkS3AcceptanceTest {
      * step with a state folder of its own, empty, the ledger the only thing they share besides the stores. The
      * steps are commands of this JVM on its one Spark, whose catalog each step's session makes the warehouse's
      * again: the publish step must find the tables the build step committed and the views the views step made on
-     * S3. ({@code SparkHiveCatalogTest} runs the same pipeline as one {@code run}.)
+     * S3; a clean run leaves no data file its tables do not read.
      */
     @Test
     void theDefaultPipelineOnSparkAsStepsWithEmptyStateFoldersEqualsALocalDuckDbRun() throws Exception {
         S3Location warehouse = bucket.resolve("warehouses/fresh-state");
         Path ledger = dir.resolve("ledger.db");
 
-        FreshStateSteps.run(dir, (step, node) -> args("step", input.toString(), warehouse.toString(), node, "spark",
-                "--ledger", "sqlite:" + ledger, step));
+        Path catalog = dir.resolve("catalog.db");
 
-        assertThat(contents(warehouse)).isEqualTo(reference);
-        assertThat(WarehouseContents.unnamedVersions(objects, warehouse)).as("superseded versions left").isEmpty();
-        for (S3Location version : WarehouseContents.currentVersions(objects, warehouse).values()) {
-            assertThat(objects.list(version)).as("only the table's Parquet files below " + version)
-                    .isNotEmpty().allSatisfy(o -> assertThat(o.keyBelow(version)).matches("part-[^/]*\\.parquet"));
+        FreshStateSteps.run(dir, (step, node) -> args("step", input.toString(), warehouse.toString(), node, "spark",
+                "--ledger", "sqlite:" + ledger, "--catalog", "sqlite:" + catalog, step));
+
+        try (TableStore tables = open(warehouse, catalog)) {
+            assertThat(WarehouseTables.read(tables, dir.resolve("copies"), false)).isEqualTo(reference);
+            Set<String> read = snapshotFiles(tables);
+            assertThat(read).isNotEmpty().allMatch(f -> f.endsWith(".parquet"), "a Parquet file");
+            assertThat(dataObjects(warehouse)).as("only the files the tables' snapshots read").isEqualTo(read);
         }
         assertThat(objects.list(warehouse.resolve(".build-scratch"))).as("the tasks' parts, merged").isEmpty();
         assertThat(objects.head(warehouse.resolve("catalog.spark.json"))).as("the views, kept beside the tables")
@@ -155,7 +203,7 @@ class SparkS3AcceptanceTest {
     @Test
     void aMissingInputBucketIsOneLineAndExitTwoBeforeAnythingIsWritten() {
         CliRun missing = CliRun.of(args("run", "s3://missing-bucket/x", bucket.resolve("warehouses/none").toString(),
-                dir, "spark"));
+                dir, "spark", "--catalog", "sqlite:" + dir.resolve("catalog.db")));
         assertThat(missing.exitCode()).as(missing.out() + missing.err()).isEqualTo(2);
         assertThat(missing.err().strip()).isEqualTo("error: cannot list s3://missing-bucket/x: the bucket"
                 + " missing-bucket does not exist in S3 at " + s3.endpoint());

@@ -3,14 +3,12 @@ package io.mongolatest.product;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.AfterAll;
@@ -26,7 +24,6 @@ import io.mongolatest.engine.DuckDbEngine;
 import io.mongolatest.engine.DuckDbSql;
 import io.mongolatest.engine.EngineSession;
 import io.mongolatest.engine.EngineSettings;
-import io.mongolatest.engine.ParquetSchema;
 import io.mongolatest.engine.QueryResult;
 import io.mongolatest.engine.spark.SharedSpark;
 import io.mongolatest.engine.spark.SparkEngine;
@@ -41,6 +38,9 @@ import io.mongolatest.pipeline.sql.SqlStatement;
 import io.mongolatest.pipeline.sql.SqlTemplate;
 import io.mongolatest.product.input.CollectionKey;
 import io.mongolatest.product.synthetic.SyntheticExport;
+import io.mongolatest.storage.TableName;
+import io.mongolatest.tables.LocalTables;
+import io.mongolatest.tables.TableStore;
 
 /**
  * The default product's views, unchanged, on both engines over the same latest tables (built by the DuckDB
@@ -55,6 +55,7 @@ class DefaultViewsParityTest {
     private Path root;
     private EngineSession duckDb;
     private EngineSession sparkSql;
+    private TableStore tables;
     private final SparkSession spark;
 
     DefaultViewsParityTest(SparkSession spark) {
@@ -68,16 +69,12 @@ class DefaultViewsParityTest {
         RunResult run = PipelineRun.run(root, "parity", EXPORT_DATE, RunListener.NONE);
         assertThat(run.outcome()).as(run.message()).isEqualTo(RunOutcome.COMPLETED);
         Path warehouse = root.resolve("warehouse");
+        tables = LocalTables.open(warehouse);
         duckDb = new DuckDbEngine().open(new EngineSettings(warehouse, DataSize.ofMebibytes(512), root.resolve("tmp"),
-                2, false));
-
-        sparkSql = SparkEngine.attach(spark);
-        Path latest = warehouse.resolve(CollectionKey.LATEST_DATABASE);
-        try (Stream<Path> tables = Files.list(latest)) {
-            for (Path t : tables.filter(p -> !p.getFileName().toString().startsWith(".")).toList()) {
-                sparkSql.registerParquetTable(CollectionKey.LATEST_DATABASE, t.getFileName().toString(), t);
-            }
-        }
+                2, false), tables);
+        // Opened on the warehouse, Spark's session shows its published tables.
+        sparkSql = SparkEngine.on(spark).open(new EngineSettings(root.resolve("spark"), DataSize.ofMebibytes(512),
+                root.resolve("tmp"), 2, false), tables);
         for (String statement : viewStatements()) {
             sparkSql.execute(statement);
         }
@@ -116,10 +113,9 @@ class DefaultViewsParityTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"statement_fact_v", "contract_v", "claimant_v", "todo_v", "address_v"})
-    void awkwardValuesGiveTheSameRowsOnBothEngines(String view) throws IOException {
+    void awkwardValuesGiveTheSameRowsOnBothEngines(String view) {
         if (!sparkSql.relations(EDGE_SCHEMA).contains("core_todo")) {
             for (Map.Entry<String, List<String>> t : EDGE_DOCUMENTS.entrySet()) {
-                Path files = Files.createDirectories(root.resolve("edge/" + t.getKey()));
                 List<String> rows = new java.util.ArrayList<>();
                 for (int i = 0; i < t.getValue().size(); i++) {
                     String id = "{\"statementId\":\"e" + i + "\",\"contractId\":\"e" + i + "\",\"citizenId\":\"e"
@@ -128,9 +124,10 @@ class DefaultViewsParityTest {
                             + " CAST(NULL AS TIMESTAMPTZ) AS created, 'full' AS snapshot_type, 's' AS snapshot_id, '"
                             + t.getValue().get(i) + "' AS val");
                 }
-                duckDb.writeParquet(String.join(" UNION ALL ", rows), files);
-                duckDb.registerParquetTable(EDGE_SCHEMA, t.getKey(), files);
-                sparkSql.registerParquetTable(EDGE_SCHEMA, t.getKey(), files);
+                TableName edge = new TableName(EDGE_SCHEMA, t.getKey());
+                long snapshot = LocalTables.commit(tables, duckDb.writeTable(edge, String.join(" UNION ALL ", rows)));
+                duckDb.registerTable(edge, snapshot);
+                sparkSql.registerTable(edge, snapshot);
             }
             for (EngineSession engine : List.of(duckDb, sparkSql)) {
                 for (String statement : viewStatements()) {
@@ -173,28 +170,37 @@ class DefaultViewsParityTest {
             duckDb.close();
         }
         sparkSql.close();
+        tables.close();
         spark.sql("DROP DATABASE IF EXISTS " + CollectionKey.LATEST_DATABASE + " CASCADE");
         spark.sql("DROP DATABASE IF EXISTS " + EDGE_SCHEMA + " CASCADE");
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"statement_fact_v", "contract_v", "claimant_v", "todo_v", "address_v"})
-    void aDefaultViewGivesTheSameRowsAndTypesOnBothEngines(String view) throws IOException {
+    void aDefaultViewGivesTheSameRowsAndTypesOnBothEngines(String view) {
         String select = "SELECT * FROM " + CollectionKey.LATEST_DATABASE + "." + view;
-        Path byDuckDb = Files.createDirectories(root.resolve("out/duckdb/" + view));
-        Path bySpark = Files.createDirectories(root.resolve("out/spark/" + view));
-        long rows = duckDb.writeParquet(select, byDuckDb);
+        TableName byDuckDb = new TableName("out_duckdb", view);
+        TableName bySpark = new TableName("out_spark", view);
+        long duckDbSnapshot = LocalTables.commit(tables, duckDb.writeTable(byDuckDb, select));
+        long sparkSnapshot = LocalTables.commit(tables, sparkSql.writeTable(bySpark, select));
+        long rows = tables.snapshot(byDuckDb, duckDbSnapshot).orElseThrow().rows();
         assertThat(rows).isPositive();
-        assertThat(sparkSql.writeParquet(select, bySpark)).isEqualTo(rows);
-        assertThat(ParquetSchema.namesAndTypes(bySpark)).as("column types as written")
-                .isEqualTo(ParquetSchema.namesAndTypes(byDuckDb));
+        assertThat(tables.snapshot(bySpark, sparkSnapshot).orElseThrow().rows()).isEqualTo(rows);
+        assertThat(columns(bySpark, sparkSnapshot)).as("column types as written").isEqualTo(columns(byDuckDb,
+                duckDbSnapshot));
 
         List<String> expected = sorted(duckDb.query(select));
         assertThat(expected).hasSize((int) rows);
         assertThat(sorted(sparkSql.query(select))).as("rows on Spark").isEqualTo(expected);
-        // Read back by one reader, the two engines' files hold the same rows.
-        assertThat(sorted(duckDb.query("SELECT * FROM read_parquet("
-                + DuckDbSql.literal(bySpark.resolve("*.parquet").toString()) + ")"))).isEqualTo(expected);
+        // Read back by one reader, the two engines' tables hold the same rows.
+        duckDb.registerTable(bySpark, sparkSnapshot);
+        assertThat(sorted(duckDb.query("SELECT * FROM " + bySpark))).isEqualTo(expected);
+    }
+
+    /** The table's Iceberg columns at {@code snapshot}: names, optionality and types. */
+    private List<String> columns(TableName table, long snapshot) {
+        return tables.snapshot(table, snapshot).orElseThrow().schema().columns().stream()
+                .map(Object::toString).toList();
     }
 
     /** Rows as text, instants as instants, columns named, sorted: equal whatever the engine's row order. */

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.catalyst.analysis.UnresolvedFunction;
@@ -25,7 +26,8 @@ import scala.jdk.javaapi.CollectionConverters;
  * without a location). Read from Spark's own parse of the statement, so that neither case nor comments nor quoting
  * hide a form: a setting ({@code SET}, {@code RESET}), code ({@code ADD JAR}, {@code CREATE FUNCTION}, {@code
  * reflect}), a file read or written ({@code json.`/etc/…`}, {@code LOAD DATA}, {@code CREATE TABLE … LOCATION},
- * {@code INSERT OVERWRITE DIRECTORY}, {@code CREATE TEMPORARY VIEW … USING}) or any other command is refused.
+ * {@code INSERT OVERWRITE DIRECTORY}, {@code CREATE TEMPORARY VIEW … USING}) or any other command is refused, and
+ * so is a relation the session says may not be read (a table of the warehouse it was not confined to).
  */
 final class ConfinedStatements {
     /** Commands that make or drop views and databases of the catalog, and touch no file of their own. */
@@ -39,9 +41,10 @@ final class ConfinedStatements {
 
     /**
      * Why {@code sql} may not run as the product's SQL, if it may not; a statement Spark cannot parse is left to
-     * Spark, which says what is wrong with it.
+     * Spark, which says what is wrong with it. {@code readable} says whether a relation, by its name's parts as
+     * written, may be read.
      */
-    static Optional<String> refusal(SparkSession spark, String sql) {
+    static Optional<String> refusal(SparkSession spark, String sql, Predicate<List<String>> readable) {
         LogicalPlan plan;
         try {
             plan = spark.sessionState().sqlParser().parsePlan(sql);
@@ -63,14 +66,14 @@ final class ConfinedStatements {
         if (plan instanceof CreateNamespace create && create.properties().contains("location")) {
             return Optional.of("reads or writes outside the warehouse: " + head + " with a location");
         }
-        return inside(plan, head);
+        return inside(plan, head, readable);
     }
 
     /**
      * A write ({@code INSERT}, which is no command to Spark), a file named as a table ({@code json.`/etc/hosts`})
      * or a Java method called, anywhere in the statement.
      */
-    private static Optional<String> inside(LogicalPlan plan, String head) {
+    private static Optional<String> inside(LogicalPlan plan, String head, Predicate<List<String>> readable) {
         Deque<TreeNode<?>> todo = new ArrayDeque<>(List.of(plan));
         while (!todo.isEmpty()) {
             TreeNode<?> node = todo.pop();
@@ -84,6 +87,9 @@ final class ConfinedStatements {
                 String last = parts.get(parts.size() - 1);
                 if (parts.size() > 1 && (last.contains("/") || last.contains(":"))) {
                     return Optional.of("reads or writes outside the warehouse: " + String.join(".", parts));
+                }
+                if (!readable.test(parts)) {
+                    return Optional.of("reads a table the product's SQL may not read here: " + String.join(".", parts));
                 }
             }
             if (node instanceof UnresolvedFunction f) {

@@ -46,7 +46,7 @@ final class HadoopS3Settings {
         out.put("fs.AbstractFileSystem.s3.impl", "org.apache.hadoop.fs.s3a.S3A");
         // A rename on S3A is a copy of every byte. Algorithm 2 moves each task's files once, at task commit,
         // where 1 moves them twice; its one weakness, a failed job's files left in place, cannot matter here:
-        // every table version is a prefix of its own that no reader sees before the manifest names it.
+        // every write has a prefix of its own that no table names before the core commits its files.
         out.put("mapreduce.fileoutputcommitter.algorithm.version", "2");
         if (storage.s3Endpoint() == null) {
             out.put("fs.s3a.aws.credentials.provider", AWS_CREDENTIALS);

@@ -44,9 +44,14 @@ final class IcebergDataFiles {
         this.session = requireNonNull(session, "session is null");
     }
 
-    /** The Iceberg columns of {@code rows}, as Iceberg's Spark runtime maps Spark's types, with ids 1..n. */
+    /**
+     * The Iceberg columns of {@code rows}, as Iceberg's Spark runtime maps Spark's types, with ids 1..n, every one
+     * optional as DuckDB's are (SPEC §7): a column Spark knows has no nulls would else be {@code required}, and the
+     * table's schema would depend on the engine that wrote it first.
+     */
     static Schema schemaOf(Dataset<Row> rows) {
-        return TypeUtil.assignIncreasingFreshIds(SparkSchemaUtil.convert(rows.schema()));
+        Schema converted = TypeUtil.assignIncreasingFreshIds(SparkSchemaUtil.convert(rows.schema()));
+        return new Schema(converted.columns().stream().map(Types.NestedField::asOptional).toList());
     }
 
     /**

@@ -19,32 +19,19 @@ import org.apache.parquet.hadoop.metadata.ParquetMetadata;
 import org.apache.parquet.schema.Type;
 import org.apache.parquet.hadoop.util.HadoopInputFile;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.execution.datasources.parquet.ParquetToSparkSchemaConverter;
-import org.apache.spark.sql.types.StructType;
 
 import io.mongolatest.storage.Location;
 import io.mongolatest.tables.WrittenFile;
 
 /**
- * What the footers of a table's Parquet files say, read by the driver: the rows written and the columns, with
- * no Spark job (Spark runs one to count rows, and one to infer a schema).
+ * What the footers of a write's Parquet files say, read by the driver: their rows and null counts, with no Spark
+ * job (Spark runs one to count rows).
  */
 final class ParquetFooters {
     private final SparkSession spark;
 
     ParquetFooters(SparkSession spark) {
         this.spark = spark;
-    }
-
-    /** The rows of every Parquet file in {@code location}. */
-    long rows(String location) throws IOException {
-        long rows = 0;
-        for (FileStatus f : files(location)) {
-            try (ParquetFileReader r = ParquetFileReader.open(HadoopInputFile.fromStatus(f, conf()))) {
-                rows += r.getRecordCount();
-            }
-        }
-        return rows;
     }
 
     /**
@@ -82,18 +69,6 @@ final class ParquetFooters {
         }
         nulls.keySet().removeAll(unknown);
         return nulls;
-    }
-
-    /** The columns of the first Parquet file in {@code location}, as Spark reads them; null when there is none. */
-    StructType schema(String location) throws IOException {
-        List<FileStatus> files = files(location);
-        if (files.isEmpty()) {
-            return null;
-        }
-        try (ParquetFileReader r = ParquetFileReader.open(HadoopInputFile.fromStatus(files.get(0), conf()))) {
-            return new ParquetToSparkSchemaConverter(spark.sessionState().conf())
-                    .convert(r.getFooter().getFileMetaData().getSchema());
-        }
     }
 
     /** The data files, as Spark's readers take them: names that start with {@code .} or {@code _} are not. */

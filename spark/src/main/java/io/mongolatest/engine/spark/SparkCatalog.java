@@ -2,11 +2,8 @@ package io.mongolatest.engine.spark;
 
 import static java.util.Objects.requireNonNull;
 
-import java.util.Collection;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
-import java.util.TreeSet;
 
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.catalyst.catalog.CatalogTable;
@@ -16,18 +13,14 @@ import org.apache.spark.sql.catalyst.catalog.ExternalCatalog;
 import io.mongolatest.engine.EngineSession;
 import io.mongolatest.engine.WarehouseCatalog;
 import io.mongolatest.product.build.LatestState;
-import io.mongolatest.storage.TableName;
-import io.mongolatest.storage.TableVersion;
-import io.mongolatest.storage.Warehouse;
+import io.mongolatest.tables.TableStore;
 
 /**
- * Spark's catalog of a warehouse. In memory (the default) it ends with its process: a session opening the
- * warehouse drops what the process's catalog held (another warehouse's) and gets the warehouse's current tables
- * and kept views ({@link WarehouseCatalog}, in {@value #FILE}). A Hive metastore ({@code --spark-catalog hive}:
- * Derby, a Hive metastore service, or the Glue Data Catalog on EMR) is shared and outlives the process: nothing
- * of it is dropped, the warehouse's tables are pointed at their current versions, and every commit of the
- * warehouse is followed there before the versions it superseded are deleted, so that a reader through the
- * metastore sees exactly one complete version of each table.
+ * Spark's catalog of a warehouse, in memory: it ends with its process, so a session opening the warehouse drops
+ * what the process's catalog held (another warehouse's) and gets the warehouse's tables, each as a view of the
+ * Iceberg table at the snapshot readers read ({@link IcebergTableViews}), and its kept views
+ * ({@link WarehouseCatalog}, in {@value #FILE}). The tables themselves are in the Iceberg catalog, which
+ * outlives every process and which any Iceberg client reads.
  */
 final class SparkCatalog {
     /** Kept beside the tables; not a database name, so no reader takes it for one. */
@@ -37,68 +30,31 @@ final class SparkCatalog {
     }
 
     /** {@code session} with its catalog made the warehouse's and its views kept there. */
-    static EngineSession open(SparkSqlSession session, Warehouse warehouse, boolean shared) {
-        requireNonNull(warehouse, "warehouse is null");
+    static EngineSession open(SparkSqlSession session, TableStore tables) {
+        requireNonNull(tables, "tables is null");
         SparkSession spark = session.spark();
-        if (!shared) {
-            ExternalCatalog external = spark.sharedState().externalCatalog();
-            for (String db : scala.jdk.javaapi.CollectionConverters.asJava(external.listDatabases())) {
-                if (!db.equals("default")) {
-                    session.execute("DROP DATABASE IF EXISTS " + SparkSql.identifier(db) + " CASCADE");
-                }
-            }
-        }
-        WarehouseCatalog catalog = new WarehouseCatalog(warehouse, FILE);
-        catalog.restore(session, LatestState::published); // the build reads its state by location
-        if (shared) {
-            session.following(warehouse.follow((database, tables) -> follow(session, warehouse, database, tables)));
-            return catalog.keeping(session, () -> views(spark, databases(warehouse, catalog)));
-        }
-        return catalog.keeping(session, () -> views(spark, null));
-    }
-
-    /**
-     * The metastore points {@code database}'s tables at their new versions and drops the tables it lost; the
-     * build's kept state is its own, not the product's, and stays out of the metastore.
-     */
-    private static void follow(SparkSqlSession session, Warehouse warehouse, String database,
-                               Map<String, TableVersion> tables) {
-        if (!LatestState.published(database)) {
-            return;
-        }
-        for (String name : tables.keySet()) {
-            session.registerParquetTable(database, name, warehouse.tableLocation(new TableName(database, name)));
-        }
-        for (String name : session.relations(database)) {
-            if (!tables.containsKey(name) && "TABLE".equals(session.kindOf(database, name))) {
-                session.dropRelation(database, name);
-            }
-        }
-    }
-
-    /** Where a shared metastore is searched for views: the warehouse's databases and those of its kept views. */
-    private static Set<String> databases(Warehouse warehouse, WarehouseCatalog catalog) {
-        Set<String> out = new TreeSet<>(warehouse.databases());
-        catalog.read().forEach(v -> out.add(v.schema()));
-        return out;
-    }
-
-    /**
-     * Every view of {@code databases} (null: of every database) by {@code schema.name}, with its query text and
-     * columns.
-     */
-    static Map<String, String> views(SparkSession spark, Collection<String> databases) {
         ExternalCatalog external = spark.sharedState().externalCatalog();
-        Collection<String> dbs = databases != null ? databases
-                : scala.jdk.javaapi.CollectionConverters.asJava(external.listDatabases());
-        Map<String, String> out = new TreeMap<>();
-        for (String db : dbs) {
-            if (!external.databaseExists(db)) {
-                continue;
+        for (String db : scala.jdk.javaapi.CollectionConverters.asJava(external.listDatabases())) {
+            if (!db.equals("default")) {
+                session.execute("DROP DATABASE IF EXISTS " + SparkSql.identifier(db) + " CASCADE");
             }
+        }
+        WarehouseCatalog catalog = new WarehouseCatalog(tables, FILE);
+        catalog.restore(session, LatestState::published); // the build reads its kept state at its snapshot
+        return catalog.keeping(session, () -> views(spark));
+    }
+
+    /**
+     * Every view of the product's SQL by {@code schema.name}, with its query text and columns; the views that show
+     * a table ({@link IcebergTableViews}) are the warehouse's, not the product's, and are left out.
+     */
+    static Map<String, String> views(SparkSession spark) {
+        ExternalCatalog external = spark.sharedState().externalCatalog();
+        Map<String, String> out = new TreeMap<>();
+        for (String db : scala.jdk.javaapi.CollectionConverters.asJava(external.listDatabases())) {
             for (String t : scala.jdk.javaapi.CollectionConverters.asJava(external.listTables(db))) {
                 CatalogTable table = external.getTable(db, t);
-                if (table.tableType().equals(CatalogTableType.VIEW())) {
+                if (table.tableType().equals(CatalogTableType.VIEW()) && !IcebergTableViews.shows(table)) {
                     out.put(db + "." + t, (table.viewText().isDefined() ? table.viewText().get() : "") + "\n"
                             + table.schema().json());
                 }

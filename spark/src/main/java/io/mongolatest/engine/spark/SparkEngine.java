@@ -2,7 +2,6 @@ package io.mongolatest.engine.spark;
 
 import static java.util.Objects.requireNonNull;
 
-import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -21,22 +20,21 @@ import io.mongolatest.product.build.LatestBuild;
 import io.mongolatest.storage.LocalLocation;
 import io.mongolatest.storage.Location;
 import io.mongolatest.storage.StorageSettings;
-import io.mongolatest.storage.Storages;
-import io.mongolatest.storage.Warehouse;
 import io.mongolatest.storage.s3.S3Location;
+import io.mongolatest.tables.CatalogSpec;
+import io.mongolatest.tables.TableStore;
 
 /**
  * The distributed engine: Spark SQL, on this machine ({@code local[N]}), a standalone cluster or YARN. Its
  * properties ({@link EngineSettings#properties()}) are {@code spark.master} and Spark settings (see
  * {@link SparkSettings}). Spark starts with the first session and runs until the process ends; every session
- * is a Spark session of its own over it. Table data lives in Parquet in the warehouse, local or on S3, which
- * Spark reaches itself (EMRFS on EMR, else Hadoop's S3A: {@link HadoopS3Settings}); the catalog only points at
- * it, and a session made for a warehouse brings it up to date from there when it opens ({@link SparkCatalog}).
+ * is a Spark session of its own over it. The tables are Iceberg tables of the warehouse's catalog, their files in
+ * the warehouse, local or on S3, which Spark reaches itself (EMRFS on EMR, else Hadoop's S3A:
+ * {@link HadoopS3Settings}); a session made for a warehouse reads them through Iceberg's Spark catalog and makes
+ * its own in-memory catalog the warehouse's when it opens ({@link SparkCatalog}).
  */
 public final class SparkEngine implements SqlEngine {
     public static final String NAME = "spark";
-    /** The Spark setting that {@code --spark-catalog} gives: {@code in-memory} (the default) or {@code hive}. */
-    public static final String CATALOG_KEY = "spark.sql.catalogImplementation";
     private static final Logger LOG = LoggerFactory.getLogger(SparkEngine.class);
 
     /** The Spark its sessions run on: given, or started by the first session. */
@@ -84,49 +82,42 @@ public final class SparkEngine implements SqlEngine {
         return Set.of(LatestBuild.class);
     }
 
-    /**
-     * {@code spark.master} and {@code spark.*} settings, as {@link SparkSettings} reads them; a Hive catalog only
-     * where Spark's Hive support is on the class path.
-     */
+    /** {@code spark.master} and {@code spark.*} settings, as {@link SparkSettings} reads them. */
     @Override
     public void checkProperties(Map<String, String> properties) {
         SparkSettings.fromProperties(properties, 0);
-        SparkCatalogKind.of(properties.get(CATALOG_KEY)).check();
-    }
-
-    /** A session on the local warehouse folder of {@code engine}. */
-    @Override
-    public EngineSession open(EngineSettings engine) {
-        return open(engine, Storages.load(StorageSettings.defaults())
-                .warehouse(LocalLocation.of(engine.warehouse()), Clock.systemUTC()));
     }
 
     /**
-     * A session on {@code warehouse}, whose catalog is made the warehouse's (see {@link SparkCatalog}). The memory
-     * limit does not apply: on one machine Spark's memory is the JVM's heap ({@code -Xmx}), on a cluster the
+     * A session on the tables of {@code tables}: the Iceberg catalog is the session's {@link CatalogSpec#NAME}
+     * ({@link IcebergCatalogConf}) and its own catalog is made the warehouse's (see {@link SparkCatalog}). The
+     * memory limit does not apply: on one machine Spark's memory is the JVM's heap ({@code -Xmx}), on a cluster the
      * executors' settings.
      */
     @Override
-    public EngineSession open(EngineSettings engine, Warehouse warehouse) {
+    public EngineSession open(EngineSettings engine, TableStore tables) {
         requireNonNull(engine, "engine is null");
-        requireNonNull(warehouse, "warehouse is null");
+        requireNonNull(tables, "tables is null");
         if (engine.readOnly()) {
             throw MongoLatestException.user("the spark engine has no read-only sessions: query a warehouse with duckdb");
         }
         SparkSession running = spark(engine);
-        reachS3(running, engine.storage());
-        SparkSqlSession session = new SparkSqlSession(running.newSession());
-        boolean shared = SparkCatalogKind.of(running.conf().get(CATALOG_KEY, null)) == SparkCatalogKind.HIVE;
-        return SparkCatalog.open(session, warehouse, shared);
+        SparkSession own = running.newSession();
+        // Spark's writers read a copy of the Hadoop settings made when the process's first session started, with the
+        // session's own settings over it: the session gets them too, or a later run's endpoint would never reach them.
+        reachS3(running, engine.storage()).forEach((k, v) -> own.conf().set(k, v));
+        IcebergCatalogConf.configure(own, tables.catalogProperties());
+        return SparkCatalog.open(new SparkSqlSession(own, tables), tables);
     }
 
     /**
-     * The S3A settings for this run's stores, in the Hadoop configuration every later job and file system reads.
+     * The S3A settings for this run's stores, in the Hadoop configuration every later job and file system reads;
+     * returns them.
      * Hadoop caches a file system per bucket for the process: when an earlier session of this process set other
      * values (another endpoint), the cached ones are closed, else a bucket of the same name would still be
      * reached at the old endpoint.
      */
-    private void reachS3(SparkSession running, StorageSettings storage) {
+    private Map<String, String> reachS3(SparkSession running, StorageSettings storage) {
         Map<String, String> given = new LinkedHashMap<>();
         for (scala.Tuple2<String, String> kv : running.sparkContext().getConf().getAllWithPrefix("spark.hadoop.")) {
             given.put(kv._1(), kv._2());
@@ -143,6 +134,7 @@ public final class SparkEngine implements SqlEngine {
             }
         }
         settings.forEach(hadoop::set);
+        return settings;
     }
 
     /** Whether {@code key} was set by a program (an earlier session), not by Hadoop's defaults. */

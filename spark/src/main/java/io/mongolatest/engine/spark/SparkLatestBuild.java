@@ -26,14 +26,16 @@ import io.mongolatest.product.build.LatestSql;
 import io.mongolatest.product.build.LineTally;
 import io.mongolatest.product.input.CollectionInput;
 import io.mongolatest.product.records.InputLines;
+import io.mongolatest.tables.TableAt;
+import io.mongolatest.tables.TableChange;
 
 /**
  * The build on Spark (SPEC §7), a collection at a time, in two passes as on DuckDB. Pass 1: a task per input
  * file (gzip cannot be split) reads it where the task runs, with the same record rules as DuckDB's build
  * ({@link VersionsTask}), into small rows without the documents; Spark picks each id's winner with the same
  * SQL ({@link LatestSql}). Pass 2: the winners go to the task of their file ({@link FilePartitioner}), which
- * reads their lines again ({@link ChosenLinesTask}); Spark writes the rows as the table's Parquet files. Only
- * small rows are shuffled, never the documents, and nothing of the input passes through the driver: the tasks
+ * reads their lines again ({@link ChosenLinesTask}); Spark writes the rows as the table's Iceberg data files,
+ * uncommitted. Only small rows are shuffled, never the documents, and nothing of the input passes through the driver: the tasks
  * report counts ({@link PerFile}) and write their bad lines beside the tables ({@link QuarantineParts}).
  */
 final class SparkLatestBuild implements LatestBuild {
@@ -67,17 +69,17 @@ final class SparkLatestBuild implements LatestBuild {
     }
 
     @Override
-    public List<CollectionReport> build(LatestBuildJob job) {
+    public List<BuiltCollection> build(LatestBuildJob job) {
         job.files().deleteTree(TASK_FILES); // left by a killed build
         try {
-            List<CollectionReport> reports = new ArrayList<>();
+            List<BuiltCollection> reports = new ArrayList<>();
             for (CollectionInput c : job.collections()) {
                 if (job.cancellation().isCancelled()) {
                     throw new MongoLatestException(ErrorKind.CANCELLED, "cancelled before " + c.key());
                 }
-                CollectionReport r = build(job, c);
+                BuiltCollection r = build(job, c);
                 reports.add(r);
-                job.progress().done(r);
+                job.progress().done(r.report());
             }
             return reports;
         } finally {
@@ -90,7 +92,7 @@ final class SparkLatestBuild implements LatestBuild {
      * versions and the kept ones, written as the new kept state; pass 2 over the same files for the winners
      * found in them, and, for a delta, the rows of the earlier table whose id has no newer winner.
      */
-    private CollectionReport build(LatestBuildJob job, CollectionInput c) {
+    private BuiltCollection build(LatestBuildJob job, CollectionInput c) {
         String table = c.key().table().table();
         int n = c.files().size();
         Optional<LatestBuildJob.Kept> kept = Optional.ofNullable(job.kept().get(table));
@@ -109,31 +111,30 @@ final class SparkLatestBuild implements LatestBuild {
                 .mapPartitions(new VersionsTask(job.roots(), tallies));
         Dataset<Row> versions = spark.createDataFrame(read, VERSIONS);
         if (kept.isPresent()) {
-            versions = versions.unionByName(spark.read().parquet(SparkSqlSession.location(kept.get().state()))
-                    .selectExpr(KEPT_AS_VERSIONS));
+            versions = versions.unionByName(at(kept.get().state()).selectExpr(KEPT_AS_VERSIONS));
         }
         versions.createOrReplaceTempView(LatestSql.VERSIONS);
         Dataset<Row> winners = spark.sql(LatestSql.WINNERS_SQL).persist(StorageLevel.MEMORY_AND_DISK());
         try {
             // The kept state first: its job runs pass 1 and the winners, which the table's job then reads cached.
-            session.writeParquet("the kept state of " + c.key(), () -> winners.selectExpr(STATE),
-                    job.states().get(table).location(), false);
+            TableChange state = session.writeTable(LatestBuildJob.stateTable(c), "the kept state of " + c.key(),
+                    () -> winners.selectExpr(STATE));
             Row found = winners.selectExpr("count(*)", "count_if(removed)").first();
             long ids = found.getLong(0);
             long removed = found.getLong(1);
             job.progress().versionsRead(c);
-            long rows = session.writeParquet("the build of " + c.key(), () -> {
+            TableChange latest = session.writeTable(c.key().table(), "the build of " + c.key(), () -> {
                 JavaRDD<Row> lines = winners.where("pos >= " + boundary + " AND NOT removed").javaRDD()
                         .mapToPair(ChosenVersion::of)
                         .repartitionAndSortWithinPartitions(new FilePartitioner(n))
                         .mapPartitionsWithIndex(new ChosenLinesTask(job.roots(), c.files()), false);
-                Dataset<Row> latest = spark.createDataFrame(lines, LINES).selectExpr(OUTPUT);
-                return kept.isEmpty() ? latest : latest.unionByName(unchanged(spark, kept.get(), winners, boundary));
-            }, job.versions().get(table).location(), true);
+                Dataset<Row> rows = spark.createDataFrame(lines, LINES).selectExpr(OUTPUT);
+                return kept.isEmpty() ? rows : rows.unionByName(unchanged(kept.get(), winners, boundary));
+            });
             LineTally tally = new LineTally();
             tallies.all(first, n).forEach(tally::add);
             parts.mergeInto(job.quarantineFile(c), first, n);
-            return CollectionReport.of(c, tally, kept, ids, removed, rows);
+            return new BuiltCollection(CollectionReport.of(c, tally, kept, ids, removed, latest.rows()), latest, state);
         } finally {
             winners.unpersist();
             Cleanup.quietly(() -> spark.catalog().dropTempView(LatestSql.VERSIONS));
@@ -141,10 +142,14 @@ final class SparkLatestBuild implements LatestBuild {
     }
 
     /** The earlier table's rows whose document has no winner in the files read now: they are still the latest. */
-    private static Dataset<Row> unchanged(SparkSession spark, LatestBuildJob.Kept kept, Dataset<Row> winners,
-                                          long boundary) {
+    private Dataset<Row> unchanged(LatestBuildJob.Kept kept, Dataset<Row> winners, long boundary) {
         Dataset<Row> renewed = winners.where("pos >= " + boundary).selectExpr("CAST(id AS STRING) AS renewed_id");
-        Dataset<Row> earlier = spark.read().parquet(SparkSqlSession.location(kept.latest()));
+        Dataset<Row> earlier = at(kept.latest());
         return earlier.join(renewed, earlier.col("id").equalTo(renewed.col("renewed_id")), "left_anti");
+    }
+
+    /** A table an earlier build kept, at the snapshot it committed, through Iceberg's Spark reader. */
+    private Dataset<Row> at(TableAt table) {
+        return session.spark().sql("SELECT * FROM " + session.tableAt(table.table(), table.snapshotId()));
     }
 }

@@ -66,13 +66,9 @@ public final class SparkSessions {
         Map<String, String> conf = new LinkedHashMap<>();
         // The web UI listens on a port of its own: opt in with --spark-conf spark.ui.enabled=true.
         conf.put("spark.ui.enabled", "false");
-        // The catalog's own folders (CREATE DATABASE makes one); table data lives in the warehouse. A metastore
-        // on a cluster records them for good: there the cluster's setting stays.
-        boolean hive = SparkCatalogKind.of(spark.confs().get(SparkEngine.CATALOG_KEY)) == SparkCatalogKind.HIVE;
-        if (!hive || spark.local()) {
-            conf.put("spark.sql.warehouse.dir", dir.resolve("spark-warehouse").toUri().toString());
-        }
-        conf.put(SparkEngine.CATALOG_KEY, SparkCatalogKind.IN_MEMORY.label());
+        // The session catalog's own folders (CREATE DATABASE makes one): it holds views only, in memory (EMR's
+        // default is a Hive metastore); the tables are the Iceberg catalog's.
+        conf.put("spark.sql.warehouse.dir", dir.resolve("spark-warehouse").toUri().toString());
         conf.put("spark.sql.parquet.compression.codec", "zstd");
         if (spark.loopback()) {
             conf.put("spark.driver.host", "127.0.0.1");
@@ -85,6 +81,8 @@ public final class SparkSessions {
             conf.put("spark.sql.shuffle.partitions", Integer.toString(Math.max(1, spark.localThreads())));
         }
         conf.putAll(spark.confs());
+        // Always: a session drops the databases of the catalog it finds (SparkCatalog), a shared one's included.
+        conf.put("spark.sql.catalogImplementation", "in-memory");
         conf.putAll(FIXED);
         return conf;
     }

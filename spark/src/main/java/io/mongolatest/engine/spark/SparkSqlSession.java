@@ -1,19 +1,16 @@
 package io.mongolatest.engine.spark;
 
 import static io.mongolatest.engine.spark.SparkSql.identifier;
-import static io.mongolatest.engine.spark.SparkSql.literal;
 import static io.mongolatest.engine.spark.SparkSql.qualified;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
-import java.util.stream.Stream;
 
+import org.apache.iceberg.Schema;
 import org.apache.spark.SparkContext;
 import org.apache.spark.SparkThrowable;
 import org.apache.spark.sql.Dataset;
@@ -21,62 +18,87 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.catalyst.plans.logical.CommandResult;
-import org.apache.spark.sql.types.StructType;
 
 import io.mongolatest.MongoLatestException;
-import io.mongolatest.storage.CommitFollower;
-import io.mongolatest.storage.LocalLocation;
-import io.mongolatest.storage.PrivateFiles;
-import io.mongolatest.storage.Location;
 import io.mongolatest.engine.EngineSession;
 import io.mongolatest.engine.QueryResult;
 import io.mongolatest.engine.QuotedValues;
 import io.mongolatest.engine.SqlFailure;
 import io.mongolatest.product.build.LatestBuild;
+import io.mongolatest.storage.LocalLocation;
+import io.mongolatest.storage.Location;
+import io.mongolatest.storage.TableName;
+import io.mongolatest.tables.CatalogSpec;
+import io.mongolatest.tables.TableChange;
+import io.mongolatest.tables.TableStore;
+import io.mongolatest.tables.WrittenFile;
 
 /**
  * An engine session on a {@link SparkSession}, which it leaves running when closed. Every statement runs in
  * the session's job group, so that {@link #cancel()} from another thread stops its jobs (interrupting their
- * tasks) and every later one. A session of a warehouse is made the warehouse's by {@link SparkCatalog}, which
- * keeps its views there, since Spark's own catalog lives only as long as the process.
+ * tasks) and every later one. Its tables are the Iceberg tables of a {@link TableStore}, written as data files
+ * ({@link IcebergDataFiles}) and read through Iceberg's Spark catalog ({@link IcebergCatalogConf}); a session of a
+ * warehouse is made the warehouse's by {@link SparkCatalog}, which keeps its views there, since Spark's own catalog
+ * lives only as long as the process.
  */
 final class SparkSqlSession implements EngineSession {
     private final SparkSession spark;
+    /** The warehouse's tables; null for a session attached to a Spark with no warehouse of its own. */
+    private final TableStore tables;
     private final String jobGroup = "mongo-latest-" + UUID.randomUUID();
     private volatile boolean cancelled;
-    private boolean confined;
-    private CommitFollower.Following following;
+    /** The tables the product's SQL may read, once confined; null before. */
+    private Set<TableName> readable;
 
     SparkSqlSession(SparkSession spark) {
+        this(spark, null);
+    }
+
+    SparkSqlSession(SparkSession spark, TableStore tables) {
         this.spark = spark;
+        this.tables = tables;
     }
 
     SparkSession spark() {
         return spark;
     }
 
-    /** The session follows a warehouse's commits until it is closed. */
-    void following(CommitFollower.Following registration) {
-        this.following = registration;
-    }
-
     /**
      * Spark cannot keep a session to some folders: the statements themselves are checked from now on
-     * ({@link ConfinedStatements}), and a table named by a file's path is not read ({@code spark.sql.runSQLOnFiles}).
-     * The tables' locations are the catalog's, which the checked statements cannot change.
+     * ({@link ConfinedStatements}): they read no file by its path ({@code spark.sql.runSQLOnFiles} off too), and
+     * of the warehouse's tables only those of {@code readable}, whether named in the Iceberg catalog or as the
+     * session's view of a table.
      */
     @Override
-    public void confine(List<Location> readable) {
+    public void confine(List<TableName> readable) {
         spark.conf().set("spark.sql.runSQLOnFiles", "false");
-        confined = true;
+        this.readable = Set.copyOf(readable);
     }
 
     private void checkConfined(String sql) {
-        if (confined) {
-            ConfinedStatements.refusal(spark, sql).ifPresent(why -> {
+        if (readable != null) {
+            ConfinedStatements.refusal(spark, sql, this::mayRead).ifPresent(why -> {
                 throw new SqlFailure(why, false, null);
             });
         }
+    }
+
+    /**
+     * Whether the product's SQL may read the relation {@code parts} names: a table of the Iceberg catalog only if
+     * readable, a view of the session that shows a table ({@link IcebergTableViews}) only if that table is, any
+     * other relation (the product's own views) as it likes.
+     */
+    private boolean mayRead(List<String> parts) {
+        if (parts.size() == 3 && parts.get(0).equalsIgnoreCase(CatalogSpec.NAME)) {
+            return readable.contains(new TableName(parts.get(1), parts.get(2)));
+        }
+        List<String> inSession = parts.size() == 3 && parts.get(0).equalsIgnoreCase("spark_catalog")
+                ? parts.subList(1, 3) : parts;
+        if (inSession.size() != 2) {
+            return true;
+        }
+        TableName t = new TableName(inSession.get(0), inSession.get(1));
+        return readable.contains(t) || !IcebergTableViews.shows(spark, t);
     }
 
     @Override
@@ -106,61 +128,35 @@ final class SparkSqlSession implements EngineSession {
         execute("CREATE DATABASE IF NOT EXISTS " + identifier(schema));
     }
 
-    /**
-     * Spark writes a part file per task (at least one, so an empty result keeps its schema) into the
-     * empty {@code directory}; the rows written are counted from the files' footers.
-     */
     @Override
-    public long writeParquet(String selectSql, Location target) {
-        return writeParquet(selectSql, () -> spark.sql(selectSql), target, true);
+    public TableChange writeTable(TableName table, String selectSql) {
+        checkConfined(selectSql);
+        return writeTable(table, selectSql, () -> spark.sql(selectSql));
     }
 
     /**
-     * Writes the rows {@code rows} gives, as {@link #writeParquet(String, Location)} does; {@code what} names
-     * them. Returns the rows written if {@code count}, else -1 (for a caller that counts them itself).
+     * Writes the rows {@code rows} gives as the new content of {@code table}, uncommitted: Iceberg data files
+     * ({@link IcebergDataFiles}) below the table's data location, which Spark reaches itself (local or S3), with
+     * the columns the table store gives them, every one optional as DuckDB's are. {@code what} names the rows.
      */
-    long writeParquet(String what, Supplier<Dataset<Row>> rows, Location target, boolean count) {
-        Path directory = target instanceof LocalLocation l ? l.path() : null;
-        if (directory != null) {
-            checkEmpty(directory);
+    TableChange writeTable(TableName table, String what, Supplier<Dataset<Row>> rows) {
+        if (tables == null) {
+            throw new IllegalStateException("this session has no warehouse to write " + table + " in");
         }
-        String location = location(target);
-        return run(what, () -> {
-            rows.get().write().mode(SaveMode.Append).parquet(location);
-            if (directory != null) {
-                removeChecksums(directory);
-                PrivateFiles.restrictTree(directory); // Hadoop makes them as the umask lets it
-            }
-            return count ? new ParquetFooters(spark).rows(location) : -1L;
-        });
+        Dataset<Row> found = run(what, rows::get); // analysed here: a wrong query fails as the session's do
+        Schema schema = tables.schemaFor(table, IcebergDataFiles.schemaOf(found));
+        List<WrittenFile> written = new IcebergDataFiles(this).write(found, schema, tables.dataLocation(table));
+        return tables.replace(table, schema, written);
     }
 
-    /**
-     * An external table of the catalog: dropping it later leaves the files alone. A table of the same columns is
-     * pointed at the new location in one step ({@code ALTER TABLE ... SET LOCATION}, atomic in a metastore), so
-     * that a reader through the catalog never finds it missing; anything else is made anew.
-     */
     @Override
-    public void registerParquetTable(String schema, String name, Location directory) {
-        createSchema(schema);
-        // With the columns from a footer, Spark need not run a job to find them.
-        String location = location(directory);
-        StructType columns = run("the columns of " + location, () -> new ParquetFooters(spark).schema(location));
-        String kind = kindOf(schema, name);
-        if ("TABLE".equals(kind) && columns != null && columns.toDDL().equals(columnsOf(schema, name).toDDL())) {
-            execute("ALTER TABLE " + qualified(schema, name) + " SET LOCATION " + literal(location));
-            return;
-        }
-        if (kind != null) {
-            execute("DROP " + kind + " IF EXISTS " + qualified(schema, name));
-        }
-        execute("CREATE TABLE " + qualified(schema, name) + (columns == null ? "" : " (" + columns.toDDL() + ")")
-                + " USING parquet LOCATION " + literal(location));
+    public void registerTable(TableName table, long snapshotId) {
+        IcebergTableViews.show(this, table, snapshotId);
     }
 
-    private StructType columnsOf(String schema, String name) {
-        return run("DESCRIBE " + schema + "." + name,
-                () -> spark.sharedState().externalCatalog().getTable(schema, name).schema());
+    @Override
+    public String tableAt(TableName table, long snapshotId) {
+        return IcebergTableViews.source(table) + " VERSION AS OF " + snapshotId;
     }
 
     @Override
@@ -211,16 +207,9 @@ final class SparkSqlSession implements EngineSession {
         spark.sparkContext().cancelJobGroupAndFutureJobs(jobGroup, "cancelled by mongo-latest");
     }
 
-    /**
-     * Spark stays up for the process: the engine's next session uses it, and Spark stops it as the JVM exits.
-     * The session stops following its warehouse's commits.
-     */
+    /** Spark stays up for the process: the engine's next session uses it, and Spark stops it as the JVM exits. */
     @Override
     public void close() {
-        if (following != null) {
-            following.close();
-            following = null;
-        }
     }
 
     /**
@@ -285,30 +274,5 @@ final class SparkSqlSession implements EngineSession {
      */
     static String location(Location location) {
         return location instanceof LocalLocation l ? l.path().toUri().toString() : location.toString();
-    }
-
-    /**
-     * Hadoop's local file system writes a {@code .<file>.crc} beside each file; every file of a table is
-     * to be one of its Parquet files, and readers do not need them.
-     */
-    private static void removeChecksums(Path directory) throws IOException {
-        try (Stream<Path> files = Files.list(directory)) {
-            for (Path f : files.toList()) {
-                String name = f.getFileName().toString();
-                if (name.startsWith(".") && name.endsWith(".crc")) {
-                    Files.delete(f);
-                }
-            }
-        }
-    }
-
-    private static void checkEmpty(Path directory) {
-        try (Stream<Path> files = Files.list(directory)) {
-            if (files.findAny().isPresent()) {
-                throw new IllegalArgumentException(directory + " is not empty");
-            }
-        } catch (IOException e) {
-            throw MongoLatestException.external("cannot read " + directory + ": " + e.getMessage(), e);
-        }
     }
 }

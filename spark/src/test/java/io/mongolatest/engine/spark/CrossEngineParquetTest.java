@@ -2,8 +2,6 @@ package io.mongolatest.engine.spark;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -19,9 +17,12 @@ import io.mongolatest.DataSize;
 import io.mongolatest.engine.DuckDbEngine;
 import io.mongolatest.engine.EngineSession;
 import io.mongolatest.engine.EngineSettings;
-import io.mongolatest.engine.ParquetSchema;
+import io.mongolatest.storage.TableName;
+import io.mongolatest.tables.LocalTables;
+import io.mongolatest.tables.TableChange;
+import io.mongolatest.tables.TableStore;
 
-/** Parquet written by one engine reads the same on the other: values and column types. */
+/** A table written by one engine reads the same on the other: values and Iceberg column types. */
 @ExtendWith(SharedSpark.class)
 class CrossEngineParquetTest {
     /** Every type of the latest tables and the default views, with NULLs; %s is where an instant goes. */
@@ -35,6 +36,7 @@ class CrossEngineParquetTest {
     private final SparkSession spark;
     @TempDir
     Path dir;
+    private TableStore tables;
     private EngineSession duckDb;
     private EngineSession sparkSql;
 
@@ -44,41 +46,57 @@ class CrossEngineParquetTest {
 
     @BeforeEach
     void open() {
-        duckDb = new DuckDbEngine().open(new EngineSettings(dir.resolve("warehouse"), DataSize.ofMebibytes(256),
-                dir.resolve("tmp"), 1, false));
-        sparkSql = SparkEngine.attach(spark);
+        tables = LocalTables.open(dir.resolve("warehouse"));
+        duckDb = new DuckDbEngine().open(settings("duckdb"), tables);
+        sparkSql = SparkEngine.on(spark).open(settings("spark"), tables);
+    }
+
+    private EngineSettings settings(String engine) {
+        return new EngineSettings(dir.resolve(engine), DataSize.ofMebibytes(256), dir.resolve("tmp"), 1, false);
     }
 
     @AfterEach
     void close() {
         duckDb.close();
         sparkSql.close();
+        tables.close();
         spark.sql("DROP DATABASE IF EXISTS cross_db CASCADE");
     }
 
     @Test
-    void bothEnginesWriteTheSameTypesAndReadEachOthersFiles() throws IOException {
-        Path byDuckDb = Files.createDirectories(dir.resolve("by-duckdb"));
-        Path bySpark = Files.createDirectories(dir.resolve("by-spark"));
-        assertThat(duckDb.writeParquet(String.format(ROWS, "TIMESTAMPTZ '" + T1 + "'", "TIMESTAMPTZ '" + T2 + "'"),
-                byDuckDb)).isEqualTo(2);
-        assertThat(sparkSql.writeParquet(String.format(ROWS, "TIMESTAMP '" + T1 + "'", "TIMESTAMP '" + T2 + "'"),
-                bySpark)).isEqualTo(2);
-        assertThat(ParquetSchema.namesAndTypes(bySpark)).isEqualTo(ParquetSchema.namesAndTypes(byDuckDb))
-                .contains("last_modified TIMESTAMP WITH TIME ZONE", "money DECIMAL(18,2)", "small INTEGER");
+    void bothEnginesWriteTheSameTypesAndReadEachOthersTables() {
+        TableName byDuckDb = new TableName("cross_db", "by_duckdb");
+        TableName bySpark = new TableName("cross_db", "by_spark");
+        TableChange fromDuckDb = duckDb.writeTable(byDuckDb,
+                String.format(ROWS, "TIMESTAMPTZ '" + T1 + "'", "TIMESTAMPTZ '" + T2 + "'"));
+        TableChange fromSpark = sparkSql.writeTable(bySpark,
+                String.format(ROWS, "TIMESTAMP '" + T1 + "'", "TIMESTAMP '" + T2 + "'"));
+        assertThat(fromDuckDb.rows()).isEqualTo(2);
+        assertThat(fromSpark.rows()).isEqualTo(2);
+        long duckDbSnapshot = LocalTables.commit(tables, fromDuckDb);
+        long sparkSnapshot = LocalTables.commit(tables, fromSpark);
+        assertThat(columns(bySpark, sparkSnapshot)).isEqualTo(columns(byDuckDb, duckDbSnapshot))
+                .contains("2: last_modified: optional timestamptz", "5: money: optional decimal(18, 2)",
+                        "6: small: optional int");
 
-        List<List<Object>> expected = rows(duckDb, byDuckDb, "duckdb_files");
+        List<List<Object>> expected = rows(duckDb, byDuckDb, duckDbSnapshot);
         assertThat(expected).hasSize(2);
         assertThat(expected.get(0)).contains(OffsetDateTime.parse(T1).toInstant(), OffsetDateTime.parse(T2).toInstant());
-        assertThat(rows(duckDb, bySpark, "spark_files")).as("Spark's files on DuckDB").isEqualTo(expected);
-        assertThat(rows(sparkSql, byDuckDb, "duckdb_files")).as("DuckDB's files on Spark").isEqualTo(expected);
-        assertThat(rows(sparkSql, bySpark, "spark_files")).as("Spark's files on Spark").isEqualTo(expected);
+        assertThat(rows(duckDb, bySpark, sparkSnapshot)).as("Spark's table on DuckDB").isEqualTo(expected);
+        assertThat(rows(sparkSql, byDuckDb, duckDbSnapshot)).as("DuckDB's table on Spark").isEqualTo(expected);
+        assertThat(rows(sparkSql, bySpark, sparkSnapshot)).as("Spark's table on Spark").isEqualTo(expected);
     }
 
-    private static List<List<Object>> rows(EngineSession engine, Path files, String table) {
-        engine.registerParquetTable("cross_db", table, files);
-        return engine.query("SELECT id, last_modified, created, day, money, small, big, flag, val FROM cross_db."
-                + table + " ORDER BY id").rows().stream().map(r -> r.stream()
+    /** The table's Iceberg columns at {@code snapshot}, ids, optionality and types. */
+    private List<String> columns(TableName table, long snapshot) {
+        return tables.snapshot(table, snapshot).orElseThrow().schema().columns().stream()
+                .map(Object::toString).toList();
+    }
+
+    private static List<List<Object>> rows(EngineSession engine, TableName table, long snapshot) {
+        engine.registerTable(table, snapshot);
+        return engine.query("SELECT id, last_modified, created, day, money, small, big, flag, val FROM " + table
+                + " ORDER BY id").rows().stream().map(r -> r.stream()
                         .map(v -> v instanceof OffsetDateTime t ? (Object) t.toInstant() : v).toList()).toList();
     }
 }

@@ -50,6 +50,7 @@ import io.mongolatest.storage.s3.S3Location;
 import io.mongolatest.storage.s3.S3ProxyExtension;
 import io.mongolatest.storage.s3.S3ProxyServer;
 import io.mongolatest.storage.s3.SystemPropertyCredentials;
+import io.mongolatest.tables.CatalogEndpoints;
 import io.mongolatest.tables.CatalogSpec;
 import io.mongolatest.tables.WrittenFile;
 import io.mongolatest.tables.iceberg.IcebergCatalogs;
@@ -231,7 +232,7 @@ class IcebergSparkTest {
 
     private static Map<String, String> properties(Path warehouse) {
         return IcebergCatalogs.properties(new CatalogSpec(CatalogSpec.Kind.SQLITE, null), LocalLocation.of(warehouse),
-                StorageSettings.defaults());
+                StorageSettings.defaults(), CatalogEndpoints.none());
     }
 
     /** The catalog of {@code warehouse}, made there on first use. */
@@ -242,7 +243,7 @@ class IcebergSparkTest {
             throw new java.io.UncheckedIOException(e);
         }
         return IcebergCatalogs.open(new CatalogSpec(CatalogSpec.Kind.SQLITE, null), LocalLocation.of(warehouse),
-                StorageSettings.defaults());
+                StorageSettings.defaults(), CatalogEndpoints.none());
     }
 
     private static Table createTable(OpenCatalog catalog, Schema schema) {

@@ -15,13 +15,18 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.mongolatest.DataSize;
 import io.mongolatest.engine.EngineSession;
+import io.mongolatest.engine.EngineSettings;
 import io.mongolatest.engine.SqlFailure;
-import io.mongolatest.storage.LocalLocation;
+import io.mongolatest.storage.TableName;
+import io.mongolatest.tables.LocalTables;
+import io.mongolatest.tables.TableStore;
 
 /**
  * The product's SQL on Spark: a confined session refuses every statement form that reads or writes a file of the
- * host, loads code or changes a setting, in one line, and runs queries and views over its tables as before; an
+ * host, reads a table it was not confined to, loads code or changes a setting, in one line, and runs queries and
+ * views over its tables as before; an
  * error of Spark that quotes a document's value (ANSI casts) says it masked.
  */
 @ExtendWith(SharedSpark.class)
@@ -35,18 +40,24 @@ class SparkConfinedSqlTest {
         this.spark = spark;
     }
 
+    private TableStore tables;
+
     @AfterEach
     void dropDatabase() {
         spark.sql("DROP DATABASE IF EXISTS confined CASCADE");
+        tables.close();
     }
 
-    private EngineSession confinedSession() throws IOException {
-        EngineSession s = SparkEngine.attach(spark);
-        Path table = dir.resolve("warehouse/people");
-        Files.createDirectories(table);
-        s.writeParquet("SELECT 1 AS id, 'AB000000A' AS nino", LocalLocation.of(table));
-        s.registerParquetTable("confined", "people", LocalLocation.of(table));
-        s.confine(List.of(LocalLocation.of(table)));
+    /** A session with two tables of the warehouse, confined to one: {@code confined.people}. */
+    private EngineSession confinedSession() {
+        tables = LocalTables.open(dir.resolve("warehouse"));
+        EngineSession s = SparkEngine.on(spark).open(new EngineSettings(dir.resolve("engine"),
+                DataSize.ofMebibytes(256), dir.resolve("tmp"), 1, false), tables);
+        TableName people = new TableName("confined", "people");
+        TableName other = new TableName("confined", "other");
+        s.registerTable(people, LocalTables.commit(tables, s.writeTable(people, "SELECT 1 AS id, 'AB000000A' AS nino")));
+        s.registerTable(other, LocalTables.commit(tables, s.writeTable(other, "SELECT 2 AS id")));
+        s.confine(List.of(people));
         return s;
     }
 
@@ -58,6 +69,10 @@ class SparkConfinedSqlTest {
         EngineSession s = confinedSession();
         List<List<String>> refused = List.of(
                 List.of("SELECT * FROM json.`" + o + "/secret.json`", "reads or writes outside the warehouse"),
+                List.of("SELECT * FROM confined.other", "reads a table the product's SQL may not read here"),
+                List.of("SELECT * FROM spark_catalog.confined.other", "reads a table the product's SQL may not"),
+                List.of("CREATE VIEW confined.w AS SELECT p.id FROM confined.people p JOIN `mongo_latest`.confined"
+                        + ".other o ON p.id = o.id", "reads a table the product's SQL may not read here"),
                 List.of("select * from JSON.`file://" + o + "/secret.json`", "reads or writes outside the warehouse"),
                 List.of("CREATE OR REPLACE VIEW confined.v AS SELECT * FROM text.`" + o + "`",
                         "reads or writes outside the warehouse"),
@@ -97,13 +112,17 @@ class SparkConfinedSqlTest {
             assertThat(files).as("nothing written outside").containsExactly(outside.resolve("secret.json"));
         }
 
+        assertThatThrownBy(() -> s.writeTable(new TableName("confined", "copy"), "SELECT * FROM json.`" + o
+                + "/secret.json`")).isInstanceOf(SqlFailure.class)
+                .hasMessageStartingWith("reads or writes outside the warehouse");
+        assertThat(s.query("SELECT nino FROM mongo_latest.confined.people").single()).isEqualTo("AB000000A");
         s.execute("CREATE OR REPLACE VIEW confined.v AS SELECT id FROM confined.people");
         assertThat(s.query("SELECT count(*) FROM confined.v").single()).isEqualTo(1L);
         s.execute("DROP VIEW confined.v");
     }
 
     @Test
-    void aValueQuotedBySparksErrorIsMasked() throws IOException {
+    void aValueQuotedBySparksErrorIsMasked() {
         EngineSession s = confinedSession();
         assertThatThrownBy(() -> s.query("SELECT CAST(nino AS INT) FROM confined.people"))
                 .isInstanceOf(SqlFailure.class).hasMessageContaining("CAST_INVALID_INPUT")

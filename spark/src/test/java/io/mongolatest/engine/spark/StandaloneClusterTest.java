@@ -3,7 +3,6 @@ package io.mongolatest.engine.spark;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -18,7 +17,13 @@ import org.junit.jupiter.api.io.TempDir;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.mongolatest.engine.DuckDbSql;
+import io.mongolatest.DataSize;
 import io.mongolatest.engine.EngineSession;
+import io.mongolatest.engine.EngineSettings;
+import io.mongolatest.storage.TableName;
+import io.mongolatest.tables.LocalTables;
+import io.mongolatest.tables.TableChange;
+import io.mongolatest.tables.TableStore;
 
 /** SQL through a standalone master and worker on 127.0.0.1, the work done by the worker's executor. */
 @ExtendWith({StandaloneSparkCluster.class, SharedSpark.class})
@@ -34,12 +39,14 @@ class StandaloneClusterTest {
     @Test
     void sqlRunsOnTheClustersExecutorsWithThisProjectsClasses() throws IOException {
         assertThat(spark.sparkContext().master()).startsWith("spark://127.0.0.1:");
-        try (EngineSession session = SparkEngine.attach(spark)) {
-            Path table = Files.createDirectories(dir.resolve("t"));
-            long rows = session.writeParquet("SELECT id, CAST(id AS STRING) AS name,"
-                    + " timestamp_seconds(1704067200 + id) AS ts FROM range(0, 1000, 1, 4)", table);
-            assertThat(rows).isEqualTo(1000);
-            session.registerParquetTable("cluster_db", "t", table);
+        TableName t = new TableName("cluster_db", "t");
+        try (TableStore tables = LocalTables.open(dir.resolve("warehouse"));
+             EngineSession session = SparkEngine.on(spark).open(new EngineSettings(dir.resolve("engine"),
+                     DataSize.ofMebibytes(256), dir.resolve("tmp"), 1, false), tables)) {
+            TableChange written = session.writeTable(t, "SELECT id, CAST(id AS STRING) AS name,"
+                    + " timestamp_seconds(1704067200 + id) AS ts FROM range(0, 1000, 1, 4)");
+            assertThat(written.rows()).isEqualTo(1000);
+            session.registerTable(t, LocalTables.commit(tables, written));
             List<Object> r = session.query("SELECT count(*), sum(id), max(ts) FROM cluster_db.t").rows().get(0);
             assertThat(r.subList(0, 2)).containsExactly(1000L, 499_500L);
             assertThat(((OffsetDateTime) r.get(2)).toInstant()).hasToString("2024-01-01T00:16:39Z");
