@@ -124,8 +124,8 @@ public final class SparkEngine implements SqlEngine {
         }
         org.apache.hadoop.conf.Configuration hadoop = running.sparkContext().hadoopConfiguration();
         Map<String, String> settings = HadoopS3Settings.of(storage, onEmr, given);
-        boolean changed = settings.entrySet().stream().anyMatch(e -> setHere(hadoop, e.getKey())
-                && !e.getValue().equals(hadoop.get(e.getKey())));
+        // Any difference counts, whoever set the value before: a file system cached for a bucket keeps its endpoint.
+        boolean changed = settings.entrySet().stream().anyMatch(e -> !e.getValue().equals(hadoop.get(e.getKey())));
         if (changed) {
             try {
                 org.apache.hadoop.fs.FileSystem.closeAll();
@@ -137,11 +137,6 @@ public final class SparkEngine implements SqlEngine {
         return settings;
     }
 
-    /** Whether {@code key} was set by a program (an earlier session), not by Hadoop's defaults. */
-    private static boolean setHere(org.apache.hadoop.conf.Configuration hadoop, String key) {
-        String[] sources = hadoop.getPropertySources(key);
-        return sources != null && java.util.Arrays.asList(sources).contains("programmatically");
-    }
 
     private synchronized SparkSession spark(EngineSettings engine) {
         if (spark == null) {
