@@ -56,6 +56,20 @@ class CliErrorsTest {
     }
 
     @Test
+    void aWarehouseInTheLayoutOfAnEarlierVersionIsRefusedNeverReadAsEmpty() throws Exception {
+        Path input = Files.createDirectories(dir.resolve("input"));
+        Path warehouse = Files.createDirectories(dir.resolve("old-warehouse"));
+        Files.createDirectories(warehouse.resolve(".tables/uc_mongo_latest/core_contract/v1"));
+        String expected = "the warehouse " + warehouse + " has tables in the layout of an earlier version ("
+                + warehouse.resolve(".tables") + "/), which this version does not read: build the product again into a"
+                + " new --warehouse (a full rebuild), then remove the old one";
+        assertOneLineUserError(run("run", "--correlation-id", "c", "--input", input.toString(), "--warehouse",
+                warehouse.toString(), "--export-date", "2026-11-20"), expected);
+        assertOneLineUserError(run("query", "--warehouse", warehouse.toString(), "SELECT 1"), expected);
+        assertThat(warehouse.resolve("iceberg_catalog.db")).doesNotExist();
+    }
+
+    @Test
     void aUserErrorLeavesNoWarehouseFolderBehind() throws Exception {
         Path input = Files.createDirectories(dir.resolve("input"));
         Path warehouse = dir.resolve("out").resolve("warehouse");

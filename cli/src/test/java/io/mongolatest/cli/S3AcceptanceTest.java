@@ -274,6 +274,15 @@ class S3AcceptanceTest {
         assertOneLineUserError(same, "is the same prefix as --input");
     }
 
+    @Test
+    void anS3WarehouseInTheLayoutOfAnEarlierVersionIsRefusedNeverReadAsEmpty() {
+        S3Location warehouse = bucket.resolve("warehouses/old-layout");
+        objects.put(warehouse.resolve("uc_mongo_latest/_current.json"), "{}".getBytes(StandardCharsets.UTF_8));
+        assertOneLineUserError(CliRun.of(s3Args("run", warehouse)), "the warehouse " + warehouse + " has tables in the"
+                + " layout of an earlier version (" + warehouse.resolve("uc_mongo_latest/_current.json") + ")");
+        assertThat(objects.list(warehouse)).hasSize(1);
+    }
+
     private static void assertOneLineUserError(CliRun r, String expected) {
         assertThat(r.exitCode()).as(r.out() + r.err()).isEqualTo(2);
         assertThat(r.err().strip()).contains(expected).doesNotContain("\n").doesNotContain("Exception");
