@@ -62,6 +62,26 @@ public final class ServerProcesses {
     }
 
     /**
+     * The port a server just started announces ({@link #announcedPort}), waited for up to {@code timeout}; the process
+     * is killed when it does not announce one in time, exits first, or the wait is interrupted.
+     */
+    public static int awaitPort(Process process, StringBuffer output, Pattern announcement, String name,
+            Duration timeout) {
+        CompletableFuture<Integer> port = announcedPort(process, output, announcement, name);
+        try {
+            return port.get(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.TimeoutException | java.util.concurrent.ExecutionException e) {
+            process.destroyForcibly();
+            throw new IllegalStateException(name + " did not start within " + timeout.toSeconds() + " s: " + e + "\n"
+                    + output, e);
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
+    /**
      * Ends a server that exits when its standard input closes: closes it, waits up to {@code timeout}, and kills
      * the process if it is still there.
      */

@@ -108,7 +108,7 @@ final class DemoCommand implements Callable<Integer> {
                 common.stateDir().resolve("tmp"), 0, true);
         LocalLocation at = LocalLocation.of(demo.warehouse());
         try (Storages storages = Storages.load(StorageSettings.defaults());
-             TableStore warehouse = TableStores.openToRead(storages, at, CatalogSpec.defaultFor(at).orElseThrow(),
+             TableStore warehouse = TableStores.open(storages, at, CatalogSpec.defaultFor(at).orElseThrow(),
                      CatalogEndpoints.none());
              EngineSession session = WarehouseReader.open(Engines.named(Engines.DEFAULT_ENGINE), settings, warehouse,
                 LatestState::published)) {

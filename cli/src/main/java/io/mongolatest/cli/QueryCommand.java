@@ -85,7 +85,7 @@ final class QueryCommand implements Callable<Integer>, ReadCommand {
             storages.checkAccess(location, "--warehouse", false);
             EngineSettings settings = new EngineSettings(Storages.engineFolder(location, common.stateDir()),
                     DataSize.parse(memory), common.stateDir().resolve("tmp"), 0, true);
-            try (TableStore tables = TableStores.openToRead(storages, location, catalog.spec(location),
+            try (TableStore tables = TableStores.open(storages, location, catalog.spec(location),
                     catalog.endpoints(dynamoDbEndpoint));
                  EngineSession session = WarehouseReader.open(duckdb, settings, tables, LatestState::published)) {
                 result = limit.run(session, sql);

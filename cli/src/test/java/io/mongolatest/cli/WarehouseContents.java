@@ -39,7 +39,7 @@ final class WarehouseContents {
     static Map<String, WarehouseTables.Table> readS3Tables(URI s3Endpoint, S3Location root, String catalog,
                                                           Path scratch) {
         try (Storages storages = Storages.load(new StorageSettings(s3Endpoint));
-             TableStore tables = TableStores.openToRead(storages, root, CatalogSpec.parse(catalog),
+             TableStore tables = TableStores.open(storages, root, CatalogSpec.parse(catalog),
                      CatalogEndpoints.none())) {
             return WarehouseTables.read(tables, scratch, false);
         }
@@ -48,7 +48,7 @@ final class WarehouseContents {
     /** {@code database.table} to the snapshot readers of the warehouse read now. */
     static Map<String, Long> snapshots(URI s3Endpoint, S3Location root, String catalog) {
         try (Storages storages = Storages.load(new StorageSettings(s3Endpoint));
-             TableStore tables = TableStores.openToRead(storages, root, CatalogSpec.parse(catalog),
+             TableStore tables = TableStores.open(storages, root, CatalogSpec.parse(catalog),
                      CatalogEndpoints.none())) {
             Map<String, Long> out = new TreeMap<>();
             WarehouseReader.published(tables, db -> true).forEach((t, id) -> out.put(t.toString(), id));

@@ -40,12 +40,13 @@ public record DatabaseCommit(String database, String publication, List<Committed
             }
             kept.add(c.table().table());
         }
-        Set<String> gone = new LinkedHashSet<>(tables.tables(database));
+        List<String> now = tables.tables(database);
+        Set<String> gone = new LinkedHashSet<>(now);
         gone.addAll(alsoGone);
         gone.removeAll(kept);
         List<TableChange> all = new ArrayList<>(changes);
         for (String t : gone) {
-            if (tables.tables(database).contains(t)) {
+            if (now.contains(t)) {
                 all.add(tables.drop(new TableName(database, t)));
             }
         }

@@ -61,11 +61,6 @@ public final class TableStores {
                 }, () -> false, storages.files(root));
     }
 
-    /** {@link #open}: for readers, which never write, the same store. */
-    public static TableStore openToRead(Storages storages, Location root, CatalogSpec catalog,
-                                        CatalogEndpoints endpoints) {
-        return open(storages, root, catalog, endpoints);
-    }
 
     /** Refuses, as a user error, a warehouse written in the table layout of versions before the Iceberg tables. */
     public static void checkLayout(Storages storages, Location root) {

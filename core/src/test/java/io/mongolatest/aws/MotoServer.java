@@ -7,10 +7,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.regex.Pattern;
 
 import io.mongolatest.ServerProcesses;
@@ -59,19 +55,8 @@ public final class MotoServer implements AutoCloseable {
             throw new UncheckedIOException("cannot start moto's server", e);
         }
         StringBuffer output = new StringBuffer();
-        CompletableFuture<Integer> port = ServerProcesses.announcedPort(process, output, RUNNING, "moto");
-        try {
-            int p = port.get(START_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-            return new MotoServer(process, URI.create("http://127.0.0.1:" + p), output);
-        } catch (TimeoutException | ExecutionException e) {
-            process.destroyForcibly();
-            throw new IllegalStateException("moto's server did not start within " + START_TIMEOUT.toSeconds()
-                    + " s: " + e + "\n" + output, e);
-        } catch (InterruptedException e) {
-            process.destroyForcibly();
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        }
+        int port = ServerProcesses.awaitPort(process, output, RUNNING, "moto's server", START_TIMEOUT);
+        return new MotoServer(process, URI.create("http://127.0.0.1:" + port), output);
     }
 
     /** The base URL of every service it stands in for, e.g. {@code http://127.0.0.1:43801}. */

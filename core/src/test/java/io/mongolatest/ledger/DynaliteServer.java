@@ -11,10 +11,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.regex.Pattern;
 
 import io.mongolatest.ServerProcesses;
@@ -62,13 +59,12 @@ public final class DynaliteServer implements AutoCloseable {
             throw new UncheckedIOException("cannot start " + node, e);
         }
         StringBuffer output = new StringBuffer();
-        CompletableFuture<Integer> port = ServerProcesses.announcedPort(process, output, LISTENING, "dynalite");
         try {
-            int p = port.get(START_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-            DynaliteServer server = new DynaliteServer(process, URI.create("http://127.0.0.1:" + p), output);
+            int port = ServerProcesses.awaitPort(process, output, LISTENING, "dynalite", START_TIMEOUT);
+            DynaliteServer server = new DynaliteServer(process, URI.create("http://127.0.0.1:" + port), output);
             server.awaitReady(System.nanoTime() + START_TIMEOUT.toNanos());
             return server;
-        } catch (TimeoutException | ExecutionException | RuntimeException e) {
+        } catch (RuntimeException e) {
             process.destroyForcibly();
             return fail("dynalite did not start: " + e + "\n" + output);
         } catch (InterruptedException e) {

@@ -4,8 +4,6 @@ import java.nio.file.Path;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import io.mongolatest.aws.MotoServer;
@@ -35,16 +33,6 @@ class GlueTableStoreTest extends CatalogTableStoreContract {
         moto.close();
     }
 
-    /**
-     * Not on moto: its Glue {@code UpdateTable} ignores the {@code VersionId} that Iceberg's Glue catalog commits
-     * with (moto 5.2.1, {@code glue/models.py}), so two writers at once can overwrite each other's commit there,
-     * which the store then reports. AWS Glue refuses a stale {@code VersionId}.
-     */
-    @Override
-    @Test
-    @Disabled("moto's Glue has no optimistic lock on UpdateTable")
-    void twoWritersReplacingOneTableAtOnceBothCommitAndTheTableIsAlwaysOneWholeReplacement() {
-    }
 
     @Override
     protected CatalogFixture newFixture(Path dir) {
