@@ -92,6 +92,7 @@ final class DemoCommand implements Callable<Integer> {
         spec.threads = EngineSettings.DEFAULT_THREADS;
         spec.maxBadFraction = RunOptions.DEFAULT_MAX_BAD_FRACTION;
         spec.leaseTtl = RunOptions.DEFAULT_LEASE_TTL;
+        spec.warehouseWait = RunOptions.DEFAULT_WAREHOUSE_WAIT;
         spec.pushgatewayGrace = RunOptions.DEFAULT_PUSHGATEWAY_GRACE;
         spec.pushgatewayWipe = RunSpecOptions.WipeMode.run;
         return spec;

@@ -128,7 +128,8 @@ final class LaunchOptions {
         URI script = URI.create(p.bootstrap().installScript());
         URI beside = script.resolve(".");
         List<String> runOptions = new ArrayList<>(List.of("--max-bad-fraction", Double.toString(spec.maxBadFraction),
-                "--lease-ttl", spec.leaseTtl.toSeconds() + "s", "--pushgateway-grace",
+                "--lease-ttl", spec.leaseTtl.toSeconds() + "s", "--warehouse-wait", spec.warehouseWait.toSeconds() + "s",
+                "--pushgateway-grace",
                 spec.pushgatewayGrace.toSeconds() + "s", "--pushgateway-wipe", spec.pushgatewayWipe.name()));
         runOptions.addAll(List.of("--memory", spec.memory));
         if (spec.fullRebuild) {

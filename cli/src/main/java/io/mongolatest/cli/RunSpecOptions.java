@@ -93,6 +93,12 @@ final class RunSpecOptions {
             description = "How long a runner's lease lasts without a heartbeat; a dead runner's run may be taken over after it. Default: ${DEFAULT-VALUE}.")
     Duration leaseTtl;
 
+    @Option(names = "--warehouse-wait", paramLabel = "DURATION", defaultValue = RunOptions.DEFAULT_WAREHOUSE_WAIT_TEXT,
+            converter = DurationConverter.class,
+            description = "How long a run waits while another run writes the same warehouse (one writer at a time)"
+                    + " before it gives up with exit 3, naming that run. Default: ${DEFAULT-VALUE}.")
+    Duration warehouseWait;
+
     @Option(names = "--pushgateway", paramLabel = "URL",
             description = "Prometheus Pushgateway for status metrics. Default: none (nothing is pushed).")
     String pushgateway;

@@ -125,7 +125,7 @@ final class RunWiring implements AutoCloseable {
         ProductPackage product = ProductPackage.load(productFiles, logic);
         RunOptions runOptions = new RunOptions(options.leaseTtl, options.pushgatewayGrace,
                 options.pushgatewayWipe == RunSpecOptions.WipeMode.global, options.maxBadFraction,
-                options.fullRebuild);
+                options.fullRebuild, options.warehouseWait);
         SqlEngine engine = Engines.named(options.engine);
         if (engineHere) {
             // A cluster's steps run Spark, which checks its own settings before its first step writes anything.

@@ -136,6 +136,7 @@ class SafetyTest {
                 {"--threads", "100000", "--threads must be 0 (one per core) to"},
                 {"--lease-ttl", "100d", "--lease-ttl must be between 3s and 7d"},
                 {"--pushgateway-grace", "2h", "--pushgateway-grace must be between 0s and 1h"},
+                {"--warehouse-wait", "2d", "--warehouse-wait must be between 0s and 1d, not 172800s"},
                 {"--warehouse", dir.resolve("a;b").toString(), "contains ';', which DuckDB would read as an option"},
                 {"--warehouse", dir.resolve("a*b").toString(), "contains '*'"},
                 {"--warehouse", "/sys/mongo-latest-warehouse", "--warehouse /sys/mongo-latest-warehouse cannot be"

@@ -15,9 +15,10 @@ import io.mongolatest.MongoLatestException;
  * @param globalWipe       {@code flush-pushgateway} wipes the whole Pushgateway, as the original did
  * @param maxBadFraction   bad input lines tolerated, as a fraction of all lines, before the build fails
  * @param fullRebuild      the build reads every selected snapshot even when it could add only the new ones
+ * @param warehouseWait    how long a run waits for the warehouse while another run writes it, before it gives up
  */
 public record RunOptions(Duration leaseTtl, Duration pushgatewayGrace, boolean globalWipe, double maxBadFraction,
-                         boolean fullRebuild) {
+                         boolean fullRebuild, Duration warehouseWait) {
     // Each default is written once, as its option is typed: --help shows that text, the run uses its value.
     public static final String DEFAULT_LEASE_TTL_TEXT = "60s";
     public static final Duration DEFAULT_LEASE_TTL = DurationText.parse(DEFAULT_LEASE_TTL_TEXT);
@@ -25,6 +26,10 @@ public record RunOptions(Duration leaseTtl, Duration pushgatewayGrace, boolean g
     public static final Duration DEFAULT_PUSHGATEWAY_GRACE = DurationText.parse(DEFAULT_PUSHGATEWAY_GRACE_TEXT);
     public static final String DEFAULT_MAX_BAD_FRACTION_TEXT = "0.001";
     public static final double DEFAULT_MAX_BAD_FRACTION = Double.parseDouble(DEFAULT_MAX_BAD_FRACTION_TEXT);
+
+    public static final String DEFAULT_WAREHOUSE_WAIT_TEXT = "1h";
+    public static final Duration DEFAULT_WAREHOUSE_WAIT = DurationText.parse(DEFAULT_WAREHOUSE_WAIT_TEXT);
+    public static final Duration MAX_WAREHOUSE_WAIT = Duration.ofDays(1);
 
     public static final Duration MIN_LEASE_TTL = Duration.ofSeconds(3);
     /** A lease outliving the row's retention would hold a run nobody can see. */
@@ -35,12 +40,17 @@ public record RunOptions(Duration leaseTtl, Duration pushgatewayGrace, boolean g
     public RunOptions {
         requireNonNull(leaseTtl, "leaseTtl is null");
         requireNonNull(pushgatewayGrace, "pushgatewayGrace is null");
+        requireNonNull(warehouseWait, "warehouseWait is null");
         if (leaseTtl.compareTo(MIN_LEASE_TTL) < 0 || leaseTtl.compareTo(MAX_LEASE_TTL) > 0) {
             throw MongoLatestException.user("--lease-ttl must be between 3s and 7d, not " + leaseTtl.toSeconds() + "s");
         }
         if (pushgatewayGrace.isNegative() || pushgatewayGrace.compareTo(MAX_PUSHGATEWAY_GRACE) > 0) {
             throw MongoLatestException.user("--pushgateway-grace must be between 0s and 1h, not "
                     + pushgatewayGrace.toSeconds() + "s");
+        }
+        if (warehouseWait.isNegative() || warehouseWait.compareTo(MAX_WAREHOUSE_WAIT) > 0) {
+            throw MongoLatestException.user("--warehouse-wait must be between 0s and 1d, not "
+                    + warehouseWait.toSeconds() + "s");
         }
         // Written so that NaN fails too: NaN compares false with everything.
         if (!(maxBadFraction >= 0 && maxBadFraction <= 1)) {
@@ -50,7 +60,7 @@ public record RunOptions(Duration leaseTtl, Duration pushgatewayGrace, boolean g
 
     /** Options without {@code --full-rebuild}. */
     public RunOptions(Duration leaseTtl, Duration pushgatewayGrace, boolean globalWipe, double maxBadFraction) {
-        this(leaseTtl, pushgatewayGrace, globalWipe, maxBadFraction, false);
+        this(leaseTtl, pushgatewayGrace, globalWipe, maxBadFraction, false, DEFAULT_WAREHOUSE_WAIT);
     }
 
     public static RunOptions defaults() {

@@ -70,6 +70,30 @@ public abstract class RunLedgerContract {
     }
 
     @Test
+    void keepsAWarehouseLeaseRowApartFromTheRunsAndReleasesItNamingTheLastWriter() {
+        LedgerRow run = sampleRow("corr-1", 1);
+        ledger.insert(run);
+        String warehouse = "s3://bucket/warehouse";
+        RunnerIdentity holder = LeaseOwner.parse("host:42:1700000000000").orElseThrow();
+        LedgerRow held = WarehouseLeaseRow.held(warehouse, run, new Lease(holder.owner(), T0.plusSeconds(60)),
+                java.util.Optional.empty(), T0);
+        ledger.insert(held);
+
+        assertThat(ledger.read(WarehouseLeaseRow.key(warehouse))).contains(held);
+        assertThat(held.clusterId()).as("a scan for the run's cluster finds the run alone").isNull();
+        assertThat(WarehouseLeaseRow.lastWriter(ledger.read(WarehouseLeaseRow.key(warehouse))))
+                .contains("corr-1/MONGO_LATEST");
+        assertThat(ledger.list("MONGO_LATEST")).extracting(LedgerRow::key).containsExactly(run.key());
+
+        LedgerRow released = WarehouseLeaseRow.released(held).withLease(null).nextVersion(T0.plusSeconds(5));
+        ledger.update(released, held.version());
+        LedgerRow stored = ledger.read(WarehouseLeaseRow.key(warehouse)).orElseThrow();
+        assertThat(stored.lease()).isNull();
+        assertThat(stored.status()).isEqualTo(RunStatus.COMPLETED);
+        assertThat(stored.currentStep()).isEqualTo("corr-1/MONGO_LATEST");
+    }
+
+    @Test
     void readsNothingForAnUnknownRun() {
         assertThat(ledger.read(new RunKey("nobody", "MONGO_LATEST"))).isEmpty();
     }

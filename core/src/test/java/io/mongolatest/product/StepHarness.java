@@ -108,7 +108,7 @@ final class StepHarness implements AutoCloseable {
         StepContext ctx = new StepContext(step, params(), pkg, () -> session, storage, StatusMetrics.none(),
                 new RunLabels(correlationId, snapshotType.label(), exportDate.toString(), "local-test"), cancellation,
                 () -> ledgerRows, listener, new RunOptions(RunOptions.DEFAULT_LEASE_TTL, java.time.Duration.ZERO,
-                        false, maxBadFraction, fullRebuild), RunStatus.IN_PROGRESS,
+                        false, maxBadFraction, fullRebuild, RunOptions.DEFAULT_WAREHOUSE_WAIT), RunStatus.IN_PROGRESS,
                 () -> product.selectInput(params(), storage.input()).record());
         return product.builtins().get(kind).run(ctx);
     }

@@ -5,11 +5,13 @@ import static java.util.Objects.requireNonNull;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.mongolatest.ErrorKind;
 import io.mongolatest.MongoLatestException;
 import io.mongolatest.engine.EngineSession;
 import io.mongolatest.engine.SqlFailure;
@@ -18,6 +20,7 @@ import io.mongolatest.ledger.RecordedPlan;
 import io.mongolatest.ledger.RunStatus;
 import io.mongolatest.ledger.StepRecord;
 import io.mongolatest.ledger.StepStatus;
+import io.mongolatest.ledger.WarehouseLeaseRow;
 import io.mongolatest.metrics.RunLabels;
 import io.mongolatest.metrics.RunState;
 import io.mongolatest.metrics.StepFigures;
@@ -58,6 +61,7 @@ public final class OpenRun implements AutoCloseable {
     private final int lastTerminating;
     private EngineSession engine;
     private Cancellation.Registration engineCancel;
+    private RunSession warehouse;
     private boolean ended;
 
     OpenRun(RunSpec spec, RunParts parts, RunSession session, RunListener listener, Cancellation cancellation) {
@@ -120,12 +124,57 @@ public final class OpenRun implements AutoCloseable {
             session.write(r -> r.withStep(done));
             listener.stepFinished(done, index, steps.size());
         } else {
+            holdWarehouse();
             done = execute(step, planned, index, !attemptFailed);
         }
         if (index == lastTerminating && done.status().isDone() && row().status() == RunStatus.IN_PROGRESS) {
             complete();
         }
         return done;
+    }
+
+    /**
+     * Takes the warehouse's writer lease for this run, unless this process holds it already: while another run
+     * writes the warehouse this waits, at most {@code --warehouse-wait}. The run's callers take it before its
+     * first step, where giving up can still give the run back untouched.
+     *
+     * @throws MongoLatestException of kind HELD when it could not be had, CANCELLED when cancelled meanwhile
+     */
+    public void holdWarehouse() {
+        if (warehouse != null) {
+            return;
+        }
+        LedgerRow r = row();
+        // Output of this attempt, or of an earlier one it continues, is in the warehouse already.
+        boolean wroteAlready = plan.steps().stream().anyMatch(s -> StepAction.valueOf(s.action()) == StepAction.SKIP)
+                || r.steps().stream().anyMatch(s -> s.status().isFinished());
+        warehouse = new WarehouseHold(parts, spec.options().leaseTtl(), spec.options().warehouseWait(), listener,
+                cancellation).take(spec.params().warehouse().toString(), r, wroteAlready);
+    }
+
+    /**
+     * Before {@code step}: the warehouse, or, when it cannot be had (or the run is cancelled while waiting for it),
+     * how the run ended. When this process began the attempt ({@code began}, else null) the run goes back as it was
+     * before, no attempt spent; in a later step process (a cluster's) the attempt fails at the step, for a retry.
+     */
+    Optional<RunResult> holdWarehouseBefore(String step, Plan began) {
+        try {
+            holdWarehouse();
+            return Optional.empty();
+        } catch (LeaseLostException e) {
+            throw e;
+        } catch (MongoLatestException e) {
+            if (e.kind() != ErrorKind.HELD && e.kind() != ErrorKind.CANCELLED) {
+                throw e;
+            }
+            RunOutcome outcome = e.kind() == ErrorKind.HELD ? RunOutcome.HELD : RunOutcome.CANCELLED;
+            if (began != null) {
+                giveBack(began.previous());
+                return Optional.of(new RunResult(began, outcome, began.previous(), e.getMessage()));
+            }
+            failed(step);
+            return Optional.of(end(null, outcome, step, e.getMessage()));
+        }
     }
 
     private StepRecord execute(StepDefinition step, RecordedPlan.PlannedStep planned, int index, boolean moveCurrent) {
@@ -258,11 +307,19 @@ public final class OpenRun implements AutoCloseable {
     /** What was to run the attempt never started: the row goes back to {@code before} (null: there was none). */
     public void giveBack(LedgerRow before) {
         session.giveBack(before);
+        releaseWarehouse();
     }
 
-    /** This process is done with the attempt, which goes on in the next step process. */
+    /**
+     * This process is done with the attempt, which goes on in the next step process: the warehouse stays the
+     * run's, with a full lease term, for that process to take on.
+     */
     public void handOver() {
         session.handOver();
+        if (warehouse != null) {
+            warehouse.handOver();
+            warehouse = null;
+        }
     }
 
     static RunResult held(Plan plan, LedgerRow row) {
@@ -282,8 +339,33 @@ public final class OpenRun implements AutoCloseable {
     public void close() {
         closeEngine();
         session.close();
-        if (ended) {
-            runEnded();
+        try {
+            if (ended) {
+                runEnded();
+            }
+        } finally {
+            if (ended) {
+                releaseWarehouse();
+            } else if (warehouse != null) {
+                // Left without an end (the run was lost): the lease lapses, at once if this process is gone.
+                warehouse.close();
+            }
+        }
+    }
+
+    /** The next run may write the warehouse now; this run stays named as its last writer. */
+    private void releaseWarehouse() {
+        if (warehouse == null) {
+            return;
+        }
+        RunSession held = warehouse;
+        warehouse = null;
+        try {
+            held.finish(WarehouseLeaseRow::released);
+        } catch (RuntimeException e) {
+            // Unreleased, it lapses with its term (at once for a local process that has ended).
+            LOG.info("releasing the warehouse lease failed", e);
+            listener.warning("could not release the warehouse lease: " + e.getMessage());
         }
     }
 
@@ -293,6 +375,12 @@ public final class OpenRun implements AutoCloseable {
      * once older than the safety age, well clear of any commit.
      */
     private void runEnded() {
+        try {
+            holdWarehouse();
+        } catch (MongoLatestException e) {
+            listener.warning("could not bring the run's final state into the warehouse: " + e.getMessage());
+            return;
+        }
         removeOrphans();
         RunEndHook hook = spec.logic().runEndHook();
         if (hook == RunEndHook.NONE) {

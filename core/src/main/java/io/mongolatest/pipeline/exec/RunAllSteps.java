@@ -1,5 +1,7 @@
 package io.mongolatest.pipeline.exec;
 
+import java.util.Optional;
+
 import io.mongolatest.ledger.StepRecord;
 import io.mongolatest.ledger.StepStatus;
 import io.mongolatest.pipeline.Cancellation;
@@ -28,6 +30,10 @@ public final class RunAllSteps {
         }
         Plan plan = begun.plan();
         try (OpenRun run = ((BeginRun.Started) begun).run()) {
+            Optional<RunResult> noWarehouse = run.holdWarehouseBefore(spec.product().pipeline().steps().get(0).name(), plan);
+            if (noWarehouse.isPresent()) {
+                return noWarehouse.get();
+            }
             String failure = null;
             String failedStep = null;
             for (StepDefinition step : spec.product().pipeline().steps()) {

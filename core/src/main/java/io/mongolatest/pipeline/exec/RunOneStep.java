@@ -169,6 +169,10 @@ public final class RunOneStep {
     private static StepResult runIn(OpenRun run, RunSpec spec, String name, int index, RunListener listener,
                                     Cancellation cancellation, Plan plan) {
         try (run) {
+            Optional<StepResult> noWarehouse = holdWarehouse(run, name, plan);
+            if (noWarehouse.isPresent()) {
+                return noWarehouse.get();
+            }
             boolean failedBefore = run.row().status() == RunStatus.FAILED;
             StepResult result = failedBefore ? stepAfterFailure(run, spec, name, listener) : stepOf(run, spec, name);
             boolean last = index == spec.product().pipeline().steps().size() - 1;
@@ -191,6 +195,15 @@ public final class RunOneStep {
         } catch (LeaseLostException e) {
             return new StepResult(name, RunOutcome.HELD, null, null, e.getMessage());
         }
+    }
+
+    /** The warehouse, before the step (see {@link OpenRun#holdWarehouseBefore}). */
+    private static Optional<StepResult> holdWarehouse(OpenRun run, String name, Plan plan) {
+        if (run.row().status() == RunStatus.FAILED) {
+            return Optional.empty(); // only an always step may run, and takes the warehouse if it does
+        }
+        return run.holdWarehouseBefore(name, plan).map(r -> new StepResult(name, r.outcome(), null, r.row(),
+                r.message()));
     }
 
     private static StepResult stepOf(OpenRun run, RunSpec spec, String name) {

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 
 import io.mongolatest.MongoLatestException;
+import io.mongolatest.ledger.WarehouseLeaseRow;
 import io.mongolatest.pipeline.BuiltinStep;
 import io.mongolatest.pipeline.ProductLogic;
 import io.mongolatest.pipeline.ProductLogic.InputSelection;
@@ -25,7 +26,9 @@ public final class PlanRun {
         checkEngine(spec, parts);
         InputSelection input = spec.logic().selectInput(spec.params(), parts.storage().input());
         RunPlanner planner = new RunPlanner(spec.product(), spec.params(), input.digest());
-        Plan plan = planner.plan(parts.ledger().read(spec.key()), parts.clock().instant());
+        Optional<String> warehouseWriter = WarehouseLeaseRow.lastWriter(parts.ledger().read(
+                WarehouseLeaseRow.key(spec.params().warehouse().toString())));
+        Plan plan = planner.plan(parts.ledger().read(spec.key()), parts.clock().instant(), warehouseWriter);
         return new Planned(withNotes(plan, spec, parts, input), input);
     }
 

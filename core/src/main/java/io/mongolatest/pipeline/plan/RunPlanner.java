@@ -67,6 +67,14 @@ public final class RunPlanner {
     }
 
     public Plan plan(Optional<LedgerRow> existing, Instant now) {
+        return plan(existing, now, Optional.empty());
+    }
+
+    /**
+     * @param warehouseWriter the run that wrote the warehouse last, as the warehouse lease names it; a retry of
+     *                        another run cannot skip a step whose output that run may have replaced
+     */
+    public Plan plan(Optional<LedgerRow> existing, Instant now, Optional<String> warehouseWriter) {
         RunKey key = key();
         Map<String, Fingerprint> fingerprints = fingerprints();
         List<StepDefinition> steps = product.pipeline().steps();
@@ -101,6 +109,11 @@ public final class RunPlanner {
         }
         int resume = failedAt.get();
         String changedReason = null;
+        if (resume > 0 && warehouseWriter.isPresent() && !warehouseWriter.get().equals(key.toString())) {
+            changedReason = "retry from the start: run " + warehouseWriter.get() + " wrote the warehouse after run "
+                    + row.runId() + " " + why;
+            resume = 0;
+        }
         for (int i = 0; i < resume; i++) {
             StepDefinition s = steps.get(i);
             Optional<Fingerprint> before = row.step(s.name()).map(StepRecord::fingerprint).flatMap(Fingerprint::parse);
