@@ -155,8 +155,8 @@ public final class DuckDbEngine implements SqlEngine, ReadOnlySessions {
                 session.execute(f);
             }
             Set<Path> folders = new TreeSet<>();
+            session.registerTables(tables);
             for (Map.Entry<TableName, Long> t : tables.entrySet()) {
-                session.registerTable(t.getKey(), t.getValue());
                 for (TableScan.DataFileRef f : store.scan(t.getKey(), t.getValue()).files()) {
                     folders.add(files.local(f.path()).getParent());
                     f.deletes().forEach(d -> folders.add(files.local(d).getParent()));

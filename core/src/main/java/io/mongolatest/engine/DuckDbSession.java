@@ -13,6 +13,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -228,14 +229,53 @@ final class DuckDbSession implements EngineSession, RowSources {
 
     @Override
     public void registerTable(TableName table, long snapshotId) {
-        createSchema(table.database());
-        execute("CREATE OR REPLACE VIEW " + identifier(table.database()) + "." + identifier(table.table()) + " AS "
-                + IcebergScanSql.select(files.tables().scan(table, snapshotId), files::local));
-        if (!readOnly) {
-            execute("CREATE TABLE IF NOT EXISTS main." + REGISTERED + " (db VARCHAR, name VARCHAR, snapshot BIGINT,"
-                    + " PRIMARY KEY (db, name))");
-            execute("INSERT OR REPLACE INTO main." + REGISTERED + " VALUES (" + literal(table.database()) + ", "
-                    + literal(table.table()) + ", " + snapshotId + ")");
+        registerTables(Map.of(table, snapshotId));
+    }
+
+    /**
+     * One transaction for them all: each statement on a kept catalog ({@code catalog.duckdb}) would otherwise be a
+     * commit of its own, with its write to disk.
+     */
+    @Override
+    public void registerTables(Map<TableName, Long> tables) {
+        if (tables.isEmpty()) {
+            return;
+        }
+        Map<TableName, String> views = new LinkedHashMap<>();
+        tables.forEach((table, snapshotId) -> views.put(table, IcebergScanSql.select(files.tables().scan(table,
+                snapshotId), files::local)));
+        execute("BEGIN TRANSACTION");
+        boolean done = false;
+        try {
+            new TreeSet<>(tables.keySet().stream().map(TableName::database).toList()).forEach(this::createSchema);
+            if (!readOnly) {
+                execute("CREATE TABLE IF NOT EXISTS main." + REGISTERED + " (db VARCHAR, name VARCHAR, snapshot BIGINT,"
+                        + " PRIMARY KEY (db, name))");
+            }
+            for (Map.Entry<TableName, String> v : views.entrySet()) {
+                TableName table = v.getKey();
+                execute("CREATE OR REPLACE VIEW " + identifier(table.database()) + "." + identifier(table.table())
+                        + " AS " + v.getValue());
+                if (!readOnly) {
+                    execute("INSERT OR REPLACE INTO main." + REGISTERED + " VALUES (" + literal(table.database()) + ", "
+                            + literal(table.table()) + ", " + tables.get(table) + ")");
+                }
+            }
+            execute("COMMIT");
+            done = true;
+        } finally {
+            if (!done) {
+                rollback();
+            }
+        }
+    }
+
+    /** Undoes an open transaction; a failure here would only hide the one that made it necessary. */
+    private void rollback() {
+        try {
+            execute("ROLLBACK");
+        } catch (RuntimeException e) {
+            LOG.debug("rollback failed", e);
         }
     }
 
@@ -246,17 +286,20 @@ final class DuckDbSession implements EngineSession, RowSources {
      */
     void showTables(Map<TableName, Long> tables) {
         Map<TableName, Long> shown = new java.util.HashMap<>();
-        if (!relations("main").isEmpty() && relations("main").contains(REGISTERED)) {
+        if (relations("main").contains(REGISTERED)) {
             for (List<Object> row : query("SELECT db, name, snapshot FROM main." + REGISTERED).rows()) {
                 shown.put(new TableName((String) row.get(0), (String) row.get(1)), ((Number) row.get(2)).longValue());
             }
         }
+        Map<String, List<String>> present = new java.util.HashMap<>();
+        Map<TableName, Long> stale = new LinkedHashMap<>();
         for (Map.Entry<TableName, Long> t : tables.entrySet()) {
-            if (!t.getValue().equals(shown.get(t.getKey()))
-                    || !relations(t.getKey().database()).contains(t.getKey().table())) {
-                registerTable(t.getKey(), t.getValue());
+            if (!t.getValue().equals(shown.get(t.getKey())) || !present.computeIfAbsent(t.getKey().database(),
+                    this::relations).contains(t.getKey().table())) {
+                stale.put(t.getKey(), t.getValue());
             }
         }
+        registerTables(stale);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.mongolatest.engine;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import io.mongolatest.storage.TableName;
@@ -33,6 +34,11 @@ public interface EngineSession extends AutoCloseable {
 
     /** Makes {@code table} readable as {@code database.table}: the table at {@code snapshotId}. */
     void registerTable(TableName table, long snapshotId);
+
+    /** {@link #registerTable} for each of {@code tables}, at once where the engine can (a database's publication). */
+    default void registerTables(Map<TableName, Long> tables) {
+        tables.forEach(this::registerTable);
+    }
 
     /** SQL that reads {@code table} at {@code snapshotId}, to be put after a {@code FROM}, with an alias. */
     String tableAt(TableName table, long snapshotId);

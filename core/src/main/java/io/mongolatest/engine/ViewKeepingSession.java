@@ -65,6 +65,11 @@ final class ViewKeepingSession implements EngineSession {
     }
 
     @Override
+    public void registerTables(Map<TableName, Long> tables) {
+        session.registerTables(tables);
+    }
+
+    @Override
     public String tableAt(TableName table, long snapshotId) {
         return session.tableAt(table, snapshotId);
     }

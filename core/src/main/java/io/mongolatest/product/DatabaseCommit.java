@@ -1,6 +1,7 @@
 package io.mongolatest.product;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -57,11 +58,9 @@ public record DatabaseCommit(String database, String publication, List<Committed
                 ctx.step().name(), publication, changes.size(), extra);
         List<CommittedTable> committed = tables.commit(all, info);
         EngineSession engine = ctx.engine();
-        for (CommittedTable c : committed) {
-            if (c.snapshotId().isPresent()) {
-                engine.registerTable(c.table(), c.snapshotId().getAsLong());
-            }
-        }
+        Map<TableName, Long> registered = new LinkedHashMap<>();
+        committed.forEach(c -> c.snapshotId().ifPresent(id -> registered.put(c.table(), id)));
+        engine.registerTables(registered);
         for (String t : gone) {
             engine.dropRelation(database, t);
         }

@@ -145,6 +145,10 @@ public final class IcebergCatalogs {
         // WAL: readers never block the writer, and a writer in another process is waited for, not failed.
         props.put("jdbc.journal_mode", "WAL");
         props.put("jdbc.busy_timeout", "30000");
+        // As the ledger's: a commit is not synced to disk on its own, only at checkpoints (a commit that ends a
+        // process is kept; a power loss may undo the last ones, never tear the file). A sync per commit cost
+        // 20-30 ms, and a run makes about 40 commits.
+        props.put("jdbc.synchronous", "NORMAL");
         // V1 adds the catalog's record type (tables and views) to the V0 layout.
         props.put("jdbc.schema-version", "V1");
     }

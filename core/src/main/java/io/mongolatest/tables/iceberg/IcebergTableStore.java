@@ -9,7 +9,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.LinkedHashMap;
@@ -30,7 +29,6 @@ import org.apache.iceberg.DataFiles;
 import org.apache.iceberg.DeleteFile;
 import org.apache.iceberg.FileFormat;
 import org.apache.iceberg.ContentFile;
-import org.apache.iceberg.FileScanTask;
 import org.apache.iceberg.HasTableOperations;
 import org.apache.iceberg.ManifestContent;
 import org.apache.iceberg.ManifestFile;
@@ -106,6 +104,8 @@ public final class IcebergTableStore implements TableStore {
     /** The catalog's own file access, for files the store copies or opens itself. */
     private final FileIO io;
     private OpenCatalog open;
+    private final Set<String> knownNamespaces = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final SnapshotContents contents = new SnapshotContents();
 
     /** A store on a catalog that is open already. */
     public IcebergTableStore(Location warehouse, CatalogSpec spec, OpenCatalog open, FileArea files) {
@@ -255,30 +255,27 @@ public final class IcebergTableStore implements TableStore {
 
     @Override
     public TableChange shareOf(TableName table, TableName source, long snapshotId) {
-        Table from = load(source).orElseThrow(() -> new IllegalStateException("no table " + source));
-        Snapshot s = from.snapshot(snapshotId);
-        if (s == null) {
-            throw new IllegalStateException(source + " has no snapshot " + snapshotId);
-        }
-        List<DataFile> data = new ArrayList<>();
-        Map<String, DeleteFile> deletes = new LinkedHashMap<>();
-        try (CloseableIterable<FileScanTask> tasks = from.newScan().useSnapshot(snapshotId).planFiles()) {
-            for (FileScanTask t : tasks) {
-                data.add(t.file());
-                t.deletes().forEach(d -> deletes.putIfAbsent(d.location(), d));
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        Schema schema = from.schemas().get(s.schemaId());
-        Schema target = schemaFor(table, schema == null ? from.schema() : schema);
-        if (!sameIds(target, schema == null ? from.schema() : schema)) {
+        SnapshotContents.Content content = content(source, snapshotId);
+        Schema target = schemaFor(table, content.schema());
+        if (!sameIds(target, content.schema())) {
             throw new IllegalStateException(table + " numbers its columns unlike " + source
                     + ": its files cannot be shared");
         }
-        return new Replace(table, target, data, List.copyOf(deletes.values()),
-                Long.parseLong(s.summary().getOrDefault("total-records", "0"))
-                        - Long.parseLong(s.summary().getOrDefault("total-position-deletes", "0")));
+        return new Replace(table, target, content.data(), content.allDeletes(), content.rows());
+    }
+
+    /** The files of {@code table} at {@code snapshotId}: known to this store already, or planned now. */
+    private SnapshotContents.Content content(TableName table, long snapshotId) {
+        Optional<SnapshotContents.Content> known = contents.get(table, snapshotId);
+        if (known.isPresent()) {
+            return known.get();
+        }
+        Table t = load(table).orElseThrow(() -> new IllegalStateException("no table " + table));
+        Snapshot s = t.snapshot(snapshotId);
+        if (s == null) {
+            throw new IllegalStateException(table + " has no snapshot " + snapshotId);
+        }
+        return contents.of(table, t, s);
     }
 
     @Override
@@ -304,23 +301,13 @@ public final class IcebergTableStore implements TableStore {
 
     @Override
     public TableScan scan(TableName table, long snapshotId) {
-        Table t = load(table).orElseThrow(() -> new IllegalStateException("no table " + table));
-        Snapshot s = t.snapshot(snapshotId);
-        if (s == null) {
-            throw new IllegalStateException(table + " has no snapshot " + snapshotId);
+        SnapshotContents.Content content = content(table, snapshotId);
+        List<TableScan.DataFileRef> refs = new ArrayList<>();
+        for (DataFile f : content.data()) {
+            refs.add(new TableScan.DataFileRef(location(f.location()), f.recordCount(), content.deletes()
+                    .getOrDefault(f.location(), List.of()).stream().map(d -> location(d.location())).toList()));
         }
-        Map<String, TableScan.DataFileRef> refs = new LinkedHashMap<>();
-        try (CloseableIterable<FileScanTask> tasks = t.newScan().useSnapshot(snapshotId).planFiles()) {
-            for (FileScanTask task : tasks) {
-                String path = task.file().location();
-                refs.putIfAbsent(path, new TableScan.DataFileRef(location(path), task.file().recordCount(),
-                        task.deletes().stream().map(d -> location(d.location())).toList()));
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        Schema schema = t.schemas().getOrDefault(s.schemaId(), t.schema());
-        return new TableScan(table, snapshotId, schema, new ArrayList<>(refs.values()));
+        return new TableScan(table, snapshotId, content.schema(), refs);
     }
 
     @Override
@@ -471,17 +458,9 @@ public final class IcebergTableStore implements TableStore {
         checkIds(r, tx.table().schema());
         RowDelta delta = tx.newRowDelta();
         if (base != null) {
-            try (CloseableIterable<FileScanTask> tasks = existing.get().newScan().useSnapshot(base.snapshotId())
-                    .planFiles()) {
-                Map<String, DeleteFile> gone = new HashMap<>();
-                for (FileScanTask t : tasks) {
-                    delta.removeRows(t.file());
-                    t.deletes().forEach(d -> gone.putIfAbsent(d.location(), d));
-                }
-                gone.values().forEach(delta::removeDeletes);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            SnapshotContents.Content old = contents.of(r.table(), existing.get(), base);
+            old.data().forEach(delta::removeRows);
+            old.allDeletes().forEach(delta::removeDeletes);
             delta.validateFromSnapshot(base.snapshotId()).validateNoConflictingDataFiles()
                     .validateNoConflictingDeleteFiles();
         }
@@ -491,6 +470,16 @@ public final class IcebergTableStore implements TableStore {
         delta.set(COMMIT_ID, commitId);
         delta.commit();
         tx.commitTransaction();
+        // The transaction's table is the metadata it committed: its snapshot is ours unless Iceberg says otherwise.
+        Snapshot committed = tx.table().currentSnapshot();
+        if (committed != null && commitId.equals(committed.summary().get(COMMIT_ID))) {
+            if (r.deletes().isEmpty()) {
+                // Exactly the files just named: registering or sharing the table next needs no planning.
+                contents.put(r.table(), committed.snapshotId(), new SnapshotContents.Content(tx.table().schema(),
+                        r.data(), Map.of(), r.rows()));
+            }
+            return committed.snapshotId();
+        }
         return findCommit(r.table(), commitId).orElseThrow(() -> new IllegalStateException(
                 "the commit of " + r.table() + " is not in its snapshots"));
     }
@@ -546,6 +535,10 @@ public final class IcebergTableStore implements TableStore {
 
     private void namespaceFor(TableName table) {
         Namespace ns = Namespace.of(table.database());
+        // A namespace is never dropped by the product: once seen, it is there for the rest of the process.
+        if (knownNamespaces.contains(table.database())) {
+            return;
+        }
         if (!namespaces().namespaceExists(ns)) {
             try {
                 namespaces().createNamespace(ns);
@@ -553,6 +546,7 @@ public final class IcebergTableStore implements TableStore {
                 // made meanwhile by another writer: as good
             }
         }
+        knownNamespaces.add(table.database());
     }
 
     private SupportsNamespaces namespaces() {
