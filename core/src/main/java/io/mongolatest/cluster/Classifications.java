@@ -15,6 +15,7 @@ import io.mongolatest.sizing.Classification;
  */
 final class Classifications {
     static final String ALWAYS = "Hadoop";
+    static final String ICEBERG = "iceberg-defaults";
 
     private static final Map<String, String> APPLICATION = known();
 
@@ -34,6 +35,9 @@ final class Classifications {
         for (String c : new String[] {"hive", "hive-site", "hive-env"}) {
             m.put(c, "Hive");
         }
+        // EMR's own Iceberg, for Spark: on emr-6.5 to 7.x (and, by its release guide, emr-spark-8.0.0) a classification
+        // of its own rather than an application to install.
+        m.put(ICEBERG, ClusterSettings.SPARK);
         m.put("tez-site", "Tez");
         m.put("livy-conf", "Livy");
         m.put("livy-env", "Livy");

@@ -32,6 +32,9 @@ public record ClusterConfigurations(ClusterSizing sizing, List<ConfiguredClassif
         notSent = Collections.unmodifiableMap(new LinkedHashMap<>(requireNonNull(notSent, "notSent is null")));
     }
 
+    private static final String ICEBERG_WHY = "the tables are Iceberg tables, and EMR puts its own Iceberg on"
+            + " Spark's class path only when the cluster enables it";
+
     public static ClusterConfigurations of(ClusterProfile profile, InstanceCatalog catalog) {
         InstanceSettings instances = profile.instances();
         ClusterShape shape = new ClusterShape(catalog.require(instances.core().instanceType(), "core instance type"),
@@ -53,8 +56,28 @@ public record ClusterConfigurations(ClusterSizing sizing, List<ConfiguredClassif
             }
             out.add(merged(name, sizing.settings(c), own.remove(name)));
         }
+        if (Classifications.applies(Classifications.ICEBERG, profile.cluster())) {
+            out.add(required(Classifications.ICEBERG, Map.of("iceberg.enabled", "true"), ICEBERG_WHY,
+                    own.remove(Classifications.ICEBERG)));
+        }
         own.values().forEach(c -> out.add(merged(c.classification(), List.of(), c)));
         return new ClusterConfigurations(sizing, out, notSent);
+    }
+
+    /** {@code values} the tool needs, unless the profile sets them itself; the profile's others after them. */
+    private static ConfiguredClassification required(String name, Map<String, String> values, String why,
+                                                     ProfileConfiguration own) {
+        Map<String, String> profileValues = own == null ? Map.of() : own.properties();
+        List<ConfiguredClassification.Property> properties = new ArrayList<>();
+        values.forEach((key, value) -> properties.add(profileValues.containsKey(key)
+                ? new ConfiguredClassification.Property(key, profileValues.get(key), PropertyOrigin.profile())
+                : new ConfiguredClassification.Property(key, value, PropertyOrigin.required(why))));
+        profileValues.forEach((key, value) -> {
+            if (!values.containsKey(key)) {
+                properties.add(new ConfiguredClassification.Property(key, value, PropertyOrigin.profile()));
+            }
+        });
+        return new ConfiguredClassification(name, properties, own == null ? List.of() : own.configurations());
     }
 
     private static ConfiguredClassification merged(String name, List<Setting> computed, ProfileConfiguration own) {

@@ -50,7 +50,7 @@ class ClusterConfigurationsTest {
     void hiveAndTezClassificationsAreNotSentToASparkOnlyCluster() {
         ClusterConfigurations c = ClusterConfigurations.of(DEVELOPMENT, ClusterFixtures.CATALOG);
         assertThat(c.classifications()).extracting(ConfiguredClassification::classification)
-                .containsExactly("yarn-site", "spark-defaults", "spark", "emrfs-site");
+                .containsExactly("yarn-site", "spark-defaults", "iceberg-defaults", "spark", "emrfs-site");
         assertThat(c.notSent()).containsExactly(Map.entry("tez-site", "Tez"), Map.entry("hive-site", "Hive"));
         assertThat(c.explain()).contains("# not sent: tez-site (the cluster has no Tez)\n");
     }
@@ -102,8 +102,25 @@ class ClusterConfigurationsTest {
         ClusterProfile p = withConfigurations(DEVELOPMENT, List.of("Spark", "Hive", "Tez"), List.of());
         ClusterConfigurations c = ClusterConfigurations.merge(p, sizing("m5.4xlarge", 10, "m5.4xlarge"));
         assertThat(c.classifications()).extracting(ConfiguredClassification::classification)
-                .containsExactly("yarn-site", "tez-site", "hive-site", "spark-defaults");
+                .containsExactly("yarn-site", "tez-site", "hive-site", "spark-defaults", "iceberg-defaults");
         assertThat(c.notSent()).isEmpty();
+    }
+
+    @Test
+    void everySparkClusterEnablesEmrsIcebergUnlessItsProfileSaysOtherwise() {
+        ClusterConfigurations c = ClusterConfigurations.of(DEVELOPMENT, ClusterFixtures.CATALOG);
+        assertThat(classification(c, "iceberg-defaults").values()).containsExactly(Map.entry("iceberg.enabled", "true"));
+        assertThat(c.explain()).contains("# required: the tables are Iceberg tables, and EMR puts its own Iceberg on"
+                + " Spark's class path only when the cluster enables it\niceberg-defaults.iceberg.enabled=true\n");
+
+        ClusterProfile own = withConfigurations(DEVELOPMENT, List.of("Spark"), List.of(new ProfileConfiguration(
+                "iceberg-defaults", Map.of("iceberg.enabled", "true", "iceberg.some-setting", "x"), List.of())));
+        ClusterConfigurations mine = ClusterConfigurations.merge(own, sizing("m5.4xlarge", 10, "m5.4xlarge"));
+        assertThat(mine.classifications()).extracting(ConfiguredClassification::classification)
+                .containsOnlyOnce("iceberg-defaults");
+        assertThat(classification(mine, "iceberg-defaults").values()).containsOnly(
+                Map.entry("iceberg.enabled", "true"), Map.entry("iceberg.some-setting", "x"));
+        assertThat(mine.explain()).contains("# from profile\niceberg-defaults.iceberg.enabled=true\n");
     }
 
     @Test
