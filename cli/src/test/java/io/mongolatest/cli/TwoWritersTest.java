@@ -55,7 +55,7 @@ class TwoWritersTest {
     static void generateAndRunOnce(S3ProxyServer server) {
         s3 = server;
         credentials = S3TestSetup.credentialsOf(server);
-        CliRun.generate(shared.resolve("input"), 2000, 23, shared.resolve("gen-state"));
+        CliRun.generate(shared.resolve("input"), 600, 23, shared.resolve("gen-state"));
         Path ref = shared.resolve("ref");
         // The tables do not depend on the correlation id (only the audit table names it).
         CliRun clean = CliRun.of(args(new RunKey("reference", "MONGO_LATEST"), ref.resolve("warehouse").toString(),
