@@ -12,26 +12,31 @@ import java.util.Set;
 import io.mongolatest.ErrorKind;
 import io.mongolatest.MongoLatestException;
 import io.mongolatest.engine.SqlEngine;
+import io.mongolatest.latest.BuildProgress;
+import io.mongolatest.latest.CollectionReport;
+import io.mongolatest.latest.InputCounts;
+import io.mongolatest.latest.LatestBuild;
+import io.mongolatest.latest.LatestBuildJob;
+import io.mongolatest.latest.input.CollectionInput;
+import io.mongolatest.latest.input.CollectionKey;
+import io.mongolatest.latest.input.Snapshot;
 import io.mongolatest.ledger.LedgerRow;
 import io.mongolatest.ledger.RunKey;
 import io.mongolatest.pipeline.BuiltinStep;
 import io.mongolatest.pipeline.ProductLogic.InputSelection;
+import io.mongolatest.pipeline.RunParameters;
 import io.mongolatest.pipeline.RunParts;
 import io.mongolatest.pipeline.RunSpec;
-import io.mongolatest.pipeline.RunParameters;
 import io.mongolatest.pipeline.StepContext;
 import io.mongolatest.pipeline.StepOutcome;
-import io.mongolatest.product.input.CollectionInput;
-import io.mongolatest.product.input.CollectionKey;
+import io.mongolatest.product.DatabaseCommit;
 import io.mongolatest.product.input.InputSet;
 import io.mongolatest.product.input.InputSetJson;
-import io.mongolatest.product.input.Snapshot;
 import io.mongolatest.storage.InputStore;
 import io.mongolatest.storage.Location;
 import io.mongolatest.storage.PrivateFiles;
 import io.mongolatest.storage.SafePaths;
 import io.mongolatest.tables.TableStore;
-import io.mongolatest.product.DatabaseCommit;
 
 /**
  * {@code build-latest}: builds {@code uc_mongo_latest.<db>_<collection>} for every collection of the

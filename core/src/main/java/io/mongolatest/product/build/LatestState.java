@@ -15,6 +15,7 @@ import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 
 import io.mongolatest.MongoLatestException;
+import io.mongolatest.latest.InputCounts;
 import io.mongolatest.storage.FileArea;
 import io.mongolatest.storage.TableName;
 import io.mongolatest.tables.Publications;

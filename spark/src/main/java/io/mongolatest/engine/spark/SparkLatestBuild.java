@@ -17,15 +17,15 @@ import org.apache.spark.storage.StorageLevel;
 
 import io.mongolatest.ErrorKind;
 import io.mongolatest.MongoLatestException;
+import io.mongolatest.engine.Cleanup;
+import io.mongolatest.latest.CollectionReport;
+import io.mongolatest.latest.LatestBuild;
+import io.mongolatest.latest.LatestBuildJob;
+import io.mongolatest.latest.LatestSql;
+import io.mongolatest.latest.LineTally;
+import io.mongolatest.latest.input.CollectionInput;
+import io.mongolatest.latest.records.InputLines;
 import io.mongolatest.product.build.BuildLatest;
-import io.mongolatest.product.build.Cleanup;
-import io.mongolatest.product.build.CollectionReport;
-import io.mongolatest.product.build.LatestBuild;
-import io.mongolatest.product.build.LatestBuildJob;
-import io.mongolatest.product.build.LatestSql;
-import io.mongolatest.product.build.LineTally;
-import io.mongolatest.product.input.CollectionInput;
-import io.mongolatest.product.records.InputLines;
 import io.mongolatest.tables.TableAt;
 import io.mongolatest.tables.TableChange;
 
