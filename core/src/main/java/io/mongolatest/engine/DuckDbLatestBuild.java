@@ -15,13 +15,13 @@ import io.mongolatest.latest.LatestBuildJob;
 import io.mongolatest.latest.Quarantine;
 import io.mongolatest.latest.input.CollectionInput;
 
-/** The build on an engine with row sources (DuckDB): a collection at a time, in two passes (see {@link LatestTableBuilder}). */
-public final class DuckDbLatestBuild implements LatestBuild {
+/** DuckDB's build, over its row sources: a collection at a time, in two passes (see {@link LatestTableBuilder}). */
+final class DuckDbLatestBuild implements LatestBuild {
     private final EngineSession session;
     private final RowSources rows;
     private final JsonFactory json = new JsonFactory();
 
-    public DuckDbLatestBuild(EngineSession session, RowSources rows) {
+    DuckDbLatestBuild(EngineSession session, RowSources rows) {
         this.session = requireNonNull(session, "session is null");
         this.rows = requireNonNull(rows, "rows is null");
     }

@@ -33,7 +33,7 @@ import io.mongolatest.tables.TableChange;
  */
 final class LatestTableBuilder {
     private static final String VERSIONS = LatestSql.VERSIONS;
-    private static final String WINNERS = LatestSql.WINNERS;
+    private static final String WINNERS = DuckDbLatestSql.WINNERS;
     private static final String LATEST_LINES = "ml_latest_lines";
     private static final String COLUMNS = "pos, id, ts, ts_nanos, created, removed";
 
@@ -64,14 +64,14 @@ final class LatestTableBuilder {
         try (Spill spill = new Spill(scratch)) {
             rows.registerSource(VERSIONS, new VersionSource(store, input, first, quarantine, tally, spill));
             if (kept.isPresent()) {
-                rows.createTempTable(WINNERS, LatestSql.winnersOf("(SELECT " + COLUMNS
+                rows.createTempTable(WINNERS, DuckDbLatestSql.winnersOf("(SELECT " + COLUMNS
                         + ", CAST(NULL AS BIGINT) AS id_digest FROM " + at(kept.get().state()) + " kept_state UNION ALL SELECT "
                         + COLUMNS + ", id_digest FROM " + VERSIONS + ") kept_and_new"));
             } else {
-                rows.createTempTable(WINNERS, LatestSql.DUCKDB_WINNERS_SQL);
+                rows.createTempTable(WINNERS, DuckDbLatestSql.WINNERS_SQL);
             }
             rows.dropSource(VERSIONS);
-            List<Object> counts = engine.query(LatestSql.COUNTS_SQL).rows().get(0);
+            List<Object> counts = engine.query(DuckDbLatestSql.COUNTS_SQL).rows().get(0);
             long ids = ((Number) counts.get(0)).longValue();
             long removed = ((Number) counts.get(1)).longValue();
             String chosen = " FROM " + WINNERS + " WHERE NOT removed AND pos >= " + boundary + " ORDER BY pos";

@@ -8,7 +8,6 @@ import java.util.Map;
 
 import io.mongolatest.latest.input.CollectionInput;
 import io.mongolatest.pipeline.Cancellation;
-import io.mongolatest.product.build.LatestState;
 import io.mongolatest.storage.FileArea;
 import io.mongolatest.storage.InputStore;
 import io.mongolatest.storage.StorageRoots;
@@ -17,7 +16,7 @@ import io.mongolatest.tables.TableAt;
 
 /**
  * What a build is asked to do: every collection of the input into the new content of its table and of its kept
- * state ({@link LatestState}), bad lines into the quarantine folder, one file per table
+ * state ({@link KeptState}), bad lines into the quarantine folder, one file per table
  * ({@code <quarantine>/<table>.jsonl}).
  *
  * @param roots      the input's and the warehouse's roots, for tasks that open {@code store} and {@code files} where
@@ -31,6 +30,9 @@ import io.mongolatest.tables.TableAt;
 public record LatestBuildJob(InputStore store, StorageRoots roots, List<CollectionInput> collections,
                              Map<String, Kept> kept, FileArea files, String quarantine, Path scratch,
                              Cancellation cancellation, BuildProgress progress) {
+    /** Temporary files of a build, under the warehouse so that they are on its disk; never a table name. */
+    public static final String SCRATCH = ".build-scratch";
+
     public LatestBuildJob {
         requireNonNull(store, "store is null");
         requireNonNull(roots, "roots is null");
@@ -58,7 +60,7 @@ public record LatestBuildJob(InputStore store, StorageRoots roots, List<Collecti
 
     /** The kept state's table of {@code collection}. */
     public static TableName stateTable(CollectionInput collection) {
-        return new TableName(LatestState.DATABASE, collection.key().table().table());
+        return new TableName(KeptState.DATABASE, collection.key().table().table());
     }
 
     /** {@code <quarantine>/<table>.jsonl}. */

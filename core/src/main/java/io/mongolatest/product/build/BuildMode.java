@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.function.Function;
 
 import io.mongolatest.ToolVersion;
+import io.mongolatest.latest.KeptState;
 import io.mongolatest.latest.LatestBuildJob;
 import io.mongolatest.latest.input.CollectionInput;
 import io.mongolatest.latest.input.CollectionKey;
@@ -102,7 +103,7 @@ public record BuildMode(Optional<Map<String, LatestBuildJob.Kept>> kept, String 
                 return full("the kept state lacks " + table);
             }
             kept.put(table, new LatestBuildJob.Kept(c.files().size(), m.counts().get(table),
-                    new TableAt(new TableName(LatestState.DATABASE, table), state.get(table)),
+                    new TableAt(new TableName(KeptState.DATABASE, table), state.get(table)),
                     new TableAt(c.key().table(), latest.get(table))));
         }
         int newSnapshots = input.snapshots().size() - before.snapshots().size();

@@ -25,7 +25,6 @@ import io.mongolatest.latest.LatestSql;
 import io.mongolatest.latest.LineTally;
 import io.mongolatest.latest.input.CollectionInput;
 import io.mongolatest.latest.records.InputLines;
-import io.mongolatest.product.build.BuildLatest;
 import io.mongolatest.tables.TableAt;
 import io.mongolatest.tables.TableChange;
 
@@ -60,7 +59,7 @@ final class SparkLatestBuild implements LatestBuild {
     private static final String[] KEPT_AS_VERSIONS = {"pos", "CAST(id AS BINARY) AS id", "unix_micros(ts) AS ts",
         "CAST(ts_nanos AS INT) AS ts_nanos", "unix_micros(created) AS created", "removed"};
     /** The tasks' parts of the quarantine, beside the tables, where every task can write. */
-    static final String TASK_FILES = BuildLatest.SCRATCH + "/tasks";
+    static final String TASK_FILES = LatestBuildJob.SCRATCH + "/tasks";
 
     private final SparkSqlSession session;
 
