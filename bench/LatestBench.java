@@ -10,11 +10,11 @@ import java.util.stream.Collectors;
 import java.util.zip.GZIPInputStream;
 
 import io.mongolatest.DataSize;
-import io.mongolatest.product.input.CollectionInput;
-import io.mongolatest.product.input.InputFile;
+import io.mongolatest.latest.input.CollectionInput;
+import io.mongolatest.latest.input.InputFile;
+import io.mongolatest.latest.input.SnapshotType;
 import io.mongolatest.product.input.InputSet;
 import io.mongolatest.product.input.SnapshotDiscovery;
-import io.mongolatest.product.input.SnapshotType;
 
 /**
  * The reference programs of bench/latest.sh, each in its own process so that each has its own peak RSS:

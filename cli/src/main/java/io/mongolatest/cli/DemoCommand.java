@@ -13,8 +13,8 @@ import io.mongolatest.engine.EngineSession;
 import io.mongolatest.engine.EngineSettings;
 import io.mongolatest.engine.Engines;
 import io.mongolatest.engine.WarehouseReader;
+import io.mongolatest.latest.KeptState;
 import io.mongolatest.pipeline.RunOptions;
-import io.mongolatest.product.build.LatestState;
 import io.mongolatest.product.synthetic.Demo;
 import io.mongolatest.product.synthetic.SyntheticExport;
 import io.mongolatest.storage.LocalLocation;
@@ -112,7 +112,7 @@ final class DemoCommand implements Callable<Integer> {
              TableStore warehouse = TableStores.open(storages, at, CatalogSpec.defaultFor(at).orElseThrow(),
                      CatalogEndpoints.none());
              EngineSession session = WarehouseReader.open(Engines.named(Engines.DEFAULT_ENGINE), settings, warehouse,
-                LatestState::published)) {
+                KeptState::published)) {
             out.println();
             out.println("== tables");
             TextTable t = new TextTable("TABLE", "ROWS", "COLUMNS");

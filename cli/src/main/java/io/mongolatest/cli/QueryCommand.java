@@ -7,21 +7,21 @@ import java.util.concurrent.Callable;
 import io.mongolatest.DataSize;
 import io.mongolatest.ExitCode;
 import io.mongolatest.MongoLatestException;
-import io.mongolatest.engine.Engines;
 import io.mongolatest.engine.EngineSession;
 import io.mongolatest.engine.EngineSettings;
+import io.mongolatest.engine.Engines;
 import io.mongolatest.engine.QueryResult;
 import io.mongolatest.engine.SqlEngine;
 import io.mongolatest.engine.TimedQuery;
 import io.mongolatest.engine.WarehouseReader;
-import io.mongolatest.product.build.LatestState;
+import io.mongolatest.latest.KeptState;
+import io.mongolatest.storage.LocalLocation;
 import io.mongolatest.storage.Location;
 import io.mongolatest.storage.Locations;
-import io.mongolatest.tables.TableStore;
-import io.mongolatest.tables.TableStores;
-import io.mongolatest.storage.LocalLocation;
 import io.mongolatest.storage.StorageSettings;
 import io.mongolatest.storage.Storages;
+import io.mongolatest.tables.TableStore;
+import io.mongolatest.tables.TableStores;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -87,7 +87,7 @@ final class QueryCommand implements Callable<Integer>, ReadCommand {
                     DataSize.parse(memory), common.stateDir().resolve("tmp"), 0, true);
             try (TableStore tables = TableStores.open(storages, location, catalog.spec(location),
                     catalog.endpoints(dynamoDbEndpoint));
-                 EngineSession session = WarehouseReader.open(duckdb, settings, tables, LatestState::published)) {
+                 EngineSession session = WarehouseReader.open(duckdb, settings, tables, KeptState::published)) {
                 result = limit.run(session, sql);
             }
         }

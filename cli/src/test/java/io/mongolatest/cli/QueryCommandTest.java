@@ -14,7 +14,7 @@ import io.mongolatest.DataSize;
 import io.mongolatest.engine.DuckDbEngine;
 import io.mongolatest.engine.EngineSession;
 import io.mongolatest.engine.EngineSettings;
-import io.mongolatest.product.build.LatestState;
+import io.mongolatest.latest.KeptState;
 import io.mongolatest.storage.TableName;
 import io.mongolatest.tables.LocalTables;
 import io.mongolatest.tables.TableStore;
@@ -97,8 +97,8 @@ class QueryCommandTest {
 
     @Test
     void theStateABuildKeepsForItselfIsNotReadable() {
-        commit(new TableName(LatestState.DATABASE, "core_todo"));
-        CliRun r = query("SELECT count(*) FROM " + LatestState.DATABASE + ".core_todo");
+        commit(new TableName(KeptState.DATABASE, "core_todo"));
+        CliRun r = query("SELECT count(*) FROM " + KeptState.DATABASE + ".core_todo");
         assertThat(r.exitCode()).isEqualTo(2);
         assertThat(r.err().strip()).startsWith("error: ").contains("core_todo").doesNotContain("\n");
         assertThat(query("SELECT count(*) AS n FROM ucs_latest_redacted.people").out()).contains("2");

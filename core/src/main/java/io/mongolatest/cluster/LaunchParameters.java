@@ -10,10 +10,10 @@ import java.util.Optional;
 import java.util.Set;
 
 import io.mongolatest.MongoLatestException;
+import io.mongolatest.latest.input.SnapshotType;
 import io.mongolatest.ledger.LedgerLocation;
 import io.mongolatest.pipeline.RunParameters;
 import io.mongolatest.pipeline.model.StepDefinition;
-import io.mongolatest.product.input.SnapshotType;
 
 /**
  * What one launch asks the cluster to do: the run's identity and locations, where the cluster finds the tool,

@@ -7,9 +7,9 @@ import java.time.LocalDate;
 import java.util.Optional;
 
 import io.mongolatest.MongoLatestException;
+import io.mongolatest.latest.input.SnapshotType;
 import io.mongolatest.pipeline.RunParameters;
 import io.mongolatest.product.MongoArguments;
-import io.mongolatest.product.input.SnapshotType;
 
 /**
  * The original launcher's payload {@code {correlation_id, s3_prefix, snapshot_type, export_date}}, given directly

@@ -15,6 +15,7 @@ import org.slf4j.LoggerFactory;
 
 import io.mongolatest.DataSize;
 import io.mongolatest.MongoLatestException;
+import io.mongolatest.latest.LatestBuild;
 import io.mongolatest.storage.LocalLocation;
 import io.mongolatest.storage.Location;
 import io.mongolatest.storage.PrivateFiles;
@@ -40,7 +41,7 @@ public final class DuckDbEngine implements SqlEngine, ReadOnlySessions {
 
     @Override
     public Set<Class<?>> capabilities() {
-        return Set.of(RowSources.class, ReadOnlySessions.class);
+        return Set.of(LatestBuild.class, RowSources.class, ReadOnlySessions.class);
     }
 
     /**

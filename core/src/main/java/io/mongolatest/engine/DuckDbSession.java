@@ -29,6 +29,7 @@ import org.slf4j.LoggerFactory;
 
 import io.mongolatest.DataSize;
 import io.mongolatest.MongoLatestException;
+import io.mongolatest.latest.LatestBuild;
 import io.mongolatest.storage.LocalLocation;
 import io.mongolatest.storage.Location;
 import io.mongolatest.storage.PrivateFiles;
@@ -420,6 +421,13 @@ final class DuckDbSession implements EngineSession, RowSources {
                 // The statement finished meanwhile: nothing left to interrupt.
             }
         }
+    }
+
+    /** Its build runs in this process over its row sources ({@link DuckDbLatestBuild}). */
+    @Override
+    public <T> Optional<T> capability(Class<T> type) {
+        return type == LatestBuild.class ? Optional.of(type.cast(new DuckDbLatestBuild(this, this)))
+                : EngineSession.super.capability(type);
     }
 
     @Override

@@ -10,9 +10,9 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 import io.mongolatest.MongoLatestException;
+import io.mongolatest.latest.input.SnapshotType;
 import io.mongolatest.pipeline.ProductArguments;
 import io.mongolatest.pipeline.RunParameters;
-import io.mongolatest.product.input.SnapshotType;
 import io.mongolatest.storage.LocalLocation;
 import io.mongolatest.storage.Location;
 

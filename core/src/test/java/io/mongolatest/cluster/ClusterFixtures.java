@@ -5,7 +5,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 
-import io.mongolatest.product.input.SnapshotType;
+import io.mongolatest.latest.input.SnapshotType;
 import io.mongolatest.sizing.InstanceCatalog;
 
 /** Fixed launch parameters and the shipped profiles, shared by the cluster tests. */

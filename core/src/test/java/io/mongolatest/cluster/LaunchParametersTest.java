@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 
 import io.mongolatest.ErrorKind;
 import io.mongolatest.MongoLatestException;
-import io.mongolatest.product.input.SnapshotType;
+import io.mongolatest.latest.input.SnapshotType;
 
 class LaunchParametersTest {
     private static final URI IN = URI.create("s3://in/x/");

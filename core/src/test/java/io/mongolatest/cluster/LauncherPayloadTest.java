@@ -11,7 +11,7 @@ import com.fasterxml.jackson.databind.node.TextNode;
 import org.junit.jupiter.api.Test;
 
 import io.mongolatest.MongoLatestException;
-import io.mongolatest.product.input.SnapshotType;
+import io.mongolatest.latest.input.SnapshotType;
 
 class LauncherPayloadTest {
     private static final LocalDate TODAY = LocalDate.of(2022, 1, 11);

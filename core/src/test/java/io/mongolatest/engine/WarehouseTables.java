@@ -13,9 +13,9 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Function;
 
-import io.mongolatest.product.build.LatestState;
-import io.mongolatest.storage.TableName;
+import io.mongolatest.latest.KeptState;
 import io.mongolatest.storage.Location;
+import io.mongolatest.storage.TableName;
 import io.mongolatest.tables.LocalTables;
 import io.mongolatest.tables.TableScan;
 import io.mongolatest.tables.TableStore;
@@ -42,7 +42,7 @@ public final class WarehouseTables {
      * build is the engine's own, and another engine has none, so comparisons leave it out.
      */
     public static boolean published(String database) {
-        return !database.equals(LatestState.DATABASE);
+        return !database.equals(KeptState.DATABASE);
     }
 
     /** Every published table by {@code database.table}, the audit table left out when {@code withAudit} is false. */

@@ -8,8 +8,8 @@ import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
 
 import io.mongolatest.MongoLatestException;
+import io.mongolatest.latest.input.SnapshotType;
 import io.mongolatest.product.MongoArguments;
-import io.mongolatest.product.input.SnapshotType;
 
 class RunParametersTest {
     @Test

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 import io.mongolatest.DataSize;
 import io.mongolatest.engine.DuckDbEngine;
 import io.mongolatest.engine.EngineSettings;
+import io.mongolatest.latest.input.SnapshotType;
 import io.mongolatest.ledger.Lease;
 import io.mongolatest.ledger.LeaseOwner;
 import io.mongolatest.ledger.LedgerRow;
@@ -33,7 +34,6 @@ import io.mongolatest.pipeline.housekeeping.Housekeeping;
 import io.mongolatest.pipeline.model.ProductPackage;
 import io.mongolatest.pipeline.plan.StartKind;
 import io.mongolatest.product.MongoArguments;
-import io.mongolatest.product.input.SnapshotType;
 
 class RunnerTest {
     private static final String PIPELINE = """

@@ -23,6 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 import io.mongolatest.DataSize;
 import io.mongolatest.engine.DuckDbEngine;
 import io.mongolatest.engine.EngineSettings;
+import io.mongolatest.latest.input.SnapshotType;
 import io.mongolatest.ledger.Lease;
 import io.mongolatest.ledger.LeaseOwner;
 import io.mongolatest.ledger.LedgerRow;
@@ -37,7 +38,6 @@ import io.mongolatest.pipeline.model.ProductPackage;
 import io.mongolatest.pipeline.plan.StepAction;
 import io.mongolatest.pipeline.plan.StepPlan;
 import io.mongolatest.product.MongoArguments;
-import io.mongolatest.product.input.SnapshotType;
 
 /**
  * The warehouse's writer lease (SPEC §7): runs of different correlation ids on one warehouse write it one after

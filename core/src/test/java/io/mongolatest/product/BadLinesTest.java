@@ -19,10 +19,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.mongolatest.MongoLatestException;
-import io.mongolatest.storage.TableName;
+import io.mongolatest.latest.InputCounts;
+import io.mongolatest.latest.records.LineReader;
 import io.mongolatest.product.build.BuildReport;
-import io.mongolatest.product.build.InputCounts;
-import io.mongolatest.product.records.LineReader;
+import io.mongolatest.storage.TableName;
 
 /** Bad lines: quarantined with file, line and reason, counted, and over the threshold they fail the build. */
 class BadLinesTest extends HarnessTest {

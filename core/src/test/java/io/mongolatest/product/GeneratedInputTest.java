@@ -8,9 +8,9 @@ import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.mongolatest.latest.CollectionReport;
+import io.mongolatest.latest.InputCounts;
 import io.mongolatest.product.build.BuildReport;
-import io.mongolatest.product.build.CollectionReport;
-import io.mongolatest.product.build.InputCounts;
 import io.mongolatest.product.synthetic.SyntheticExport;
 
 /** The generator's output through the build: every line accounted for, every feature present. */

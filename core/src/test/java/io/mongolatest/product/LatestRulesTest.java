@@ -11,8 +11,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.mongolatest.latest.InputCounts;
 import io.mongolatest.product.build.BuildReport;
-import io.mongolatest.product.build.InputCounts;
 
 /**
  * The record rules of SPEC §7 through the real build on DuckDB, one fixture per rule, asserting the exact

@@ -20,6 +20,7 @@ import io.mongolatest.engine.EngineSession;
 import io.mongolatest.engine.EngineSettings;
 import io.mongolatest.engine.EngineUnderTest;
 import io.mongolatest.engine.WarehouseReader;
+import io.mongolatest.latest.LatestBuildJob;
 import io.mongolatest.ledger.StepRecord;
 import io.mongolatest.ledger.StepStatus;
 import io.mongolatest.pipeline.Cancellation;
@@ -28,7 +29,6 @@ import io.mongolatest.pipeline.RunOutcome;
 import io.mongolatest.pipeline.RunResult;
 import io.mongolatest.pipeline.model.ProductFiles;
 import io.mongolatest.pipeline.model.StepDefinition;
-import io.mongolatest.product.build.BuildLatest;
 import io.mongolatest.product.build.BuildReport;
 import io.mongolatest.product.publish.Classification;
 import io.mongolatest.product.synthetic.SyntheticExport;
@@ -170,8 +170,8 @@ class MongoLatestPipelineTest {
             }
         }
         Set<String> out = new java.util.TreeSet<>();
-        if (Files.exists(wh.resolve(BuildLatest.SCRATCH))) {
-            out.add(BuildLatest.SCRATCH);
+        if (Files.exists(wh.resolve(LatestBuildJob.SCRATCH))) {
+            out.add(LatestBuildJob.SCRATCH);
         }
         try (Stream<Path> files = Files.walk(wh)) {
             files.filter(p -> p.toString().contains("/data/") && p.toString().endsWith(".parquet"))

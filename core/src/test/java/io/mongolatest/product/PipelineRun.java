@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 
 import io.mongolatest.engine.EngineUnderTest;
+import io.mongolatest.latest.input.SnapshotType;
 import io.mongolatest.ledger.LeaseOwner;
 import io.mongolatest.ledger.SqliteLedger;
 import io.mongolatest.metrics.StatusMetrics;
@@ -19,7 +20,6 @@ import io.mongolatest.pipeline.RunStorage;
 import io.mongolatest.pipeline.exec.RunAllSteps;
 import io.mongolatest.pipeline.model.ProductFiles;
 import io.mongolatest.pipeline.model.ProductPackage;
-import io.mongolatest.product.input.SnapshotType;
 import io.mongolatest.storage.LocalLocation;
 import io.mongolatest.storage.local.LocalInputStore;
 import io.mongolatest.tables.LocalTables;

@@ -23,7 +23,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 
-import io.mongolatest.product.build.InputCounts;
+import io.mongolatest.latest.InputCounts;
 
 /**
  * SPEC §7 written the plain way, to check the engine's build against: parse every line with a JSON

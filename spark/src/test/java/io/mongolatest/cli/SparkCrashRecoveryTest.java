@@ -18,10 +18,10 @@ import org.junit.jupiter.api.io.TempDir;
 import io.mongolatest.engine.WarehouseTables;
 import io.mongolatest.engine.spark.SharedSpark;
 import io.mongolatest.engine.spark.SparkJvm;
+import io.mongolatest.latest.LatestBuildJob;
 import io.mongolatest.ledger.LedgerRow;
 import io.mongolatest.ledger.RunKey;
 import io.mongolatest.ledger.RunStatus;
-import io.mongolatest.product.build.BuildLatest;
 import io.mongolatest.storage.TableName;
 import io.mongolatest.tables.LocalTables;
 import io.mongolatest.tables.TableStore;
@@ -86,7 +86,7 @@ class SparkCrashRecoveryTest {
             assertThat(all).isNotEmpty().as("one snapshot per table: the killed run committed none")
                     .allSatisfy(t -> assertThat(tables.history(t)).as(t.toString()).hasSize(1));
         }
-        assertThat(spark.resolve("warehouse/" + BuildLatest.SCRATCH)).doesNotExist();
+        assertThat(spark.resolve("warehouse/" + LatestBuildJob.SCRATCH)).doesNotExist();
     }
 
     /** Whether the build has begun to write: a task's part of a table or of the quarantine. */

@@ -5,13 +5,13 @@ import java.util.Map;
 import java.util.UUID;
 
 import io.mongolatest.engine.EngineSession;
+import io.mongolatest.latest.input.CollectionKey;
 import io.mongolatest.ledger.LedgerRow;
 import io.mongolatest.pipeline.BuiltinStep;
 import io.mongolatest.pipeline.RunEndHook;
 import io.mongolatest.pipeline.RunParameters;
 import io.mongolatest.pipeline.StepContext;
 import io.mongolatest.pipeline.StepOutcome;
-import io.mongolatest.product.input.CollectionKey;
 import io.mongolatest.product.publish.Publish;
 import io.mongolatest.storage.TableName;
 import io.mongolatest.tables.CommittedTable;

@@ -12,26 +12,32 @@ import java.util.Set;
 import io.mongolatest.ErrorKind;
 import io.mongolatest.MongoLatestException;
 import io.mongolatest.engine.SqlEngine;
+import io.mongolatest.latest.BuildProgress;
+import io.mongolatest.latest.CollectionReport;
+import io.mongolatest.latest.InputCounts;
+import io.mongolatest.latest.KeptState;
+import io.mongolatest.latest.LatestBuild;
+import io.mongolatest.latest.LatestBuildJob;
+import io.mongolatest.latest.input.CollectionInput;
+import io.mongolatest.latest.input.CollectionKey;
+import io.mongolatest.latest.input.Snapshot;
 import io.mongolatest.ledger.LedgerRow;
 import io.mongolatest.ledger.RunKey;
 import io.mongolatest.pipeline.BuiltinStep;
 import io.mongolatest.pipeline.ProductLogic.InputSelection;
+import io.mongolatest.pipeline.RunParameters;
 import io.mongolatest.pipeline.RunParts;
 import io.mongolatest.pipeline.RunSpec;
-import io.mongolatest.pipeline.RunParameters;
 import io.mongolatest.pipeline.StepContext;
 import io.mongolatest.pipeline.StepOutcome;
-import io.mongolatest.product.input.CollectionInput;
-import io.mongolatest.product.input.CollectionKey;
+import io.mongolatest.product.DatabaseCommit;
 import io.mongolatest.product.input.InputSet;
 import io.mongolatest.product.input.InputSetJson;
-import io.mongolatest.product.input.Snapshot;
 import io.mongolatest.storage.InputStore;
 import io.mongolatest.storage.Location;
 import io.mongolatest.storage.PrivateFiles;
 import io.mongolatest.storage.SafePaths;
 import io.mongolatest.tables.TableStore;
-import io.mongolatest.product.DatabaseCommit;
 
 /**
  * {@code build-latest}: builds {@code uc_mongo_latest.<db>_<collection>} for every collection of the
@@ -43,13 +49,12 @@ import io.mongolatest.product.DatabaseCommit;
 public final class BuildLatest implements BuiltinStep {
     public static final String KIND = "build-latest";
     static final String QUARANTINE = "quarantine";
-    /** Temporary files of a build, under the warehouse so that they are on its disk; never a table name. */
-    public static final String SCRATCH = ".build-scratch";
 
     /** The engine must have a way to build: said when the run is planned. */
     @Override
     public Optional<String> cannotRunOn(SqlEngine engine) {
-        return LatestBuild.cannotBuildOn(engine);
+        return engine.capabilities().contains(LatestBuild.class) ? Optional.empty()
+                : Optional.of("the " + engine.name() + " engine has no way to build the latest tables");
     }
 
     /** Delta or full rebuild, and why: decided again, the same way, when the build runs. */
@@ -76,11 +81,12 @@ public final class BuildLatest implements BuiltinStep {
         TableStore tables = ctx.storage().tables();
         String quarantine = QUARANTINE + "/" + SafePaths.idName(params.correlationId(), "correlation id");
         tables.files().deleteTree(quarantine); // an earlier attempt's bad lines are found again, or not
-        Path scratch = ctx.storage().scratch().resolve(SCRATCH);
+        Path scratch = ctx.storage().scratch().resolve(LatestBuildJob.SCRATCH);
         PrivateFiles.deleteTree(scratch); // left by a killed build
         ctx.engine().createSchema(CollectionKey.LATEST_DATABASE);
 
-        LatestBuild build = LatestBuild.of(ctx.engine());
+        LatestBuild build = ctx.engine().capability(LatestBuild.class)
+                .orElseThrow(() -> new IllegalStateException(ctx.engine() + " can build no latest tables"));
         List<LedgerRow> rows = ctx.ledgerRows().get(); // read once: a scan of the whole ledger on DynamoDB
         BuildMode mode = mode(ctx, input, rows);
         ctx.progress(mode.describe());
@@ -146,7 +152,7 @@ public final class BuildLatest implements BuiltinStep {
                 BuildMode.productOf(ctx.product(), ctx.storage().input().root()),
                 LatestState.text(InputSetJson.write(input)), latest.snapshots(), counts));
         // A failure among the state's commits leaves a publication that is not whole: no delta build reads it.
-        DatabaseCommit.publish(ctx, LatestState.DATABASE, built.stream().map(LatestBuild.BuiltCollection::state).toList(),
+        DatabaseCommit.publish(ctx, KeptState.DATABASE, built.stream().map(LatestBuild.BuiltCollection::state).toList(),
                 Set.of(), Map.of(LatestState.MANIFEST_KEY, path));
         before.ifPresent(b -> LatestState.forget(tables.files(), b.path()));
     }

@@ -11,17 +11,19 @@ import java.util.Optional;
 import java.util.function.Function;
 
 import io.mongolatest.ToolVersion;
+import io.mongolatest.latest.KeptState;
+import io.mongolatest.latest.LatestBuildJob;
+import io.mongolatest.latest.input.CollectionInput;
+import io.mongolatest.latest.input.CollectionKey;
+import io.mongolatest.latest.input.InputFile;
+import io.mongolatest.latest.input.Snapshot;
 import io.mongolatest.ledger.LedgerRow;
 import io.mongolatest.ledger.RunKey;
 import io.mongolatest.ledger.RunStatus;
 import io.mongolatest.pipeline.model.ProductPackage;
 import io.mongolatest.pipeline.plan.Fingerprint;
-import io.mongolatest.product.input.CollectionInput;
-import io.mongolatest.product.input.CollectionKey;
-import io.mongolatest.product.input.InputFile;
 import io.mongolatest.product.input.InputSet;
 import io.mongolatest.product.input.InputSetJson;
-import io.mongolatest.product.input.Snapshot;
 import io.mongolatest.storage.Location;
 import io.mongolatest.storage.TableName;
 import io.mongolatest.tables.Publications;
@@ -101,7 +103,7 @@ public record BuildMode(Optional<Map<String, LatestBuildJob.Kept>> kept, String 
                 return full("the kept state lacks " + table);
             }
             kept.put(table, new LatestBuildJob.Kept(c.files().size(), m.counts().get(table),
-                    new TableAt(new TableName(LatestState.DATABASE, table), state.get(table)),
+                    new TableAt(new TableName(KeptState.DATABASE, table), state.get(table)),
                     new TableAt(c.key().table(), latest.get(table))));
         }
         int newSnapshots = input.snapshots().size() - before.snapshots().size();

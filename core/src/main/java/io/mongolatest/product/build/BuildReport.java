@@ -7,6 +7,8 @@ import java.util.List;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 
+import io.mongolatest.latest.CollectionReport;
+import io.mongolatest.latest.InputCounts;
 import io.mongolatest.product.ReportJson;
 
 /**

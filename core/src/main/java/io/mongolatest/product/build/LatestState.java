@@ -15,6 +15,8 @@ import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 
 import io.mongolatest.MongoLatestException;
+import io.mongolatest.latest.InputCounts;
+import io.mongolatest.latest.KeptState;
 import io.mongolatest.storage.FileArea;
 import io.mongolatest.storage.TableName;
 import io.mongolatest.tables.Publications;
@@ -22,23 +24,17 @@ import io.mongolatest.tables.SnapshotInfo;
 import io.mongolatest.tables.TableStore;
 
 /**
- * The build's kept state, for a later delta build: the database {@value #DATABASE}, an Iceberg table of winners
+ * The build's kept state, for a later delta build: the database {@value KeptState#DATABASE}, an Iceberg table of winners
  * (removals included, with version time and position) per collection, committed after the latest tables, and its
  * manifest, a file written before the state's commit and named in each state snapshot's summary
  * ({@value #MANIFEST_KEY}). A committed state therefore always has its manifest, which says which run built it
  * from which input, and which snapshots of the latest tables it belongs with.
  */
 public final class LatestState {
-    public static final String DATABASE = "mongo_latest_state";
     static final String MANIFESTS = "latest-state";
     /** The snapshot summary key naming the state's manifest in the warehouse's files. */
     static final String MANIFEST_KEY = SnapshotInfo.PREFIX + "state-manifest";
     private static final ObjectMapper MAPPER = new ObjectMapper();
-
-    /** Whether readers of the warehouse see {@code database}: the kept state is the build's own, not the product. */
-    public static boolean published(String database) {
-        return !DATABASE.equals(database);
-    }
 
     /**
      * @param correlationId the run whose build kept the state, with its data product and Run_Id
@@ -71,12 +67,12 @@ public final class LatestState {
 
     /** The state now committed, if there is one and its manifest can be read. */
     static Optional<Current> current(TableStore store) {
-        Map<String, Long> tables = Publications.readable(store, DATABASE);
+        Map<String, Long> tables = Publications.readable(store, KeptState.DATABASE);
         if (tables.isEmpty()) {
             return Optional.empty();
         }
         Map.Entry<String, Long> any = tables.entrySet().iterator().next();
-        String path = store.snapshot(new TableName(DATABASE, any.getKey()), any.getValue())
+        String path = store.snapshot(new TableName(KeptState.DATABASE, any.getKey()), any.getValue())
                 .map(s -> s.summary().get(MANIFEST_KEY)).orElse(null);
         if (path == null || !path.startsWith(MANIFESTS + "/")) {
             return Optional.empty();

@@ -6,8 +6,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
+import io.mongolatest.latest.input.CollectionInput;
+import io.mongolatest.latest.input.InputFile;
+import io.mongolatest.latest.input.Snapshot;
+import io.mongolatest.latest.input.SnapshotType;
 import io.mongolatest.pipeline.plan.Fingerprint;
-import io.mongolatest.product.input.SnapshotType;
 import io.mongolatest.storage.Location;
 
 /**

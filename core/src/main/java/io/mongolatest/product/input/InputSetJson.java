@@ -10,7 +10,11 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.mongolatest.MongoLatestException;
-import io.mongolatest.product.input.SnapshotType;
+import io.mongolatest.latest.input.CollectionInput;
+import io.mongolatest.latest.input.CollectionKey;
+import io.mongolatest.latest.input.InputFile;
+import io.mongolatest.latest.input.Snapshot;
+import io.mongolatest.latest.input.SnapshotType;
 import io.mongolatest.storage.Location;
 import io.mongolatest.storage.StoredObject;
 

@@ -12,7 +12,11 @@ import java.util.Set;
 import java.util.TreeMap;
 
 import io.mongolatest.MongoLatestException;
-import io.mongolatest.product.input.SnapshotType;
+import io.mongolatest.latest.input.CollectionInput;
+import io.mongolatest.latest.input.CollectionKey;
+import io.mongolatest.latest.input.InputFile;
+import io.mongolatest.latest.input.Snapshot;
+import io.mongolatest.latest.input.SnapshotType;
 import io.mongolatest.storage.InputStore;
 import io.mongolatest.storage.LocalLocation;
 import io.mongolatest.storage.StoredObject;

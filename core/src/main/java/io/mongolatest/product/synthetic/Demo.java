@@ -13,10 +13,10 @@ import java.util.function.Consumer;
 import io.mongolatest.MongoLatestException;
 import io.mongolatest.engine.EngineSession;
 import io.mongolatest.engine.QueryResult;
-import io.mongolatest.product.build.LatestState;
+import io.mongolatest.engine.WarehouseReader;
+import io.mongolatest.latest.KeptState;
 import io.mongolatest.storage.PrivateFiles;
 import io.mongolatest.storage.TableName;
-import io.mongolatest.engine.WarehouseReader;
 import io.mongolatest.tables.TableStore;
 
 /**
@@ -63,7 +63,7 @@ public final class Demo {
 
     public static List<TableSummary> tables(EngineSession reader, TableStore warehouse) {
         List<TableSummary> out = new ArrayList<>();
-        for (TableName t : WarehouseReader.published(warehouse, LatestState::published).keySet()) {
+        for (TableName t : WarehouseReader.published(warehouse, KeptState::published).keySet()) {
             long rows = ((Number) reader.query("SELECT count(*) FROM " + t).single()).longValue();
             out.add(new TableSummary(t, rows, reader.query("SELECT * FROM " + t + " LIMIT 0").columns().size()));
         }

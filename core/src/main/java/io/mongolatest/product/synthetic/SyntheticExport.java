@@ -21,8 +21,8 @@ import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 import io.mongolatest.MongoLatestException;
-import io.mongolatest.product.input.Snapshot;
-import io.mongolatest.product.input.SnapshotType;
+import io.mongolatest.latest.input.Snapshot;
+import io.mongolatest.latest.input.SnapshotType;
 
 /**
  * Writes a deterministic synthetic snapshot export (SPEC §9 {@code generate}): one full snapshot three

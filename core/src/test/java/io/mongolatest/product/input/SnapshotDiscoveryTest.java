@@ -19,8 +19,11 @@ import org.junit.jupiter.api.io.TempDir;
 
 import io.mongolatest.ErrorKind;
 import io.mongolatest.MongoLatestException;
+import io.mongolatest.latest.input.CollectionKey;
+import io.mongolatest.latest.input.InputFile;
+import io.mongolatest.latest.input.Snapshot;
+import io.mongolatest.latest.input.SnapshotType;
 import io.mongolatest.product.InputFixture;
-import io.mongolatest.product.input.SnapshotType;
 
 class SnapshotDiscoveryTest {
     private static final LocalDate DATE = LocalDate.of(2024, 3, 4);

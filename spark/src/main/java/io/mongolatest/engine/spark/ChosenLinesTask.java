@@ -14,9 +14,9 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.util.TaskCompletionListener;
 
-import io.mongolatest.product.build.ChosenLines;
-import io.mongolatest.product.input.InputFile;
-import io.mongolatest.product.records.InputLines;
+import io.mongolatest.latest.ChosenLines;
+import io.mongolatest.latest.input.InputFile;
+import io.mongolatest.latest.records.InputLines;
 import io.mongolatest.storage.StorageRoots;
 
 import scala.Tuple2;

@@ -2,7 +2,7 @@ package io.mongolatest.engine.spark;
 
 import org.apache.spark.Partitioner;
 
-import io.mongolatest.product.records.InputLines;
+import io.mongolatest.latest.records.InputLines;
 
 /** Positions ({@link InputLines#position}) by their file: partition {@code i} holds the lines of file {@code i}. */
 final class FilePartitioner extends Partitioner {

@@ -4,7 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import java.io.Serializable;
 
-import io.mongolatest.product.input.InputFile;
+import io.mongolatest.latest.input.InputFile;
 
 /**
  * One input file for a task of the build to read.

@@ -12,7 +12,7 @@ import org.apache.spark.sql.catalyst.catalog.ExternalCatalog;
 
 import io.mongolatest.engine.EngineSession;
 import io.mongolatest.engine.WarehouseCatalog;
-import io.mongolatest.product.build.LatestState;
+import io.mongolatest.latest.KeptState;
 import io.mongolatest.tables.TableStore;
 
 /**
@@ -40,7 +40,7 @@ final class SparkCatalog {
             }
         }
         WarehouseCatalog catalog = new WarehouseCatalog(tables, FILE);
-        catalog.restore(session, LatestState::published); // the build reads its kept state at its snapshot
+        catalog.restore(session, KeptState::published); // the build reads its kept state at its snapshot
         return catalog.keeping(session, () -> views(spark));
     }
 

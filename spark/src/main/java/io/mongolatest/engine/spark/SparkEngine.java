@@ -10,13 +10,13 @@ import org.apache.spark.sql.SparkSession;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import io.mongolatest.MongoLatestException;
 import io.mongolatest.DataSize;
+import io.mongolatest.MongoLatestException;
 import io.mongolatest.cluster.EmrInstanceMetadata;
 import io.mongolatest.engine.EngineSession;
 import io.mongolatest.engine.EngineSettings;
 import io.mongolatest.engine.SqlEngine;
-import io.mongolatest.product.build.LatestBuild;
+import io.mongolatest.latest.LatestBuild;
 import io.mongolatest.storage.LocalLocation;
 import io.mongolatest.storage.Location;
 import io.mongolatest.storage.StorageSettings;

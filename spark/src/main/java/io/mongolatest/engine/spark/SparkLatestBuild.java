@@ -17,15 +17,14 @@ import org.apache.spark.storage.StorageLevel;
 
 import io.mongolatest.ErrorKind;
 import io.mongolatest.MongoLatestException;
-import io.mongolatest.product.build.BuildLatest;
-import io.mongolatest.product.build.Cleanup;
-import io.mongolatest.product.build.CollectionReport;
-import io.mongolatest.product.build.LatestBuild;
-import io.mongolatest.product.build.LatestBuildJob;
-import io.mongolatest.product.build.LatestSql;
-import io.mongolatest.product.build.LineTally;
-import io.mongolatest.product.input.CollectionInput;
-import io.mongolatest.product.records.InputLines;
+import io.mongolatest.engine.Cleanup;
+import io.mongolatest.latest.CollectionReport;
+import io.mongolatest.latest.LatestBuild;
+import io.mongolatest.latest.LatestBuildJob;
+import io.mongolatest.latest.LatestSql;
+import io.mongolatest.latest.LineTally;
+import io.mongolatest.latest.input.CollectionInput;
+import io.mongolatest.latest.records.InputLines;
 import io.mongolatest.tables.TableAt;
 import io.mongolatest.tables.TableChange;
 
@@ -60,7 +59,7 @@ final class SparkLatestBuild implements LatestBuild {
     private static final String[] KEPT_AS_VERSIONS = {"pos", "CAST(id AS BINARY) AS id", "unix_micros(ts) AS ts",
         "CAST(ts_nanos AS INT) AS ts_nanos", "unix_micros(created) AS created", "removed"};
     /** The tasks' parts of the quarantine, beside the tables, where every task can write. */
-    static final String TASK_FILES = BuildLatest.SCRATCH + "/tasks";
+    static final String TASK_FILES = LatestBuildJob.SCRATCH + "/tasks";
 
     private final SparkSqlSession session;
 

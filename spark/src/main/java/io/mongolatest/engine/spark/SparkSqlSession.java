@@ -24,7 +24,7 @@ import io.mongolatest.engine.EngineSession;
 import io.mongolatest.engine.QueryResult;
 import io.mongolatest.engine.QuotedValues;
 import io.mongolatest.engine.SqlFailure;
-import io.mongolatest.product.build.LatestBuild;
+import io.mongolatest.latest.LatestBuild;
 import io.mongolatest.storage.LocalLocation;
 import io.mongolatest.storage.Location;
 import io.mongolatest.storage.TableName;

@@ -16,10 +16,10 @@ import org.apache.spark.util.TaskCompletionListener;
 
 import com.fasterxml.jackson.core.JsonFactory;
 
-import io.mongolatest.product.build.FileVersions;
-import io.mongolatest.product.build.LineTally;
-import io.mongolatest.product.build.Quarantine;
-import io.mongolatest.product.records.InputLines;
+import io.mongolatest.latest.FileVersions;
+import io.mongolatest.latest.LineTally;
+import io.mongolatest.latest.Quarantine;
+import io.mongolatest.latest.records.InputLines;
 import io.mongolatest.storage.StorageRoots;
 
 /**
