@@ -90,6 +90,8 @@ public final class IcebergTableStore implements TableStore {
     /** The summary key that names one commit, so that a commit whose outcome is unknown can be found. */
     static final String COMMIT_ID = SnapshotInfo.PREFIX + "commit-id";
     private static final int ATTEMPTS = 10;
+    /** Where a commit writes its manifests: see {@link CallerRunsExecutor}. */
+    private static final CallerRunsExecutor IN_CALLER = new CallerRunsExecutor();
     private static final Map<String, String> TABLE_PROPERTIES = Map.of(
             TableProperties.FORMAT_VERSION, "2",
             TableProperties.GC_ENABLED, "false",
@@ -456,7 +458,7 @@ public final class IcebergTableStore implements TableStore {
             base = existing.get().currentSnapshot();
         }
         checkIds(r, tx.table().schema());
-        RowDelta delta = tx.newRowDelta();
+        RowDelta delta = tx.newRowDelta().scanManifestsWith(IN_CALLER);
         if (base != null) {
             SnapshotContents.Content old = contents.of(r.table(), existing.get(), base);
             old.data().forEach(delta::removeRows);
