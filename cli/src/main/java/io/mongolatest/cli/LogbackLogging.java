@@ -7,6 +7,7 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
@@ -129,9 +130,16 @@ final class LogbackLogging implements Logging {
     private void attachFile(Path log) throws IOException {
         // The log holds input locations and error details: the state folder and the log are the owner's only.
         PrivateFiles.createDirectories(log.getParent());
-        if (!Files.exists(log)) {
-            PrivateFiles.newOutputStream(log).close();
-        } else {
+        boolean made = false;
+        if (!Files.exists(log, LinkOption.NOFOLLOW_LINKS)) {
+            try {
+                PrivateFiles.newOutputStream(log).close();
+                made = true;
+            } catch (FileAlreadyExistsException e) {
+                // Another run sharing the state folder made it a moment ago: check it as an existing one.
+            }
+        }
+        if (!made) {
             // The appender would fail without a word (a folder in the log's place, no right to write it).
             Files.newOutputStream(log, StandardOpenOption.APPEND).close();
         }
