@@ -84,8 +84,10 @@ final class WarehouseHold {
                 RunSession session = RunSession.take(parts.ledger(), parts.clock(), leaseTtl, cancellation,
                         current.orElse(null), mine);
                 if (told) {
+                    // Whole seconds: the wait is polled once a second anyway.
                     listener.warning("the warehouse " + warehouse + " is free; going on after waiting "
-                            + DurationText.format(Duration.ofNanos(System.nanoTime() - started)));
+                            + DurationText.format(Duration.ofSeconds(Math.max(1,
+                            Duration.ofNanos(System.nanoTime() - started).toSeconds()))));
                 }
                 return session;
             } catch (LedgerConflictException e) {
