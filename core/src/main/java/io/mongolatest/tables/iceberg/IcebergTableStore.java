@@ -528,10 +528,27 @@ public final class IcebergTableStore implements TableStore {
     }
 
     private Optional<Table> load(TableName table) {
+        Optional<Table> t;
         try {
-            return readable().map(c -> c.loadTable(id(table)));
+            t = readable().map(c -> c.loadTable(id(table)));
         } catch (NoSuchTableException e) {
             return Optional.empty();
+        }
+        t.ifPresent(loaded -> checkInWarehouse(table, loaded));
+        return t;
+    }
+
+    /**
+     * A catalog shared by two warehouses names each table once: the other warehouse's table would be read, and
+     * written into its folder (another bucket, another environment). Refused before anything reads or writes it.
+     */
+    private void checkInWarehouse(TableName table, Table loaded) {
+        String root = normalised(warehouse.toString()).replaceAll("/+$", "");
+        String at = normalised(loaded.location());
+        if (!at.equals(root) && !at.startsWith(root + "/")) {
+            throw MongoLatestException.user("the table " + table + " in catalog " + spec + " is at " + at
+                    + ", outside the warehouse " + warehouse + ": that catalog holds another warehouse's tables;"
+                    + " give each warehouse a catalog of its own (--catalog)");
         }
     }
 
