@@ -11,8 +11,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterEach;
@@ -65,6 +67,7 @@ class WarehouseLeaseTest {
     private SqliteLedger ledger;
     private Probe probe;
     private final List<String> warnings = new CopyOnWriteArrayList<>();
+    private final BlockingQueue<String> arrived = new LinkedBlockingQueue<>();
 
     @BeforeEach
     void setUp() {
@@ -186,11 +189,15 @@ class WarehouseLeaseTest {
         return ledger.read(WarehouseLeaseRow.key(dir.resolve("wh").toString())).orElseThrow();
     }
 
+    /** Waits, at most 30 s, for a warning containing {@code text}, as the listener hands them over. */
     private void awaitWarning(String text) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (warnings.stream().noneMatch(w -> w.contains(text))) {
-            assertThat(System.nanoTime()).as("no warning containing '" + text + "': " + warnings).isLessThan(deadline);
-            Thread.sleep(20);
+        while (true) {
+            String w = arrived.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
+            assertThat(w).as("no warning containing '" + text + "': " + warnings).isNotNull();
+            if (w.contains(text)) {
+                return;
+            }
         }
     }
 
@@ -208,6 +215,7 @@ class WarehouseLeaseTest {
             @Override
             public void warning(String message) {
                 warnings.add(message);
+                arrived.add(message);
             }
         };
         return new TestRunner(ledger, new DuckDbEngine(), settings, StatusMetrics.none(), Clock.systemUTC(),
