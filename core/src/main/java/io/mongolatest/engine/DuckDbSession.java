@@ -13,6 +13,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -286,13 +287,13 @@ final class DuckDbSession implements EngineSession, RowSources {
      * brought up to date with what other processes committed, without planning every table again.
      */
     void showTables(Map<TableName, Long> tables) {
-        Map<TableName, Long> shown = new java.util.HashMap<>();
+        Map<TableName, Long> shown = new HashMap<>();
         if (relations("main").contains(REGISTERED)) {
             for (List<Object> row : query("SELECT db, name, snapshot FROM main." + REGISTERED).rows()) {
                 shown.put(new TableName((String) row.get(0), (String) row.get(1)), ((Number) row.get(2)).longValue());
             }
         }
-        Map<String, List<String>> present = new java.util.HashMap<>();
+        Map<String, List<String>> present = new HashMap<>();
         Map<TableName, Long> stale = new LinkedHashMap<>();
         for (Map.Entry<TableName, Long> t : tables.entrySet()) {
             if (!t.getValue().equals(shown.get(t.getKey())) || !present.computeIfAbsent(t.getKey().database(),

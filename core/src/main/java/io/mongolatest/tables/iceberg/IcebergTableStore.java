@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
@@ -106,7 +107,7 @@ public final class IcebergTableStore implements TableStore {
     /** The catalog's own file access, for files the store copies or opens itself. */
     private final FileIO io;
     private OpenCatalog open;
-    private final Set<String> knownNamespaces = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final Set<String> knownNamespaces = ConcurrentHashMap.newKeySet();
     private final SnapshotContents contents = new SnapshotContents();
 
     /** A store on a catalog that is open already. */
